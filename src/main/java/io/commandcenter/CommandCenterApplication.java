@@ -1,0 +1,21 @@
+package io.commandcenter;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Entry point. Without arguments (or with Spring options only) it runs the platform;
+ * the first argument may name a command instead, see {@link Commands}.
+ */
+@SpringBootApplication
+@EnableScheduling
+public class CommandCenterApplication {
+
+    public static void main(String[] args) {
+        if (Commands.handles(args)) {
+            System.exit(Commands.run(args));
+        }
+        SpringApplication.run(CommandCenterApplication.class, args);
+    }
+}

@@ -1,0 +1,32 @@
+package io.commandcenter;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Command-line tools that ship in the same jar as the platform:
+ * {@code java -jar commandcenter.jar <command> [options]}.
+ * Each feature registers its command here; a command returns the process exit code.
+ */
+final class Commands {
+
+    private static final Map<String, Function<String[], Integer>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        // Feature commands are added below as features land, e.g.
+        // COMMANDS.put("simulator", io.commandcenter.simulation.SimulatorCommand::run);
+    }
+
+    private Commands() {
+    }
+
+    static boolean handles(String[] args) {
+        return args.length > 0 && COMMANDS.containsKey(args[0]);
+    }
+
+    static int run(String[] args) {
+        return COMMANDS.get(args[0]).apply(Arrays.copyOfRange(args, 1, args.length));
+    }
+}
