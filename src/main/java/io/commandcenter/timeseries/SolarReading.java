@@ -1,0 +1,17 @@
+package io.commandcenter.timeseries;
+
+import java.time.Instant;
+
+/**
+ * One energy-flow reading from the hybrid inverter (SolArk cloud).
+ * Signs are normalised from SolArk's direction flags, never taken from its raw signs.
+ *
+ * @param pvPower      watts produced by the panels, >= 0
+ * @param batteryPower watts into the battery (positive = charging, negative = discharging)
+ * @param gridPower    watts from the grid (positive = import, negative = export)
+ * @param loadPower    watts consumed by the house loads, >= 0
+ * @param soc          state of charge as the inverter sees it, percent 0..100
+ */
+public record SolarReading(String site, Instant at, double pvPower, double batteryPower, double gridPower,
+                           double loadPower, double soc) {
+}
