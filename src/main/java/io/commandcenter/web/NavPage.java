@@ -1,0 +1,8 @@
+package io.commandcenter.web;
+
+/**
+ * A page in the top navigation. A feature that adds a page declares one as a bean, so the menu only
+ * lists pages that exist; {@code order} sorts them left to right.
+ */
+public record NavPage(String path, String label, int order) {
+}
