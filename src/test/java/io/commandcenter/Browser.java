@@ -98,12 +98,26 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** Waits until the element (found afresh each time, so page reloads do not matter) shows the text. */
+    public String waitForText(By by, String text) {
+        return waitUntil(d -> {
+            try {
+                var found = d.findElements(by);
+                String shown = found.isEmpty() ? "" : found.get(0).getText();
+                return shown.contains(text) ? shown : null;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return null;
+            }
+        });
+    }
+
     public <T> T waitUntil(Function<WebDriver, T> condition) {
         return waitUntil(Duration.ofSeconds(15), condition);
     }
 
     public <T> T waitUntil(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(condition::apply);
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** Saves the whole window as {@code docs/screenshots/<name>.png}. */

@@ -22,7 +22,8 @@ class PageModel {
 
     @ModelAttribute("navPages")
     List<NavPage> navPages() {
-        return pages;
+        Role role = signedInRole();
+        return pages.stream().filter(p -> role != null && role.compareTo(p.minimum()) >= 0).toList();
     }
 
     @ModelAttribute("currentPath")

@@ -105,6 +105,36 @@ class BrowserIntegrationTests {
         assertThat(browser.find(By.id("cards")).isDisplayed()).isTrue();
     }
 
+    @Test
+    void adminCreatesAnApiTokenSeesItOnceAndRevokesIt() {
+        jdbc.sql("DELETE FROM security.api_tokens").update();
+        browser.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        browser.find(By.linkText("Users")).click();
+
+        browser.find(By.cssSelector("form[action='/tokens'] input[name='name']")).sendKeys("home-assistant");
+        browser.find(By.cssSelector("form[action='/tokens'] button")).click();
+        String token = browser.find(By.id("new-token")).getText();
+        assertThat(token).startsWith("cc_");
+        assertThat(browser.find(By.id("tokens")).getText()).contains("home-assistant").contains("active");
+        browser.screenshot("users");
+
+        browser.find(By.cssSelector("#tokens button")).click();
+
+        browser.waitForText(By.id("tokens"), "revoked by admin");
+        browser.driver().navigate().refresh();
+        assertThat(browser.driver().findElements(By.id("new-token"))).isEmpty();
+    }
+
+    @Test
+    void viewerDoesNotSeeTheUsersPage() {
+        TestUsers.ensure(accounts, "vera", Role.VIEWER);
+        browser.signIn("vera", TestUsers.password("vera"));
+
+        assertThat(browser.find(By.cssSelector(".mainnav")).getText()).doesNotContain("Users");
+        browser.open("/users");
+        assertThat(browser.driver().getPageSource()).doesNotContain("API tokens");
+    }
+
     /** A day of readings every 5 minutes so the chart has lines (the site simulator's shapes, roughly). */
     private void storeADay(Instant end) {
         List<BatteryReading> battery = new ArrayList<>();
