@@ -50,9 +50,13 @@ class SecurityConfiguration {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(OPEN).permitAll()
                 .requestMatchers("/api/users/**", "/api/tokens/**", "/users/**", "/tokens/**").hasRole("ADMIN")
-                .requestMatchers(HttpMethod.POST, "/emergency-stop/release", "/stop/release").hasRole("ADMIN")
-                .requestMatchers(HttpMethod.POST, "/emergency-stop", "/stop",
-                        "/shelly/device/*/on", "/shelly/device/*/off", "/shelly/actions/**", "/hardware/**",
+                .requestMatchers(HttpMethod.POST, "/emergency-stop/release", "/api/v1/emergency-stop/release",
+                        "/stop/release").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/emergency-stop", "/api/v1/emergency-stop", "/stop",
+                        "/shelly/device/*/on", "/shelly/device/*/off",
+                        "/api/v1/shelly/device/*/on", "/api/v1/shelly/device/*/off",
+                        "/shelly/actions/**", "/control/actions/*/retry", "/api/v1/control/actions/*/retry",
+                        "/hardware/**",
                         "/simulations", "/simulations/**", "/api/v1/simulations", "/api/v1/simulations/**")
                     .hasRole("OPERATOR")
                 .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")
