@@ -78,6 +78,9 @@ final class Partitions {
             jdbc.sql("DELETE FROM " + source.table() + "_default WHERE at < :cutoff")
                     .param("cutoff", java.sql.Timestamp.from(cutoff)).update();
         }
+        // A relay silent for longer than raw retention has no latest reading any more: unknown, not stale.
+        jdbc.sql("DELETE FROM shelly.latest_readings WHERE at < :cutoff")
+                .param("cutoff", java.sql.Timestamp.from(cutoff)).update();
         return dropped;
     }
 
