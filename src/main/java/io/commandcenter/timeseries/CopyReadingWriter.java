@@ -179,8 +179,8 @@ final class CopyReadingWriter implements ReadingWriter {
             byte[] rows = kind.rows(batch);
             Savepoint beforeCopy = con.setSavepoint();
             try {
-                copyManager.copyIn("COPY " + kind.source.table() + " (" + kind.columns + ") FROM STDIN WITH (FORMAT binary)",
-                        new ByteArrayInputStream(rows));
+                copyManager.copyIn("COPY " + kind.source.table() + " (" + kind.columns + ")"
+                        + " FROM STDIN WITH (FORMAT binary)", new ByteArrayInputStream(rows));
                 con.releaseSavepoint(beforeCopy);
                 kind.afterInsert.accept(con, batch);
                 return batch;
@@ -270,7 +270,7 @@ final class CopyReadingWriter implements ReadingWriter {
                 """)) {
             upsert.setArray(1, con.createArrayOf("text", rows.stream().map(DevicePowerReading::device).toArray()));
             upsert.setArray(2, con.createArrayOf("timestamptz",
-                    rows.stream().map(r -> java.sql.Timestamp.from(r.at())).toArray()));
+                    rows.stream().map(r -> Timestamp.from(r.at())).toArray()));
             upsert.setArray(3, con.createArrayOf("boolean", rows.stream().map(DevicePowerReading::online).toArray()));
             upsert.setArray(4, con.createArrayOf("boolean", rows.stream().map(DevicePowerReading::on).toArray()));
             upsert.setArray(5, con.createArrayOf("float8", rows.stream().map(DevicePowerReading::power).toArray()));

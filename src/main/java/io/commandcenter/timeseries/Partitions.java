@@ -1,5 +1,6 @@
 package io.commandcenter.timeseries;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -76,11 +77,8 @@ final class Partitions {
                 }
             }
             jdbc.sql("DELETE FROM " + source.table() + "_default WHERE at < :cutoff")
-                    .param("cutoff", java.sql.Timestamp.from(cutoff)).update();
+                    .param("cutoff", Timestamp.from(cutoff)).update();
         }
-        // A relay silent for longer than raw retention has no latest reading any more: unknown, not stale.
-        jdbc.sql("DELETE FROM shelly.latest_readings WHERE at < :cutoff")
-                .param("cutoff", java.sql.Timestamp.from(cutoff)).update();
         return dropped;
     }
 

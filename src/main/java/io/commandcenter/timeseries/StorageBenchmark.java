@@ -292,8 +292,8 @@ public final class StorageBenchmark {
     }
 
     /**
-     * COPYs synthetic aggregate rows: one series per device (or one "home" series), each row the key,
-     * the bucket, a sample count, then {@code values - 3} plausible numbers.
+     * COPYs synthetic aggregate rows: one series per device (or one "home" series); each row is the
+     * key, the bucket, the sample count(s), then random numbers up to {@code columns} fields.
      */
     private void copyAggregates(String table, Instant from, Instant to, ChronoUnit unit, boolean perDevice,
                                 int columns, Random random) throws Exception {

@@ -78,7 +78,11 @@ class TimeseriesMaintenance implements ApplicationRunner {
     }
 
     void enforceRetention(Instant now) {
-        int dropped = partitions.dropBefore(now.minus(properties.rawRetention()));
+        Instant rawCutoff = now.minus(properties.rawRetention());
+        int dropped = partitions.dropBefore(rawCutoff);
+        // A relay silent for longer than raw retention has no current reading any more: unknown, not stale.
+        jdbc.sql("DELETE FROM shelly.latest_readings WHERE at < :cutoff").param("cutoff", Timestamp.from(rawCutoff))
+                .update();
         int aggregates = aggregator.enforceRetention(now);
         Timestamp systemCutoff = Timestamp.from(now.minus(properties.systemRetention()));
         int system = jdbc.sql("DELETE FROM system.rejected_readings WHERE received_at < :cutoff")
