@@ -54,9 +54,9 @@ public class VictronClient {
     }
 
     /** Battery state from the BatterySummary widget of a battery monitor. */
-    BatterySummaryAnswer batterySummary(long installationId, int batteryInstance) {
+    VictronPayloads.BatterySummary batterySummary(long installationId, int batteryInstance) {
         String path = "/v2/installations/" + installationId + "/widgets/BatterySummary?instance=" + batteryInstance;
-        return new BatterySummaryAnswer(VictronPayloads.batterySummary(authorized(path)));
+        return VictronPayloads.batterySummary(authorized(path));
     }
 
     /** The id of the account's user ({@code /users/me}, or the one the login returned). */
@@ -118,9 +118,5 @@ public class VictronClient {
         } else if (bearerToken != null) {
             headers.set(AUTH_HEADER, "Bearer " + bearerToken);
         }
-    }
-
-    /** What the widget said, kept package-private with its parsing. */
-    record BatterySummaryAnswer(VictronPayloads.BatterySummary summary) {
     }
 }
