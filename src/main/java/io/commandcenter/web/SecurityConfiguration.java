@@ -68,6 +68,8 @@ class SecurityConfiguration {
             .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
             .csrf(csrf -> csrf.ignoringRequestMatchers(apiCredentials)
                     .ignoringRequestMatchers("/webhooks/**", "/approvals/**"))
+            // same-origin frames only: the simulations page shows a run's HTML report in a frame
+            .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
             .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint()));
         return http.build();
     }
