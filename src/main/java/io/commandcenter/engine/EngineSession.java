@@ -148,8 +148,15 @@ public final class EngineSession implements AutoCloseable {
     public void insertDevice(DevicePower reading, DeviceType type, double ratedPower) {
         session.insert(reading);
         boolean on = reading.online() && Boolean.TRUE.equals(reading.on());
-        putState(key(DeviceStatus.class, reading.device()), new DeviceStatus(reading.device(),
-                type == null ? DeviceType.OTHER : type, ratedPower, reading.online(), on, reading.at()));
+        Object key = key(DeviceStatus.class, reading.device());
+        DeviceStatus known = (DeviceStatus) stateFacts.get(key);
+        DeviceType knownType = type == null ? DeviceType.OTHER : type;
+        // Most relay readings repeat what the rules already know; updating anyway would re-run every
+        // rule on the device for nothing. The reading itself is still in the session as an event.
+        if (known == null || known.online() != reading.online() || known.on() != on || known.type() != knownType
+                || known.ratedPower() != ratedPower) {
+            putState(key, new DeviceStatus(reading.device(), knownType, ratedPower, reading.online(), on, reading.at()));
+        }
     }
 
     public void setSettings(SiteSettings settings) {
