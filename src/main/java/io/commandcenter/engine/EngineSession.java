@@ -85,7 +85,7 @@ public final class EngineSession implements AutoCloseable {
     // Conclusions about live requests, kept by the listener so a decision never scans working memory.
     private final Map<UUID, List<Object>> conclusionsByRequest = new HashMap<>();
     private FactHandle timeHandle;
-    private long timeSecond = -1;
+    private long timeMinute = -1;
 
     private EngineSession(RuleSet rules, ClockMode clockMode, ZoneId zone, long startMillis, int version) {
         this.rules = rules;
@@ -396,13 +396,17 @@ public final class EngineSession implements AutoCloseable {
         return session.getSessionClock();
     }
 
+    /**
+     * The rules see time at one-minute resolution: every change of CurrentTime re-runs each rule that
+     * joins it (cooldowns, holds, time windows), and minutes are precise enough for all of them.
+     */
     private void refreshTime() {
         long now = nowMillis();
-        long second = now / 1000;
-        if (second == timeSecond) {
+        long minute = now / 60_000;
+        if (minute == timeMinute) {
             return;
         }
-        timeSecond = second;
+        timeMinute = minute;
         ZonedDateTime local = Instant.ofEpochMilli(now).atZone(zone);
         CurrentTime time = new CurrentTime(now, local.getHour() * 60 + local.getMinute(),
                 local.getDayOfWeek().getValue());
