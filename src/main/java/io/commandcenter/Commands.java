@@ -17,6 +17,7 @@ final class Commands {
     static {
         // Feature commands are added below as features land, e.g.
         // COMMANDS.put("simulator", io.commandcenter.simulation.SimulatorCommand::run);
+        COMMANDS.put("simulator", io.commandcenter.simulation.SimulatorCommand::run);
     }
 
     private Commands() {

@@ -1,0 +1,215 @@
+package io.commandcenter.simulation;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What goes wrong, and how often. Set in the scenario file under {@code faults:}, changed at runtime through
+ * {@link SiteSimulator#faults()} or {@code POST /_sim/faults}. Probabilities are per request (per relay command
+ * for {@code relayIgnoreProbability}); a missing field means "never".
+ *
+ * @param vrm                    faults of the Victron VRM API ({@code /vrm})
+ * @param shellyCloud            faults of the Shelly Cloud API ({@code /shelly})
+ * @param solark                 faults of the SolArk cloud API ({@code /solark})
+ * @param shellyLocal            faults of the Shelly local RPC ({@code /shelly-local/{cloudId}})
+ * @param relayIgnoreProbability chance that a relay command answers OK but the relay does not switch
+ * @param offline                windows in which a device is offline (unreachable, optionally without power)
+ */
+public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, double relayIgnoreProbability,
+                     List<OfflineWindow> offline) {
+
+    /** The real VRM limit is a rolling window; published figures vary, so it is configurable. */
+    static final RateLimit VRM_DEFAULT_LIMIT = new RateLimit(200, Duration.ofMinutes(1));
+    /** Shelly Cloud allows one request per second per account. */
+    static final RateLimit SHELLY_DEFAULT_LIMIT = new RateLimit(1, Duration.ofSeconds(1));
+
+    public Faults {
+        vrm = Api.orDefault(vrm, VRM_DEFAULT_LIMIT);
+        shellyCloud = Api.orDefault(shellyCloud, SHELLY_DEFAULT_LIMIT);
+        solark = Api.orDefault(solark, RateLimit.NONE);
+        shellyLocal = Api.orDefault(shellyLocal, RateLimit.NONE);
+        requireProbability("relayIgnoreProbability", relayIgnoreProbability);
+        offline = offline == null ? List.of() : List.copyOf(offline);
+    }
+
+    /** No faults; only the real clouds' default rate limits. */
+    public static Faults none() {
+        return new Faults(null, null, null, null, 0, null);
+    }
+
+    /** No faults and no rate limits at all: convenient for tests that poll fast. */
+    public static Faults noneAndUnlimited() {
+        return none().withVrm(Api.NONE).withShellyCloud(Api.NONE);
+    }
+
+    public Faults withVrm(Api api) {
+        return new Faults(api, shellyCloud, solark, shellyLocal, relayIgnoreProbability, offline);
+    }
+
+    public Faults withShellyCloud(Api api) {
+        return new Faults(vrm, api, solark, shellyLocal, relayIgnoreProbability, offline);
+    }
+
+    public Faults withSolark(Api api) {
+        return new Faults(vrm, shellyCloud, api, shellyLocal, relayIgnoreProbability, offline);
+    }
+
+    public Faults withShellyLocal(Api api) {
+        return new Faults(vrm, shellyCloud, solark, api, relayIgnoreProbability, offline);
+    }
+
+    public Faults withRelayIgnoreProbability(double probability) {
+        return new Faults(vrm, shellyCloud, solark, shellyLocal, probability, offline);
+    }
+
+    public Faults withOffline(List<OfflineWindow> windows) {
+        return new Faults(vrm, shellyCloud, solark, shellyLocal, relayIgnoreProbability, windows);
+    }
+
+    static void requireProbability(String field, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(field + " must be between 0 and 1 (was " + value + ")");
+        }
+    }
+
+    /**
+     * Faults of one API.
+     *
+     * @param timeoutProbability     chance the server sleeps {@code timeoutDelay} before answering (the client should
+     *                               have given up by then)
+     * @param timeoutDelay           how long a "timeout" answer takes, default 30 s
+     * @param serverErrorProbability chance of an HTTP 5xx answer
+     * @param serverErrorStatus      which 5xx status, default 500
+     * @param rateLimitProbability   chance of an HTTP 429 answer regardless of the request rate
+     * @param retryAfter             the {@code Retry-After} of a random 429, default 30 s
+     * @param staleProbability       chance of stale data: VRM {@code secondsAgo} large and {@code hasOldData}, SolArk
+     *                               values frozen, Shelly {@code _updated} old; the values are those of
+     *                               {@code staleAge} earlier
+     * @param staleAge               how old stale data is, default 2 h
+     * @param offlineProbability     (Shelly) chance a device answers as offline for one request
+     * @param rateLimit              real rate limit: at most {@code requests} per rolling {@code window} per credential
+     *                               (429 with {@code Retry-After} beyond); {@code requests: 0} = unlimited
+     */
+    public record Api(double timeoutProbability, Duration timeoutDelay, double serverErrorProbability,
+                      int serverErrorStatus, double rateLimitProbability, Duration retryAfter,
+                      double staleProbability, Duration staleAge, double offlineProbability, RateLimit rateLimit) {
+
+        /** No faults and no rate limit. */
+        public static final Api NONE = new Api(0, null, 0, 0, 0, null, 0, null, 0, RateLimit.NONE);
+
+        public Api {
+            requireProbability("timeoutProbability", timeoutProbability);
+            requireProbability("serverErrorProbability", serverErrorProbability);
+            requireProbability("rateLimitProbability", rateLimitProbability);
+            requireProbability("staleProbability", staleProbability);
+            requireProbability("offlineProbability", offlineProbability);
+            timeoutDelay = positiveOr("timeoutDelay", timeoutDelay, Duration.ofSeconds(30));
+            retryAfter = positiveOr("retryAfter", retryAfter, Duration.ofSeconds(30));
+            staleAge = positiveOr("staleAge", staleAge, Duration.ofHours(2));
+            if (serverErrorStatus == 0) {
+                serverErrorStatus = 500;
+            }
+            if (serverErrorStatus < 500 || serverErrorStatus > 599) {
+                throw new IllegalArgumentException("serverErrorStatus must be a 5xx status (was " + serverErrorStatus + ")");
+            }
+        }
+
+        static Api orDefault(Api api, RateLimit defaultLimit) {
+            if (api == null) {
+                return NONE.withRateLimit(defaultLimit);
+            }
+            return api.rateLimit == null ? api.withRateLimit(defaultLimit) : api;
+        }
+
+        public Api withTimeouts(double probability, Duration delay) {
+            return new Api(probability, delay, serverErrorProbability, serverErrorStatus, rateLimitProbability,
+                    retryAfter, staleProbability, staleAge, offlineProbability, rateLimit);
+        }
+
+        public Api withServerErrors(double probability) {
+            return new Api(timeoutProbability, timeoutDelay, probability, serverErrorStatus, rateLimitProbability,
+                    retryAfter, staleProbability, staleAge, offlineProbability, rateLimit);
+        }
+
+        public Api withRandomRateLimiting(double probability, Duration retryAfter) {
+            return new Api(timeoutProbability, timeoutDelay, serverErrorProbability, serverErrorStatus, probability,
+                    retryAfter, staleProbability, staleAge, offlineProbability, rateLimit);
+        }
+
+        public Api withStaleData(double probability, Duration age) {
+            return new Api(timeoutProbability, timeoutDelay, serverErrorProbability, serverErrorStatus,
+                    rateLimitProbability, retryAfter, probability, age, offlineProbability, rateLimit);
+        }
+
+        public Api withOfflineDevices(double probability) {
+            return new Api(timeoutProbability, timeoutDelay, serverErrorProbability, serverErrorStatus,
+                    rateLimitProbability, retryAfter, staleProbability, staleAge, probability, rateLimit);
+        }
+
+        public Api withRateLimit(RateLimit limit) {
+            return new Api(timeoutProbability, timeoutDelay, serverErrorProbability, serverErrorStatus,
+                    rateLimitProbability, retryAfter, staleProbability, staleAge, offlineProbability, limit);
+        }
+
+        private static Duration positiveOr(String field, Duration value, Duration fallback) {
+            if (value == null) {
+                return fallback;
+            }
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(field + " must be a positive duration (was " + value + ")");
+            }
+            return value;
+        }
+    }
+
+    /** At most {@code requests} per rolling {@code window}; 0 requests means unlimited. */
+    public record RateLimit(int requests, Duration window) {
+
+        public static final RateLimit NONE = new RateLimit(0, Duration.ofSeconds(1));
+
+        public RateLimit {
+            if (requests < 0) {
+                throw new IllegalArgumentException("requests must be 0 (unlimited) or more (was " + requests + ")");
+            }
+            if (window == null) {
+                window = Duration.ofSeconds(1);
+            }
+            if (window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("window must be a positive duration (was " + window + ")");
+            }
+        }
+
+        public boolean unlimited() {
+            return requests == 0;
+        }
+    }
+
+    /**
+     * A device that is offline (its relay unreachable) from {@code start} after the scenario start, for
+     * {@code duration}. The relay keeps its state and the load keeps running unless {@code powerCut} is set.
+     *
+     * @param device   device name or Shelly cloud id
+     * @param start    offset from the scenario start
+     * @param duration how long it stays offline
+     * @param powerCut the device has lost power too: its load draws nothing while offline
+     */
+    public record OfflineWindow(String device, Duration start, Duration duration, boolean powerCut) {
+
+        public OfflineWindow {
+            if (device == null || device.isBlank()) {
+                throw new IllegalArgumentException("device is missing");
+            }
+            if (start == null || start.isNegative()) {
+                throw new IllegalArgumentException("start must be a duration from the scenario start such as PT13H (was "
+                        + start + ")");
+            }
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("duration must be a positive duration such as PT1H (was " + duration + ")");
+            }
+        }
+
+        boolean covers(Duration sinceStart) {
+            return sinceStart.compareTo(start) >= 0 && sinceStart.compareTo(start.plus(duration)) < 0;
+        }
+    }
+}

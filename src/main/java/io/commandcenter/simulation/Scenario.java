@@ -1,0 +1,177 @@
+package io.commandcenter.simulation;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import io.commandcenter.device.DeviceType;
+
+/**
+ * A simulated site and its story: the plant, the weather day by day, the switched loads and the faults.
+ * Load one with {@link #load(Path)}, {@link #parse(String, String)} or {@link #resolve(String)}; the format is
+ * documented in {@code docs/simulator.md}.
+ *
+ * @param start    simulated time at the beginning
+ * @param timezone the site's zone: the sun curve and the daily load profile follow its local clock
+ * @param duration how long the story is meant to run (the model keeps running after it, cycling the weather)
+ * @param step     integration step of the model
+ * @param weather  daily weather factors cycled over the days (1.0 clear, 0.2 overcast)
+ */
+public record Scenario(String name, String description, long seed, Instant start, ZoneId timezone, Duration duration,
+                       Duration step, Site site, List<Double> weather, List<DeviceSpec> devices, Faults faults) {
+
+    public Scenario {
+        weather = List.copyOf(weather);
+        devices = List.copyOf(devices);
+    }
+
+    public static Scenario load(Path file) {
+        return ScenarioLoader.load(file);
+    }
+
+    /** Parses YAML or JSON text; {@code source} names it in error messages. */
+    public static Scenario parse(String source, String text) {
+        return ScenarioLoader.parse(source, text);
+    }
+
+    /** A filesystem path if the file exists, otherwise a classpath resource (also tried under {@code scenarios/}). */
+    public static Scenario resolve(String location) {
+        return ScenarioLoader.resolve(location);
+    }
+
+    public Instant end() {
+        return start.plus(duration);
+    }
+
+    public Scenario withFaults(Faults newFaults) {
+        return new Scenario(name, description, seed, start, timezone, duration, step, site, weather, devices, newFaults);
+    }
+
+    /**
+     * The plant. Give either {@code latitude} (day length and sun height follow the season) or
+     * {@code dayLengthHours} (fixed).
+     *
+     * @param baseLoadProfile optional 24 hourly multipliers of {@code baseLoadW} (local time, hour 0 first)
+     */
+    public record Site(Double latitude, Double dayLengthHours, double pvPeakW, double baseLoadW,
+                       List<Double> baseLoadProfile, Battery battery, Grid grid) {
+
+        public Site {
+            if (latitude == null && dayLengthHours == null) {
+                throw new IllegalArgumentException("give latitude or dayLengthHours");
+            }
+            if (latitude != null && (latitude < -66 || latitude > 66)) {
+                throw new IllegalArgumentException("latitude must be between -66 and 66 (was " + latitude + ")");
+            }
+            if (dayLengthHours != null && (dayLengthHours <= 0 || dayLengthHours >= 24)) {
+                throw new IllegalArgumentException("dayLengthHours must be between 0 and 24 (was " + dayLengthHours + ")");
+            }
+            requireAtLeast("pvPeakW", pvPeakW, 0);
+            requireAtLeast("baseLoadW", baseLoadW, 0);
+            if (baseLoadProfile != null) {
+                if (baseLoadProfile.size() != 24) {
+                    throw new IllegalArgumentException("baseLoadProfile must have 24 hourly factors (has "
+                            + baseLoadProfile.size() + ")");
+                }
+                if (baseLoadProfile.stream().anyMatch(f -> f == null || f < 0)) {
+                    throw new IllegalArgumentException("baseLoadProfile factors must be 0 or more");
+                }
+                baseLoadProfile = List.copyOf(baseLoadProfile);
+            }
+            if (battery == null) {
+                throw new IllegalArgumentException("battery is missing");
+            }
+            if (grid == null) {
+                grid = new Grid(false, 0);
+            }
+        }
+    }
+
+    /**
+     * @param initialSoc state of charge at the start, %
+     * @param cutoffSoc  the inverter stops discharging here, % (default 0)
+     */
+    public record Battery(double capacityKwh, double nominalVoltage, double maxChargeW, double maxDischargeW,
+                          double initialSoc, double cutoffSoc) {
+
+        public Battery {
+            requirePositive("capacityKwh", capacityKwh);
+            requirePositive("nominalVoltage", nominalVoltage);
+            requirePositive("maxChargeW", maxChargeW);
+            requirePositive("maxDischargeW", maxDischargeW);
+            requirePercent("initialSoc", initialSoc);
+            requirePercent("cutoffSoc", cutoffSoc);
+        }
+    }
+
+    /** @param maxImportW most the grid connection can deliver, W (0 = unlimited when connected) */
+    public record Grid(boolean connected, double maxImportW) {
+
+        public Grid {
+            requireAtLeast("maxImportW", maxImportW, 0);
+        }
+    }
+
+    /**
+     * A load switched by a Shelly relay.
+     *
+     * @param duty optional: while the relay is on the load runs only {@code runFor} out of every {@code every}
+     *             (a well pump filling a tank)
+     */
+    public record DeviceSpec(String name, String cloudId, int channel, DeviceType type, double ratedPowerW,
+                             boolean initiallyOn, Duty duty) {
+
+        public DeviceSpec {
+            if (name == null || !name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                throw new IllegalArgumentException("name must be lower-case words joined by dashes such as miner-1 (was "
+                        + name + ")");
+            }
+            if (cloudId == null || !cloudId.matches("[0-9a-f]{6,16}")) {
+                throw new IllegalArgumentException("cloudId must be 6 to 16 lower-case hex digits such as b48a0a1c2d3e (was "
+                        + cloudId + ")");
+            }
+            if (channel < 0 || channel > 3) {
+                throw new IllegalArgumentException("channel must be 0 to 3 (was " + channel + ")");
+            }
+            if (type == null) {
+                throw new IllegalArgumentException("type is missing (MINER, PUMP, HEATER, LIGHTING or OTHER)");
+            }
+            requireAtLeast("ratedPowerW", ratedPowerW, 0);
+        }
+    }
+
+    public record Duty(Duration runFor, Duration every) {
+
+        public Duty {
+            if (runFor == null || every == null || runFor.isNegative() || every.isNegative() || every.isZero()
+                    || runFor.compareTo(every) > 0) {
+                throw new IllegalArgumentException("duty needs runFor and every, 0 < runFor <= every (was runFor="
+                        + runFor + ", every=" + every + ")");
+            }
+        }
+
+        boolean running(Duration sinceStart) {
+            return sinceStart.toMillis() % every.toMillis() < runFor.toMillis();
+        }
+    }
+
+    private static void requirePositive(String field, double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(field + " must be greater than 0 (was " + value + ")");
+        }
+    }
+
+    private static void requireAtLeast(String field, double value, double min) {
+        if (!(value >= min)) {
+            throw new IllegalArgumentException(field + " must be " + min + " or more (was " + value + ")");
+        }
+    }
+
+    private static void requirePercent(String field, double value) {
+        if (!(value >= 0 && value <= 100)) {
+            throw new IllegalArgumentException(field + " must be between 0 and 100 (was " + value + ")");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.commandcenter.simulation;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The embedded simulator.
+ *
+ * @param enabled  run it; when unset it runs only if no real cloud account is configured (the first run)
+ * @param port     port on 127.0.0.1; 0 picks a free one
+ * @param scenario scenario file: a filesystem path if it exists, otherwise a classpath resource
+ * @param speed    simulated seconds per wall second (60 = a simulated minute each second)
+ */
+@ConfigurationProperties("commandcenter.simulator")
+record SimulatorProperties(Boolean enabled, @DefaultValue("0") int port,
+                           @DefaultValue("simulation/scenarios/summer-week.yaml") String scenario,
+                           @DefaultValue("60") double speed) {
+}

@@ -1,0 +1,43 @@
+package io.commandcenter.timeseries;
+
+import java.util.Locale;
+
+import io.commandcenter.web.ProblemException;
+
+/** A device cloud whose readings are stored, with its raw table and the column naming the series. */
+public enum Source {
+    VICTRON("victron.battery_readings", "site"),
+    SOLARK("solark.flow_readings", "site"),
+    SHELLY("shelly.power_readings", "device");
+
+    private final String table;
+    private final String keyColumn;
+
+    Source(String table, String keyColumn) {
+        this.table = table;
+        this.keyColumn = keyColumn;
+    }
+
+    String table() {
+        return table;
+    }
+
+    String keyColumn() {
+        return keyColumn;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses "victron", "solark" or "shelly"; anything else is a bad request. */
+    public static Source parse(String value) {
+        for (Source s : values()) {
+            if (s.id().equalsIgnoreCase(value)) {
+                return s;
+            }
+        }
+        throw ProblemException.badRequest("unknown-source",
+                "Unknown source '" + value + "': use victron, solark or shelly");
+    }
+}

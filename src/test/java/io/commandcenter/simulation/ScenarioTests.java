@@ -1,0 +1,123 @@
+package io.commandcenter.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ScenarioTests {
+
+    static Stream<Path> shippedScenarios() throws IOException {
+        return Files.list(Path.of("simulation/scenarios")).filter(p -> p.toString().endsWith(".yaml")).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedScenarios")
+    void loadsEveryShippedScenario(Path file) {
+        Scenario scenario = Scenario.load(file);
+        assertThat(scenario.name()).isEqualTo(file.getFileName().toString().replace(".yaml", ""));
+        assertThat(scenario.devices()).isNotEmpty();
+        SiteModel model = new SiteModel(scenario);
+        model.step(scenario.duration());
+        assertThat(model.now()).isEqualTo(scenario.end());
+    }
+
+    @Test
+    void shipsTheScenariosTheDocsName() throws IOException {
+        assertThat(shippedScenarios().map(p -> p.getFileName().toString()))
+                .contains("summer-week.yaml", "winter-cloudy-week.yaml", "grid-tied.yaml", "fault-heavy-day.yaml");
+    }
+
+    @Test
+    void readsLocalStartTimesInTheSiteTimeZone() {
+        Scenario summer = Scenario.resolve("summer-week.yaml");
+        assertThat(summer.start()).isEqualTo(Instant.parse("2025-06-16T06:00:00Z"));
+        assertThat(summer.step()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(summer.faults().shellyCloud().rateLimit().requests()).isEqualTo(1);
+    }
+
+    @Test
+    void readsFaultsFromTheScenarioFile() {
+        Scenario faulty = Scenario.resolve("simulation/scenarios/fault-heavy-day.yaml");
+        assertThat(faulty.faults().vrm().serverErrorStatus()).isEqualTo(502);
+        assertThat(faulty.faults().vrm().staleAge()).isEqualTo(Duration.ofHours(3));
+        assertThat(faulty.faults().relayIgnoreProbability()).isEqualTo(0.2);
+        assertThat(faulty.faults().offline()).extracting(Faults.OfflineWindow::device).containsExactly("well-pump", "miner-2");
+    }
+
+    @Test
+    void acceptsJsonToo() {
+        Scenario scenario = Scenario.parse("tiny.json", """
+                {"name": "tiny", "start": "2025-01-01T00:00:00Z", "duration": "P1D",
+                 "site": {"dayLengthHours": 10, "pvPeakW": 1000, "baseLoadW": 100,
+                          "battery": {"capacityKwh": 5, "nominalVoltage": 48, "maxChargeW": 2000,
+                                      "maxDischargeW": 2000, "initialSoc": 50}}}
+                """);
+        assertThat(scenario.devices()).isEmpty();
+        assertThat(scenario.site().grid().connected()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            capacityKwh: 30              | capacityKwh: -3             | site.battery: capacityKwh must be greater than 0 (was -3.0)
+            initialSoc: 65               | initialSoc: 130             | site.battery: initialSoc must be between 0 and 100 (was 130.0)
+            name: miner-2                | name: miner-1               | devices[1].name: 'miner-1' is used twice
+            name: well-pump              | name: Well Pump             | devices[2]: name must be lower-case words joined by dashes
+            type: HEATER                 | type: KETTLE                | devices[3].type
+            step: PT2M                   | step: PT2H                  | step: must be a positive duration of at most PT1H
+            timezone: America/Denver     | timezone: Mars/Olympus      | timezone: 'Mars/Olympus' is not a time zone
+            start: 2025-06-16T00:00      | start: next tuesday         | start: 'next tuesday' is neither an instant
+            weather: [1.0, 0.95,         | weather: [3.0, 0.95,        | weather[0]: must be between 0 and 1.5
+            pvPeakW: 14000               | pvPeakWatts: 14000          | site: unknown field 'pvPeakWatts'
+            'duty: {runFor: PT20M, every: PT2H}' | 'duty: {runFor: PT3H, every: PT2H}' | devices[2].duty: duty needs runFor and every
+            """)
+    void explainsWhatIsWrongWithAScenario(String original, String broken, String message) {
+        String text = read("summer-week.yaml");
+        assertThat(text).contains(original);
+        assertThatThrownBy(() -> Scenario.parse("broken.yaml", text.replaceFirst(java.util.regex.Pattern.quote(original),
+                java.util.regex.Matcher.quoteReplacement(broken))))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith("broken.yaml: ")
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void rejectsOfflineWindowsForUnknownDevices() {
+        String text = read("fault-heavy-day.yaml").replace("- device: well-pump", "- device: hot-tub");
+        assertThatThrownBy(() -> Scenario.parse("broken.yaml", text))
+                .hasMessage("broken.yaml: faults.offline[0].device: 'hot-tub' is not a device of this scenario");
+    }
+
+    @Test
+    void rejectsImpossibleFaultProbabilities() {
+        String text = read("fault-heavy-day.yaml").replace("relayIgnoreProbability: 0.2", "relayIgnoreProbability: 2");
+        assertThatThrownBy(() -> Scenario.parse("broken.yaml", text))
+                .hasMessageContaining("faults: relayIgnoreProbability must be between 0 and 1 (was 2.0)");
+    }
+
+    @Test
+    void namesAMissingFile() {
+        assertThatThrownBy(() -> Scenario.resolve("no-such-scenario.yaml"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("no-such-scenario.yaml: no such scenario file");
+    }
+
+    static String read(String name) {
+        try {
+            return Files.readString(Path.of("simulation/scenarios", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
