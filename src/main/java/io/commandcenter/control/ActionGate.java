@@ -1,5 +1,7 @@
 package io.commandcenter.control;
 
+import io.commandcenter.engine.ActionRequest;
+import io.commandcenter.engine.Source;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,7 +11,7 @@ import java.util.List;
  */
 interface ActionGate {
 
-    Verdict check(CommandRequest request);
+    Verdict check(ActionRequest request);
 
     record Verdict(Outcome outcome, List<String> reasons, List<String> rules, Instant holdUntil) {
         enum Outcome { ALLOWED, BLOCKED, NEEDS_APPROVAL }

@@ -1,5 +1,7 @@
 package io.commandcenter.control;
 
+import io.commandcenter.engine.ActionRequest;
+import io.commandcenter.engine.Source;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -26,7 +28,7 @@ class ActionLogRepository {
         this.jdbc = jdbc;
     }
 
-    void append(CommandRequest request, String kind, Instant at, Boolean previousOn, Integer attempt, String result,
+    void append(ActionRequest request, String kind, Instant at, Boolean previousOn, Integer attempt, String result,
                 Map<String, ?> detail) {
         jdbc.sql("""
                         INSERT INTO control.action_log
@@ -69,7 +71,7 @@ class ActionLogRepository {
                 """).query(this::row).list());
     }
 
-    List<ActionRecord> history(String device, RequestSource source, Instant from, Instant to, int limit) {
+    List<ActionRecord> history(String device, Source source, Instant from, Instant to, int limit) {
         List<LogRow> rows = jdbc.sql("""
                         SELECT * FROM control.action_log
                         WHERE action_id IN (
@@ -104,13 +106,13 @@ class ActionLogRepository {
         Object previous = rs.getObject("previous_on");
         Object attempt = rs.getObject("attempt");
         return new LogRow(rs.getObject("action_id", UUID.class), rs.getTimestamp("at").toInstant(),
-                rs.getString("kind"), rs.getString("device"), RequestSource.valueOf(rs.getString("source")),
+                rs.getString("kind"), rs.getString("device"), Source.valueOf(rs.getString("source")),
                 rs.getString("requested_by"), rs.getBoolean("requested_on"), (Boolean) previous,
                 (Integer) attempt, rs.getString("result"),
                 json.readValue(rs.getString("detail"), Map.class));
     }
 
-    record LogRow(UUID actionId, Instant at, String kind, String device, RequestSource source, String requestedBy,
+    record LogRow(UUID actionId, Instant at, String kind, String device, Source source, String requestedBy,
                   boolean requestedOn, Boolean previousOn, Integer attempt, String result, Map<String, Object> detail) {
     }
 }

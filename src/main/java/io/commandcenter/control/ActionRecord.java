@@ -1,5 +1,7 @@
 package io.commandcenter.control;
 
+import io.commandcenter.engine.ActionRequest;
+import io.commandcenter.engine.Source;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,7 @@ import java.util.UUID;
  * One action as the history shows it: who asked for what, what the rules said, each attempt,
  * and the result (null while in flight).
  */
-public record ActionRecord(UUID id, String device, RequestSource source, String requestedBy, String reason,
+public record ActionRecord(UUID id, String device, Source source, String requestedBy, String reason,
                            boolean requestedOn, Boolean previousOn, Instant requestedAt, String decision,
                            List<String> reasons, List<String> rules, int attempts, String result,
                            Instant finishedAt, Long latencyMs, List<Event> events) {
@@ -58,7 +60,7 @@ public record ActionRecord(UUID id, String device, RequestSource source, String 
                 latency, List.copyOf(events));
     }
 
-    public CommandRequest toRequest() {
-        return new CommandRequest(id, device, requestedOn, source, requestedBy, reason);
+    public ActionRequest toRequest() {
+        return new ActionRequest(id, device, requestedOn, source, requestedBy, reason, requestedAt);
     }
 }

@@ -1,5 +1,7 @@
 package io.commandcenter.control;
 
+import io.commandcenter.engine.ActionRequest;
+import io.commandcenter.engine.Source;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -46,8 +48,8 @@ public class ActionRetries {
                     "Action " + actionId + " has not finished yet");
         }
         queue.remove(actionId);
-        return commands.execute(new CommandRequest(UUID.randomUUID(), original.device(), original.requestedOn(),
-                RequestSource.MANUAL, user, "retry of " + actionId));
+        return commands.execute(new ActionRequest(UUID.randomUUID(), original.device(), original.requestedOn(),
+                Source.MANUAL, user, "retry of " + actionId, clock.instant()));
     }
 
     @Scheduled(fixedDelayString = "${commandcenter.control.retry-offline-every:1m}")
@@ -67,8 +69,8 @@ public class ActionRetries {
                 queue.remove(queued.actionId());
                 continue;
             }
-            CommandOutcome outcome = commands.execute(new CommandRequest(UUID.randomUUID(), original.device(),
-                    original.requestedOn(), original.source(), original.requestedBy(), "retry of " + queued.actionId()));
+            CommandOutcome outcome = commands.execute(new ActionRequest(UUID.randomUUID(), original.device(),
+                    original.requestedOn(), original.source(), original.requestedBy(), "retry of " + queued.actionId(), now));
             if (outcome.result() == CommandOutcome.Result.OFFLINE) {
                 queue.postpone(queued.actionId(), now.plus(settings.retryOfflineEvery()));
             } else {

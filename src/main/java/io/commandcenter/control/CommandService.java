@@ -1,5 +1,7 @@
 package io.commandcenter.control;
 
+import io.commandcenter.engine.ActionRequest;
+import io.commandcenter.engine.Source;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +64,7 @@ public class CommandService {
      *
      * @throws ProblemException 404 when the device is not in the registry
      */
-    public CommandOutcome execute(CommandRequest request) {
+    public CommandOutcome execute(ActionRequest request) {
         var previous = actionLog.find(request.id());
         if (previous.isPresent()) {
             return outcomeOf(previous.get());
@@ -87,7 +89,7 @@ public class CommandService {
         if (!verdict.allowed()) {
             return finish(request, started, Result.BLOCKED, null, null, 0, verdict.reasons(), verdict.rules());
         }
-        if (request.source() != RequestSource.MANUAL && !hardwareEnabled) {
+        if (request.source() != Source.MANUAL && !hardwareEnabled) {
             return finish(request, started, Result.WOULD_EXECUTE, null, null, 0,
                     List.of("Hardware control is off: would switch " + device.name() + (request.on() ? " on" : " off")),
                     verdict.rules());
@@ -104,7 +106,7 @@ public class CommandService {
         }
     }
 
-    private CommandOutcome switchDevice(CommandRequest request, Device device, ActionGate.Verdict verdict, long started) {
+    private CommandOutcome switchDevice(ActionRequest request, Device device, ActionGate.Verdict verdict, long started) {
         DeviceSwitch.RelayStatus before;
         try {
             before = relay.read(device);
@@ -114,7 +116,7 @@ public class CommandService {
                     List.of("Could not read " + device.name() + " before switching: " + e.getMessage()), verdict.rules());
         }
         if (!before.online()) {
-            if (request.source() == RequestSource.AUTOMATION) {
+            if (request.source() == Source.AUTOMATION) {
                 retryQueue.enqueue(request, clock.instant(), settings.retryOfflineEvery());
             }
             return finish(request, started, Result.OFFLINE, null, null, 0,
@@ -158,7 +160,7 @@ public class CommandService {
     }
 
     /** Puts the device back in its recorded previous state and reports what it was left in. */
-    private CommandOutcome rollBack(CommandRequest request, Device device, Boolean previousOn, int attempts, long started,
+    private CommandOutcome rollBack(ActionRequest request, Device device, Boolean previousOn, int attempts, long started,
                                     Result result, String why, List<String> rules) {
         Boolean finalOn = null;
         String rollback;
@@ -196,11 +198,11 @@ public class CommandService {
         }
     }
 
-    private boolean haltedByStop(CommandRequest request) {
-        return request.source() != RequestSource.MANUAL && emergencyStop.engaged();
+    private boolean haltedByStop(ActionRequest request) {
+        return request.source() != Source.MANUAL && emergencyStop.engaged();
     }
 
-    private CommandOutcome finish(CommandRequest request, long started, Result result, Boolean previousOn,
+    private CommandOutcome finish(ActionRequest request, long started, Result result, Boolean previousOn,
                                   Boolean finalOn, int attempts, List<String> reasons, List<String> rules) {
         long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
         Map<String, Object> detail = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package io.commandcenter.control;
 
+import io.commandcenter.engine.ActionRequest;
+import io.commandcenter.engine.Source;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,12 +44,12 @@ class ControlController {
 
     @PostMapping({"/shelly/device/{name}/on", "/api/v1/shelly/device/{name}/on"})
     CommandOutcome switchOn(@PathVariable String name, @RequestBody(required = false) SwitchBody body, Principal user) {
-        return answer(commands.execute(CommandRequest.manual(name, true, who(user), body == null ? null : body.reason())));
+        return answer(commands.execute(ActionRequest.of(name, true, Source.MANUAL, who(user), body == null ? null : body.reason(), clock.instant())));
     }
 
     @PostMapping({"/shelly/device/{name}/off", "/api/v1/shelly/device/{name}/off"})
     CommandOutcome switchOff(@PathVariable String name, @RequestBody(required = false) SwitchBody body, Principal user) {
-        return answer(commands.execute(CommandRequest.manual(name, false, who(user), body == null ? null : body.reason())));
+        return answer(commands.execute(ActionRequest.of(name, false, Source.MANUAL, who(user), body == null ? null : body.reason(), clock.instant())));
     }
 
     @PostMapping({"/control/actions/{id}/retry", "/api/v1/control/actions/{id}/retry"})
@@ -57,7 +59,7 @@ class ControlController {
 
     @GetMapping({"/shelly/actions/history", "/api/v1/shelly/actions/history"})
     List<ActionRecord> history(@RequestParam(required = false) String device,
-                               @RequestParam(required = false) RequestSource source,
+                               @RequestParam(required = false) Source source,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                @RequestParam(defaultValue = "200") int limit) {

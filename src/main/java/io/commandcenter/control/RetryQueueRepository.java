@@ -1,5 +1,7 @@
 package io.commandcenter.control;
 
+import io.commandcenter.engine.ActionRequest;
+import io.commandcenter.engine.Source;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +21,7 @@ class RetryQueueRepository {
         this.jdbc = jdbc;
     }
 
-    void enqueue(CommandRequest request, Instant now, Duration after) {
+    void enqueue(ActionRequest request, Instant now, Duration after) {
         jdbc.sql("""
                         INSERT INTO control.retry_queue (action_id, device, queued_at, next_try_at)
                         VALUES (:id, :device, :now, :next)
