@@ -1,13 +1,18 @@
 package io.commandcenter.device;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class JdbcDeviceRegistry implements DeviceRegistry {
+class JdbcDeviceRegistry implements DeviceRegistry, DevicePresence {
 
     private static final String SELECT = """
             SELECT name, cloud_id, channel, type, rated_power, online, last_seen
@@ -36,7 +41,44 @@ class JdbcDeviceRegistry implements DeviceRegistry {
                 .param("id", cloudId).param("channel", channel).query(this::map).optional();
     }
 
-    private Device map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    @Override
+    public void recordPresence(Map<String, Boolean> onlineByName, Instant at) {
+        Timestamp seen = Timestamp.from(at);
+        onlineByName.forEach((name, online) -> jdbc.sql("""
+                UPDATE shelly.devices
+                SET online = :online, last_seen = CASE WHEN :online THEN :at ELSE last_seen END
+                WHERE name = :name
+                """).param("online", online).param("at", seen).param("name", name).update());
+    }
+
+    void insert(Device device) {
+        jdbc.sql("""
+                INSERT INTO shelly.devices (name, cloud_id, channel, type, rated_power, online, last_seen)
+                VALUES (:name, :cloudId, :channel, :type, :ratedPower, :online, :lastSeen)
+                """)
+                .param("name", device.name()).param("cloudId", device.cloudId()).param("channel", device.channel())
+                .param("type", device.type().name()).param("ratedPower", device.ratedPower())
+                .param("online", device.online())
+                .param("lastSeen", device.lastSeen() == null ? null : Timestamp.from(device.lastSeen()))
+                .update();
+    }
+
+    /** Renames, retypes or re-rates; returns false when no device has {@code name}. */
+    boolean update(String name, String newName, DeviceType type, double ratedPower) {
+        return jdbc.sql("""
+                UPDATE shelly.devices SET name = :newName, type = :type, rated_power = :ratedPower
+                WHERE name = :name
+                """)
+                .param("name", name).param("newName", newName).param("type", type.name())
+                .param("ratedPower", ratedPower)
+                .update() == 1;
+    }
+
+    boolean delete(String name) {
+        return jdbc.sql("DELETE FROM shelly.devices WHERE name = :name").param("name", name).update() == 1;
+    }
+
+    private Device map(ResultSet rs, int row) throws SQLException {
         var lastSeen = rs.getTimestamp("last_seen");
         return new Device(rs.getString("name"), rs.getString("cloud_id"), rs.getInt("channel"),
                 DeviceType.valueOf(rs.getString("type")), rs.getDouble("rated_power"),

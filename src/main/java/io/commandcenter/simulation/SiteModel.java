@@ -7,7 +7,9 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.function.Predicate;
 
 import io.commandcenter.simulation.Scenario.DeviceSpec;
 
@@ -22,8 +24,8 @@ import io.commandcenter.simulation.Scenario.DeviceSpec;
  */
 public final class SiteModel {
 
-    /** Keeps a year of 2-minute states for stats and stale answers, bounded so a long standalone run cannot grow forever. */
-    private static final int HISTORY_LIMIT = 300_000;
+    /** About a month of 2-minute states (a few KB per hour) for stats and stale answers; bounded so a long run stays small. */
+    private static final int HISTORY_LIMIT = 50_000;
     private static final double AMBIENT_C = 22;
     private static final double DEVICE_VOLTAGE = 240;
 
@@ -115,13 +117,13 @@ public final class SiteModel {
     }
 
     /** The latest recorded state that passes {@code test}, if any (used for a device's last status before it went offline). */
-    synchronized java.util.Optional<SiteState> lastStateWhere(java.util.function.Predicate<SiteState> test) {
+    synchronized Optional<SiteState> lastStateWhere(Predicate<SiteState> test) {
         for (int i = history.size() - 1; i >= 0; i--) {
             if (test.test(history.get(i))) {
-                return java.util.Optional.of(history.get(i));
+                return Optional.of(history.get(i));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Recorded states with {@code from <= time <= to}, oldest first (one per model step). */

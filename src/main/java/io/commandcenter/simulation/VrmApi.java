@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
@@ -176,7 +178,7 @@ final class VrmApi implements SimulatedApi {
         attribute.put("idDataAttribute", id);
         attribute.put("value", Double.toString(rounded));
         attribute.put("valueFloat", rounded);
-        attribute.put("formattedValue", String.format(java.util.Locale.ROOT, format, value));
+        attribute.put("formattedValue", String.format(Locale.ROOT, format, value));
         attribute.put("secondsAgo", secondsAgo);
         return attribute;
     }
@@ -197,7 +199,7 @@ final class VrmApi implements SimulatedApi {
             record.put("idDataAttribute", id++);
             record.put("code", code.getKey());
             record.put("rawValue", value);
-            record.put("formattedValue", String.format(java.util.Locale.ROOT, "%.2f", value));
+            record.put("formattedValue", String.format(Locale.ROOT, "%.2f", value));
             records.add(record);
         }
         return Reply.ok(Map.of("success", true, "records", records));
@@ -233,7 +235,7 @@ final class VrmApi implements SimulatedApi {
             ToDoubleFunction<SiteState> value = CODES.get(code);
             List<List<Number>> points = new ArrayList<>();
             if (value != null) {
-                Map<Long, double[]> sums = new java.util.TreeMap<>();
+                Map<Long, double[]> sums = new TreeMap<>();
                 for (SiteState state : states) {
                     long slot = Math.floorDiv(state.time().getEpochSecond(), bucket) * bucket;
                     double[] sum = sums.computeIfAbsent(slot, s -> new double[2]);

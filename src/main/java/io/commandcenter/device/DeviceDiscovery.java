@@ -1,0 +1,16 @@
+package io.commandcenter.device;
+
+import java.util.List;
+
+/** The relays a device cloud account knows about; implemented by the Shelly adapter. */
+public interface DeviceDiscovery {
+
+    List<DiscoveredRelay> relays();
+
+    /**
+     * @param cloudName the name given in the vendor's app, or the cloud id when it has none
+     * @param online    whether the cloud reports it online now
+     */
+    record DiscoveredRelay(String cloudId, int channel, String cloudName, boolean online) {
+    }
+}

@@ -1,0 +1,25 @@
+package io.commandcenter.device;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A device to register, as posted to {@code POST /devices} or in the array of {@code POST /devices/import}.
+ *
+ * @param name       lower-case letters, digits and dashes, e.g. "miner-1"
+ * @param cloudId    Shelly Cloud device id
+ * @param channel    relay channel, 0 when omitted
+ * @param type       MINER, PUMP, HEATER, LIGHTING or OTHER (the default)
+ * @param ratedPower watts of the load when on, 0 when omitted
+ */
+public record DeviceForm(
+        @NotBlank @Size(max = 63) @Pattern(regexp = DeviceForm.NAME, message = "must be lower-case letters, digits and dashes, starting with a letter or digit") String name,
+        @NotBlank String cloudId,
+        @PositiveOrZero Integer channel,
+        String type,
+        @PositiveOrZero Double ratedPower) {
+
+    static final String NAME = "^[a-z0-9][a-z0-9-]*$";
+}

@@ -1,0 +1,52 @@
+package io.commandcenter.ingest;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How one cloud is called: timeouts, retries and the circuit breaker. Nested in each cloud's properties
+ * ({@code commandcenter.victron.call.*}, ...).
+ *
+ * @param connectTimeout   giving up on opening a connection
+ * @param readTimeout      giving up on an answer
+ * @param maxAttempts      tries per call, the first one included
+ * @param initialBackoff   wait before the second try; doubled (times {@code backoffMultiplier}) for each later one
+ * @param backoffMultiplier growth of the wait between tries
+ * @param maxRetryWait     longest wait we accept from a {@code Retry-After}; longer means the poll gives up and the
+ *                         next scheduled poll tries again
+ * @param circuitWindow    number of recent calls the circuit breaker looks at
+ * @param circuitFailureRate percent of failed calls in that window that opens the circuit
+ * @param circuitOpenFor   how long an open circuit rejects calls before letting a trial call through
+ */
+public record CallSettings(
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("20s") Duration readTimeout,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("1s") Duration initialBackoff,
+        @DefaultValue("2") double backoffMultiplier,
+        @DefaultValue("60s") Duration maxRetryWait,
+        @DefaultValue("6") int circuitWindow,
+        @DefaultValue("50") float circuitFailureRate,
+        @DefaultValue("2m") Duration circuitOpenFor) {
+
+    public static CallSettings defaults() {
+        return new CallSettings(Duration.ofSeconds(5), Duration.ofSeconds(20), 3, Duration.ofSeconds(1), 2,
+                Duration.ofSeconds(60), 6, 50, Duration.ofMinutes(2));
+    }
+
+    public CallSettings withRetries(int maxAttempts, Duration initialBackoff) {
+        return new CallSettings(connectTimeout, readTimeout, maxAttempts, initialBackoff, backoffMultiplier,
+                maxRetryWait, circuitWindow, circuitFailureRate, circuitOpenFor);
+    }
+
+    public CallSettings withCircuit(int window, Duration openFor) {
+        return new CallSettings(connectTimeout, readTimeout, maxAttempts, initialBackoff, backoffMultiplier,
+                maxRetryWait, window, circuitFailureRate, openFor);
+    }
+
+    public CallSettings withReadTimeout(Duration timeout) {
+        return new CallSettings(connectTimeout, timeout, maxAttempts, initialBackoff, backoffMultiplier,
+                maxRetryWait, circuitWindow, circuitFailureRate, circuitOpenFor);
+    }
+}

@@ -1,0 +1,55 @@
+package io.commandcenter.ingest.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.commandcenter.ingest.CloudException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one poll the way every scheduled poll must run: never throws, times the poll and records it in the poll log,
+ * whatever happened.
+ */
+@Component
+public class PollRunner {
+
+    private static final Log log = LogFactory.getLog(PollRunner.class);
+
+    private final PollLog pollLog;
+    private final Clock clock;
+
+    PollRunner(PollLog pollLog, Clock clock) {
+        this.pollLog = pollLog;
+        this.clock = clock;
+    }
+
+    public PollResult run(SourcePoller poller) {
+        Instant started = clock.instant();
+        long startNanos = System.nanoTime();
+        PollResult result;
+        try {
+            result = poller.poll(started);
+        } catch (CloudException e) {
+            result = PollResult.failed(e.getMessage());
+        } catch (RuntimeException e) {
+            log.error(poller.source().key() + " poll failed unexpectedly", e);
+            result = PollResult.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        if (!result.succeeded()) {
+            log.info(poller.source().key() + " poll failed: " + result.error());
+        } else if (log.isDebugEnabled()) {
+            log.debug(poller.source().key() + " poll stored " + result.readings() + " readings in " + took.toMillis() + " ms");
+        }
+        try {
+            pollLog.record(poller.source(), started, took, result);
+        } catch (RuntimeException e) {
+            // the database may be down as well; the next poll tries again
+            log.warn("could not record " + poller.source().key() + " poll: " + e.getMessage());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,34 @@
+package io.commandcenter.ingest.shelly;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.commandcenter.ingest.CallSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Shelly Cloud ({@code COMMANDCENTER_SHELLY_*} in the environment). Both the account's server and its key come from
+ * the Shelly app (Settings → Authorization cloud key). Without them the adapter uses the embedded simulator when one
+ * runs, and stays off otherwise.
+ *
+ * @param baseUrl      the account's cloud server, e.g. https://shelly-103-eu.shelly.cloud
+ * @param authKey      the account's cloud key
+ * @param pollInterval time between polls; empty means 2 minutes (2 seconds on the simulator)
+ * @param rateLimit    requests per {@code ratePeriod}; Shelly allows 1 per second per account
+ * @param ratePeriod   the rate-limit window
+ * @param call         timeouts, retries and circuit breaker
+ */
+@ConfigurationProperties("commandcenter.shelly")
+record ShellyProperties(
+        URI baseUrl,
+        String authKey,
+        Duration pollInterval,
+        @DefaultValue("1") int rateLimit,
+        @DefaultValue("1s") Duration ratePeriod,
+        @DefaultValue CallSettings call) {
+
+    boolean hasCredentials() {
+        return baseUrl != null && authKey != null && !authKey.isBlank();
+    }
+}

@@ -1,0 +1,72 @@
+package io.commandcenter.ingest.solark;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import io.commandcenter.ingest.CloudException;
+import io.commandcenter.ingest.PollSource;
+import io.commandcenter.ingest.internal.PollResult;
+import io.commandcenter.ingest.internal.SourcePoller;
+import io.commandcenter.timeseries.ReadingWriter;
+import io.commandcenter.timeseries.SolarReading;
+
+/** Reads the inverter's power flows. The cloud refreshes every ~5 minutes; repeats are normal and stored as read. */
+final class SolArkPoller implements SourcePoller {
+
+    private final SolArkClient client;
+    private final ReadingWriter writer;
+    private final String site;
+    private final Long configuredPlant;
+    private final ZoneId zone;
+    private final Duration interval;
+    private volatile Long plant;
+
+    SolArkPoller(SolArkClient client, ReadingWriter writer, String site, Long plantId, ZoneId zone, Duration interval) {
+        this.client = client;
+        this.writer = writer;
+        this.site = site;
+        this.configuredPlant = plantId;
+        this.zone = zone;
+        this.interval = interval;
+    }
+
+    @Override
+    public PollSource source() {
+        return PollSource.SOLARK;
+    }
+
+    @Override
+    public Duration interval() {
+        return interval;
+    }
+
+    @Override
+    public PollResult poll(Instant now) {
+        var flow = client.flow(plant(), zone);
+        var reading = new SolarReading(site, now, flow.pvPower(), flow.batteryPower(), flow.gridPower(),
+                flow.loadPower(), flow.soc());
+        var stored = writer.storeSolar(List.of(reading));
+        if (stored.rejected() > 0) {
+            return new PollResult(stored.stored(), "reading rejected: " + String.join("; ", stored.rejections()));
+        }
+        return PollResult.ok(stored.stored());
+    }
+
+    private long plant() {
+        if (configuredPlant != null) {
+            return configuredPlant;
+        }
+        Long known = plant;
+        if (known == null) {
+            var plants = client.plants();
+            if (plants.isEmpty()) {
+                throw new CloudException(CloudException.Kind.REJECTED, "the SolArk account has no plants");
+            }
+            known = plants.get(0).id();
+            plant = known;
+        }
+        return known;
+    }
+}

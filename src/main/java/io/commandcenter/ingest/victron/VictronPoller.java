@@ -1,0 +1,84 @@
+package io.commandcenter.ingest.victron;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.commandcenter.ingest.CloudException;
+import io.commandcenter.ingest.PollSource;
+import io.commandcenter.ingest.internal.PollResult;
+import io.commandcenter.ingest.internal.SourcePoller;
+import io.commandcenter.timeseries.BatteryReading;
+import io.commandcenter.timeseries.ReadingWriter;
+
+/**
+ * Reads the battery monitor from VRM's BatterySummary widget. Values VRM marks old ({@code hasOldData}) or older than
+ * {@code staleAfter} are not stored: the poll fails with "stale data" and the battery state stays unknown.
+ */
+final class VictronPoller implements SourcePoller {
+
+    private final VictronClient client;
+    private final ReadingWriter writer;
+    private final String site;
+    private final Long configuredInstallation;
+    private final int batteryInstance;
+    private final Duration interval;
+    private final Duration staleAfter;
+    private volatile Long installation;
+
+    VictronPoller(VictronClient client, ReadingWriter writer, String site, Long installationId, int batteryInstance,
+                  Duration interval, Duration staleAfter) {
+        this.client = client;
+        this.writer = writer;
+        this.site = site;
+        this.configuredInstallation = installationId;
+        this.batteryInstance = batteryInstance;
+        this.interval = interval;
+        this.staleAfter = staleAfter;
+    }
+
+    @Override
+    public PollSource source() {
+        return PollSource.VICTRON;
+    }
+
+    @Override
+    public Duration interval() {
+        return interval;
+    }
+
+    @Override
+    public PollResult poll(Instant now) {
+        var summary = client.batterySummary(installation(), batteryInstance);
+        if (!summary.hasData()) {
+            return PollResult.failed("no battery data for monitor instance " + batteryInstance
+                    + (summary.hasOldData() ? " (VRM has only old data)" : " (check battery-instance)"));
+        }
+        if (summary.hasOldData() || summary.secondsAgo() > staleAfter.toSeconds()) {
+            return PollResult.failed("stale data: battery values are " + summary.secondsAgo() + " s old");
+        }
+        var reading = new BatteryReading(site, now.minusSeconds(summary.secondsAgo()), summary.soc(),
+                summary.voltage(), summary.current(), summary.temperature());
+        var stored = writer.storeBattery(List.of(reading));
+        if (stored.rejected() > 0) {
+            return new PollResult(stored.stored(), "reading rejected: " + String.join("; ", stored.rejections()));
+        }
+        return PollResult.ok(stored.stored());
+    }
+
+    private long installation() {
+        if (configuredInstallation != null) {
+            return configuredInstallation;
+        }
+        Long known = installation;
+        if (known == null) {
+            var sites = client.installations();
+            if (sites.isEmpty()) {
+                throw new CloudException(CloudException.Kind.REJECTED, "the VRM account has no installations");
+            }
+            known = sites.get(0).id();
+            installation = known;
+        }
+        return known;
+    }
+}

@@ -1,0 +1,47 @@
+package io.commandcenter.ingest.victron;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.commandcenter.ingest.CallSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The Victron VRM cloud ({@code COMMANDCENTER_VICTRON_*} in the environment). With neither an access token nor a
+ * username/password the adapter uses the embedded simulator when one runs, and stays off otherwise.
+ *
+ * @param baseUrl         VRM API root (paths start with {@code /v2})
+ * @param accessToken     personal access token from VRM preferences; preferred over username/password
+ * @param username        VRM login, used only without an access token
+ * @param password        VRM password
+ * @param installationId  the site's idSite; when empty the account's first installation
+ * @param batteryInstance the battery monitor's device instance (VRM device list), for the BatterySummary widget
+ * @param pollInterval    time between polls; empty means 3 minutes (3 seconds on the simulator)
+ * @param staleAfter      values older than this are not stored
+ * @param rateLimit       requests allowed per {@code ratePeriod}; VRM's published limits disagree, so tune it here
+ * @param ratePeriod      the rate-limit window
+ * @param call            timeouts, retries and circuit breaker
+ */
+@ConfigurationProperties("commandcenter.victron")
+record VictronProperties(
+        @DefaultValue("https://vrmapi.victronenergy.com") URI baseUrl,
+        String accessToken,
+        String username,
+        String password,
+        Long installationId,
+        @DefaultValue("0") int batteryInstance,
+        Duration pollInterval,
+        @DefaultValue("10m") Duration staleAfter,
+        @DefaultValue("3") int rateLimit,
+        @DefaultValue("1s") Duration ratePeriod,
+        @DefaultValue CallSettings call) {
+
+    boolean hasCredentials() {
+        return hasText(accessToken) || (hasText(username) && hasText(password));
+    }
+
+    static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}
