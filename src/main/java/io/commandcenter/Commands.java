@@ -18,6 +18,7 @@ final class Commands {
         // Feature commands are added below as features land, e.g.
         // COMMANDS.put("simulator", io.commandcenter.simulation.SimulatorCommand::run);
         COMMANDS.put("simulator", io.commandcenter.simulation.SimulatorCommand::run);
+        COMMANDS.put("bench-engine", io.commandcenter.engine.EngineBenchmark::run);
     }
 
     private Commands() {

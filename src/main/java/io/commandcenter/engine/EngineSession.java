@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +81,7 @@ public final class EngineSession implements AutoCloseable {
     private final Map<Object, FactHandle> stateHandles = new HashMap<>();
     private final Map<Object, Object> stateFacts = new LinkedHashMap<>();
     private final List<FactHandle> newRequests = new ArrayList<>();
+    private final Map<UUID, ActionRequest> judged = new HashMap<>();
     private FactHandle timeHandle;
     private long timeSecond = -1;
 
@@ -146,8 +148,15 @@ public final class EngineSession implements AutoCloseable {
     public void insertDevice(DevicePower reading, DeviceType type, double ratedPower) {
         session.insert(reading);
         boolean on = reading.online() && Boolean.TRUE.equals(reading.on());
-        putState(key(DeviceStatus.class, reading.device()), new DeviceStatus(reading.device(),
-                type == null ? DeviceType.OTHER : type, ratedPower, reading.online(), on, reading.at()));
+        Object key = key(DeviceStatus.class, reading.device());
+        DeviceStatus known = (DeviceStatus) stateFacts.get(key);
+        DeviceType knownType = type == null ? DeviceType.OTHER : type;
+        // Most relay readings repeat what the rules already know; updating anyway would re-run every
+        // rule on the device for nothing. The reading itself is still in the session as an event.
+        if (known == null || known.online() != reading.online() || known.on() != on || known.type() != knownType
+                || known.ratedPower() != ratedPower) {
+            putState(key, new DeviceStatus(reading.device(), knownType, ratedPower, reading.online(), on, reading.at()));
+        }
     }
 
     public void setSettings(SiteSettings settings) {
@@ -206,6 +215,7 @@ public final class EngineSession implements AutoCloseable {
     /** Runs the rules until they settle and returns the decisions on every request judged meanwhile. */
     public List<Decision> fire() {
         refreshTime();
+        judged.clear();
         List<Decision> decisions = new ArrayList<>();
         session.fireAllRules();
         for (int round = 0; round < MAX_ROUNDS && !newRequests.isEmpty(); round++) {
@@ -225,6 +235,7 @@ public final class EngineSession implements AutoCloseable {
     private Decision decide(FactHandle handle) {
         ActionRequest request = (ActionRequest) session.getObject(handle);
         UUID id = request.id();
+        judged.put(id, request);
         List<String> reasons = new ArrayList<>();
         Set<Outcome> outcomes = new LinkedHashSet<>();
         Long holdUntil = null;
@@ -331,6 +342,11 @@ public final class EngineSession implements AutoCloseable {
             rows.add(values);
         }
         return rows;
+    }
+
+    /** A request judged by the latest {@link #fire()}, with the reason its rule gave. */
+    public Optional<ActionRequest> judgedRequest(UUID id) {
+        return Optional.ofNullable(judged.get(id));
     }
 
     /** All facts of one type, e.g. to assert on conclusions in tests. */
