@@ -25,13 +25,13 @@ final class DeviceNames {
         if (containsAny(name, "miner", "antminer", "whatsminer", "asic", "s19", "s21", "bitcoin")) {
             return DeviceType.MINER;
         }
-        if (containsAny(name, "pump", "well", "irrigation")) {
+        if (containsAny(name, "pump", "irrigation")) {
             return DeviceType.PUMP;
         }
         if (containsAny(name, "heater", "heat", "boiler", "geyser")) {
             return DeviceType.HEATER;
         }
-        if (containsAny(name, "light", "lamp", "led")) {
+        if (containsAny(name, "light", "lamp")) {
             return DeviceType.LIGHTING;
         }
         return DeviceType.OTHER;

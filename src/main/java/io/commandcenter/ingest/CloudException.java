@@ -21,7 +21,9 @@ public class CloudException extends RuntimeException {
         /** The answer could not be read. */
         BAD_PAYLOAD,
         /** Our circuit breaker is open after repeated failures: the call was not made. */
-        CIRCUIT_OPEN
+        CIRCUIT_OPEN,
+        /** No account for this cloud is configured and no simulator runs. */
+        NOT_CONFIGURED
     }
 
     private final Kind kind;

@@ -49,6 +49,22 @@ public class PollLog {
         return instant("SELECT max(started_at) FROM system.poll_log WHERE source = :source AND ok", source);
     }
 
+    /** The last successful poll that started at or before {@code at}. */
+    public Optional<Instant> lastSuccessAtOrBefore(PollSource source, Instant at) {
+        return jdbc.sql("SELECT max(started_at) FROM system.poll_log WHERE source = :source AND ok AND started_at <= :at")
+                .param("source", source.key()).param("at", Timestamp.from(at))
+                .query((rs, row) -> rs.getTimestamp(1)).optional()
+                .filter(java.util.Objects::nonNull).map(Timestamp::toInstant);
+    }
+
+    /** The first successful poll that started at or after {@code at}. */
+    public Optional<Instant> firstSuccessAtOrAfter(PollSource source, Instant at) {
+        return jdbc.sql("SELECT min(started_at) FROM system.poll_log WHERE source = :source AND ok AND started_at >= :at")
+                .param("source", source.key()).param("at", Timestamp.from(at))
+                .query((rs, row) -> rs.getTimestamp(1)).optional()
+                .filter(java.util.Objects::nonNull).map(Timestamp::toInstant);
+    }
+
     public Optional<Instant> firstPoll(PollSource source) {
         return instant("SELECT min(started_at) FROM system.poll_log WHERE source = :source", source);
     }

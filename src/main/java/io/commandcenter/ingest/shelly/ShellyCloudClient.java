@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.commandcenter.ingest.CallSettings;
+import io.commandcenter.ingest.CloudException;
 import io.commandcenter.ingest.internal.CloudCall;
 import io.commandcenter.ingest.internal.CloudHttp;
 import org.springframework.util.LinkedMultiValueMap;
@@ -22,6 +23,7 @@ public class ShellyCloudClient {
     private final CloudHttp http;
     private final CloudCall call;
     private final String authKey;
+    private final String notConfigured;
 
     public ShellyCloudClient(URI baseUrl, String authKey, CallSettings settings, int rateLimit, Duration ratePeriod,
                              Clock clock) {
@@ -29,21 +31,39 @@ public class ShellyCloudClient {
         // A queue of a few calls may wait for their turn at 1/s; longer waits fail the call.
         this.call = new CloudCall("shelly", settings, rateLimit, ratePeriod, ratePeriod.multipliedBy(10));
         this.authKey = authKey;
+        this.notConfigured = null;
+    }
+
+    private ShellyCloudClient(String notConfigured) {
+        this.http = null;
+        this.call = null;
+        this.authKey = null;
+        this.notConfigured = notConfigured;
+    }
+
+    /** A client that refuses every call with {@link CloudException.Kind#NOT_CONFIGURED}, saying {@code why}. */
+    public static ShellyCloudClient notConfigured(String why) {
+        return new ShellyCloudClient(why);
+    }
+
+    /** Whether an account (or the simulator) is behind this client. */
+    public boolean configured() {
+        return notConfigured == null;
     }
 
     /** One device's status ({@code /device/status}). */
     public ShellyDeviceStatus status(String cloudId) {
-        return call.run(() -> ShellyPayloads.status(cloudId, http.postForm("/device/status", form(Map.of("id", cloudId)))));
+        return run(() -> ShellyPayloads.status(cloudId, http.postForm("/device/status", form(Map.of("id", cloudId)))));
     }
 
     /** Every device of the account in one request ({@code /device/all_status}). */
     public Map<String, ShellyDeviceStatus> allStatus() {
-        return call.run(() -> ShellyPayloads.allStatus(http.postForm("/device/all_status", form(Map.of()))));
+        return run(() -> ShellyPayloads.allStatus(http.postForm("/device/all_status", form(Map.of()))));
     }
 
     /** The relay channels the account knows, with the names given in the Shelly app. */
     public List<CloudDevice> deviceList() {
-        return call.run(() -> ShellyPayloads.deviceList(http.postForm("/interface/device/get_all_lists", form(Map.of()))));
+        return run(() -> ShellyPayloads.deviceList(http.postForm("/interface/device/get_all_lists", form(Map.of()))));
     }
 
     /**
@@ -51,7 +71,7 @@ public class ShellyCloudClient {
      * really switched shows in the next status.
      */
     public void setRelay(String cloudId, int channel, boolean on) {
-        call.run(() -> {
+        run(() -> {
             ShellyPayloads.relayControl(http.postForm("/device/relay/control", form(Map.of("id", cloudId,
                     "channel", Integer.toString(channel), "turn", on ? "on" : "off"))));
             return null;
@@ -61,6 +81,13 @@ public class ShellyCloudClient {
     /** The resilience around this client's calls, for inspection (retry events, circuit state). */
     public CloudCall resilience() {
         return call;
+    }
+
+    private <T> T run(java.util.function.Supplier<T> request) {
+        if (notConfigured != null) {
+            throw new CloudException(CloudException.Kind.NOT_CONFIGURED, notConfigured);
+        }
+        return call.run(request);
     }
 
     private MultiValueMap<String, String> form(Map<String, String> fields) {

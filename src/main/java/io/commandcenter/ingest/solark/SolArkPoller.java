@@ -21,15 +21,37 @@ final class SolArkPoller implements SourcePoller {
     private final Long configuredPlant;
     private final ZoneId zone;
     private final Duration interval;
+    private final String origin;
     private volatile Long plant;
 
-    SolArkPoller(SolArkClient client, ReadingWriter writer, String site, Long plantId, ZoneId zone, Duration interval) {
+    SolArkPoller(SolArkClient client, ReadingWriter writer, String site, Long plantId, ZoneId zone, Duration interval,
+                 String origin) {
+        this.origin = origin;
         this.client = client;
         this.writer = writer;
         this.site = site;
         this.configuredPlant = plantId;
         this.zone = zone;
         this.interval = interval;
+    }
+
+    /** A poller that is never scheduled, saying why. */
+    static SolArkPoller off(String why) {
+        return new SolArkPoller(null, null, null, null, ZoneId.of("UTC"), Duration.ofMinutes(2), why);
+    }
+
+    @Override
+    public boolean enabled() {
+        return client != null;
+    }
+
+    @Override
+    public String origin() {
+        return origin;
+    }
+
+    SolArkClient client() {
+        return client;
     }
 
     @Override

@@ -24,10 +24,12 @@ final class VictronPoller implements SourcePoller {
     private final int batteryInstance;
     private final Duration interval;
     private final Duration staleAfter;
+    private final String origin;
     private volatile Long installation;
 
     VictronPoller(VictronClient client, ReadingWriter writer, String site, Long installationId, int batteryInstance,
-                  Duration interval, Duration staleAfter) {
+                  Duration interval, Duration staleAfter, String origin) {
+        this.origin = origin;
         this.client = client;
         this.writer = writer;
         this.site = site;
@@ -35,6 +37,25 @@ final class VictronPoller implements SourcePoller {
         this.batteryInstance = batteryInstance;
         this.interval = interval;
         this.staleAfter = staleAfter;
+    }
+
+    /** A poller that is never scheduled, saying why. */
+    static VictronPoller off(String why) {
+        return new VictronPoller(null, null, null, null, 0, Duration.ofMinutes(3), Duration.ZERO, why);
+    }
+
+    @Override
+    public boolean enabled() {
+        return client != null;
+    }
+
+    @Override
+    public String origin() {
+        return origin;
+    }
+
+    VictronClient client() {
+        return client;
     }
 
     @Override

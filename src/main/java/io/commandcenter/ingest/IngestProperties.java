@@ -1,0 +1,23 @@
+package io.commandcenter.ingest;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Polling as a whole ({@code COMMANDCENTER_INGEST_*}); each cloud has its own properties.
+ *
+ * @param schedule        run the pollers and the health check on their schedules (tests turn this off and poll by
+ *                        hand); also runs the simulator's first-run device discovery
+ * @param alertAfter      raise an alert when a source has had no successful poll for this long
+ * @param healthCheckEvery how often the alert check runs
+ * @param gapWindow       how far back {@code /health/polling} looks for data gaps
+ */
+@ConfigurationProperties("commandcenter.ingest")
+record IngestProperties(
+        @DefaultValue("true") boolean schedule,
+        @DefaultValue("10m") Duration alertAfter,
+        @DefaultValue("30s") Duration healthCheckEvery,
+        @DefaultValue("24h") Duration gapWindow) {
+}

@@ -1,0 +1,101 @@
+package io.commandcenter.ingest;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.commandcenter.ingest.internal.PollRunner;
+import io.commandcenter.ingest.internal.SourcePoller;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs each enabled poller at its interval and the alert check, on a scheduler of its own with a thread per source,
+ * so a slow cloud (retries, Retry-After waits) never delays another and other features' schedules are untouched.
+ */
+@Component
+class IngestScheduler implements SmartLifecycle {
+
+    private static final Log log = LogFactory.getLog(IngestScheduler.class);
+
+    private final List<SourcePoller> pollers;
+    private final PollRunner runner;
+    private final PollingHealth health;
+    private final IngestProperties properties;
+    private ThreadPoolTaskScheduler scheduler;
+
+    IngestScheduler(List<SourcePoller> pollers, PollRunner runner, PollingHealth health, IngestProperties properties) {
+        this.pollers = pollers;
+        this.runner = runner;
+        this.health = health;
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!properties.schedule() || scheduler != null) {
+            return;
+        }
+        List<SourcePoller> enabled = pollers.stream().filter(SourcePoller::enabled).toList();
+        scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(enabled.size() + 1);
+        scheduler.setThreadNamePrefix("ingest-");
+        scheduler.setWaitForTasksToCompleteOnShutdown(false);
+        scheduler.initialize();
+        for (SourcePoller poller : pollers) {
+            if (poller.enabled()) {
+                scheduler.scheduleWithFixedDelay(new FirstThenEvery(poller), Instant.now(), poller.interval());
+                log.info("Polling " + poller.source().key() + " every " + poller.interval() + " from " + poller.origin());
+            } else {
+                log.info("Not polling " + poller.source().key() + ": " + poller.origin());
+            }
+        }
+        scheduler.scheduleWithFixedDelay(this::checkAlerts, Instant.now().plus(properties.healthCheckEvery()),
+                properties.healthCheckEvery());
+    }
+
+    private final class FirstThenEvery implements Runnable {
+        private final SourcePoller poller;
+        private boolean first = true;
+
+        FirstThenEvery(SourcePoller poller) {
+            this.poller = poller;
+        }
+
+        @Override
+        public void run() {
+            if (first) {
+                first = false;
+                try {
+                    poller.beforeFirstPoll();
+                } catch (RuntimeException e) {
+                    log.warn(poller.source().key() + " first-run step failed: " + e.getMessage());
+                }
+            }
+            runner.run(poller);
+        }
+    }
+
+    private void checkAlerts() {
+        try {
+            health.checkAlerts();
+        } catch (RuntimeException e) {
+            log.warn("poll health check failed: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdown();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+}

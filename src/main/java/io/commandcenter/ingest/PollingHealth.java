@@ -1,0 +1,151 @@
+package io.commandcenter.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import io.commandcenter.ingest.internal.PollLog;
+import io.commandcenter.ingest.internal.SourcePoller;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * How healthy polling of each cloud is, from the poll log: success rates, last success, last error, data gaps, and
+ * the alert raised when a source has had no successful poll for {@code commandcenter.ingest.alert-after}.
+ */
+@Service
+public class PollingHealth {
+
+    /** Alert kind: a source has had no successful poll for too long. */
+    public static final String NO_SUCCESSFUL_POLL = "no-successful-poll";
+
+    private static final Log log = LogFactory.getLog(PollingHealth.class);
+
+    private final PollLog pollLog;
+    private final AlertRepository alerts;
+    private final List<SourcePoller> pollers;
+    private final IngestProperties properties;
+    private final Clock clock;
+    // Before a source's first successful poll, silence is counted from when the platform started.
+    private final Instant startedAt;
+
+    PollingHealth(PollLog pollLog, AlertRepository alerts, List<SourcePoller> pollers, IngestProperties properties,
+                  Clock clock) {
+        this.pollLog = pollLog;
+        this.alerts = alerts;
+        this.pollers = pollers.stream().sorted(Comparator.comparing(SourcePoller::source)).toList();
+        this.properties = properties;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+    }
+
+    /** Every source, enabled or not. */
+    public List<SourceHealth> sources() {
+        return pollers.stream().map(this::health).toList();
+    }
+
+    public Optional<SourceHealth> source(PollSource source) {
+        return poller(source).map(this::health);
+    }
+
+    public Optional<Instant> lastSuccess(PollSource source) {
+        return pollLog.lastSuccess(source);
+    }
+
+    /** Open alerts of every source. */
+    public List<PollAlert> openAlerts() {
+        return pollers.stream().flatMap(p -> alerts.open(p.source()).stream()).toList();
+    }
+
+    /** Recent alerts, open or cleared, newest first. */
+    public List<PollAlert> recentAlerts(int limit) {
+        return alerts.recent(limit);
+    }
+
+    /**
+     * Spans in {@code [from, to]} without a successful poll for longer than twice the source's interval. Polling
+     * that had not begun yet is no gap; a span still running at {@code to} is {@code ongoing}.
+     */
+    public List<DataGap> gaps(PollSource source, Instant from, Instant to) {
+        Optional<SourcePoller> poller = poller(source);
+        Optional<Instant> firstPoll = pollLog.firstPoll(source);
+        if (poller.isEmpty() || firstPoll.isEmpty() || firstPoll.get().isAfter(to)) {
+            return List.of();
+        }
+        Duration longest = poller.get().interval().multipliedBy(2);
+        List<DataGap> gaps = new ArrayList<>();
+        Optional<Instant> before = pollLog.lastSuccessAtOrBefore(source, from);
+        if (before.isEmpty()) {
+            Instant start = firstPoll.get().isAfter(from) ? firstPoll.get() : from;
+            Optional<Instant> first = pollLog.firstSuccessAtOrAfter(source, start).filter(t -> !t.isAfter(to));
+            Instant end = first.orElse(to);
+            if (Duration.between(start, end).compareTo(longest) > 0) {
+                gaps.add(new DataGap(source, start, end, first.isEmpty()));
+            }
+        }
+        for (Instant[] span : pollLog.spacingsLongerThan(source, from, to, longest)) {
+            gaps.add(new DataGap(source, span[0], span[1], false));
+        }
+        pollLog.lastSuccessAtOrBefore(source, to)
+                .filter(last -> Duration.between(last, to).compareTo(longest) > 0)
+                .ifPresent(last -> gaps.add(new DataGap(source, last, to, true)));
+        return gaps;
+    }
+
+    /**
+     * Raises the no-successful-poll alert for each enabled source that has been silent for {@code alertAfter}
+     * (logged at WARN) and clears it once the source has recovered. Runs on the ingest schedule.
+     */
+    public void checkAlerts() {
+        Instant now = clock.instant();
+        for (SourcePoller poller : pollers) {
+            if (!poller.enabled()) {
+                continue;
+            }
+            PollSource source = poller.source();
+            Optional<Instant> lastSuccess = pollLog.lastSuccess(source);
+            Instant reference = lastSuccess.orElse(startedAt);
+            Duration silent = Duration.between(reference, now);
+            if (silent.compareTo(properties.alertAfter()) >= 0) {
+                String message = "No successful " + source.key() + " poll for " + minutes(silent) + " min"
+                        + lastSuccess.map(t -> " (last success " + t + ")").orElse(" (none since start)")
+                        + pollLog.lastError(source).map(e -> "; last error: " + e.error()).orElse("");
+                if (alerts.raise(source, NO_SUCCESSFUL_POLL, message, now)) {
+                    log.warn(message);
+                }
+            } else if (alerts.clear(source, NO_SUCCESSFUL_POLL, now)) {
+                log.info(source.key() + " polling recovered at " + lastSuccess.orElse(now) + "; alert cleared");
+            }
+        }
+    }
+
+    private SourceHealth health(SourcePoller poller) {
+        PollSource source = poller.source();
+        Instant now = clock.instant();
+        var hour = pollLog.counts(source, now.minus(Duration.ofHours(1)));
+        var day = pollLog.counts(source, now.minus(Duration.ofHours(24)));
+        var lastError = pollLog.lastError(source)
+                .map(e -> new SourceHealth.PollError(e.startedAt(), e.error())).orElse(null);
+        List<DataGap> gaps = poller.enabled() ? gaps(source, now.minus(properties.gapWindow()), now) : List.of();
+        return new SourceHealth(source, poller.enabled(), poller.origin(), poller.interval(),
+                pollLog.lastSuccess(source).orElse(null), lastError, rate(hour), hour.polls(), rate(day), day.polls(),
+                alerts.open(source), gaps);
+    }
+
+    private Optional<SourcePoller> poller(PollSource source) {
+        return pollers.stream().filter(p -> p.source() == source).findFirst();
+    }
+
+    private static Double rate(PollLog.Counts counts) {
+        return counts.polls() == 0 ? null : (double) counts.successes() / counts.polls();
+    }
+
+    private static long minutes(Duration duration) {
+        return duration.toMinutes();
+    }
+}

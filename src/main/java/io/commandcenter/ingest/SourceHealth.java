@@ -1,0 +1,28 @@
+package io.commandcenter.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How polling of one cloud is going. Rates are null when there were no polls in the window: unknown, not 0 %.
+ *
+ * @param enabled            whether the source is polled at all
+ * @param origin             "simulator", the cloud's address, or why the source is off
+ * @param interval           time between polls
+ * @param lastSuccess        start of the last successful poll, null if none
+ * @param lastError          the last failed poll, null if none
+ * @param successRateLastHour share of successful polls in the last hour, 0..1
+ * @param successRateLastDay  share of successful polls in the last 24 hours, 0..1
+ * @param openAlerts         alerts raised for this source and not yet cleared
+ * @param recentGaps         spans without a successful poll longer than twice the interval
+ */
+public record SourceHealth(PollSource source, boolean enabled, String origin, Duration interval, Instant lastSuccess,
+                           PollError lastError, Double successRateLastHour, int pollsLastHour,
+                           Double successRateLastDay, int pollsLastDay, List<PollAlert> openAlerts,
+                           List<DataGap> recentGaps) {
+
+    /** A failed poll: when it started and why it failed. */
+    public record PollError(Instant at, String message) {
+    }
+}

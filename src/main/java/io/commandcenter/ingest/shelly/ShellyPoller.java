@@ -1,0 +1,105 @@
+package io.commandcenter.ingest.shelly;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.commandcenter.device.Device;
+import io.commandcenter.device.DevicePresence;
+import io.commandcenter.device.DeviceRegistry;
+import io.commandcenter.ingest.PollSource;
+import io.commandcenter.ingest.internal.PollResult;
+import io.commandcenter.ingest.internal.SourcePoller;
+import io.commandcenter.timeseries.DevicePowerReading;
+import io.commandcenter.timeseries.ReadingWriter;
+
+/**
+ * Reads every registered relay with one {@code all_status} request (the cloud allows one request a second). A device
+ * that is offline, or missing from the answer, gives a reading with {@code online=false} and no values.
+ */
+final class ShellyPoller implements SourcePoller {
+
+    private final ShellyCloudClient client;
+    private final DeviceRegistry registry;
+    private final DevicePresence presence;
+    private final ReadingWriter writer;
+    private final Duration interval;
+    private final String origin;
+    private final Runnable firstRun;
+
+    /**
+     * @param firstRun run before the first scheduled poll when no device is registered yet (simulator discovery),
+     *                 or null
+     */
+    ShellyPoller(ShellyCloudClient client, DeviceRegistry registry, DevicePresence presence, ReadingWriter writer,
+                 Duration interval, String origin, Runnable firstRun) {
+        this.firstRun = firstRun;
+        this.client = client;
+        this.registry = registry;
+        this.presence = presence;
+        this.writer = writer;
+        this.interval = interval;
+        this.origin = origin;
+    }
+
+    @Override
+    public PollSource source() {
+        return PollSource.SHELLY;
+    }
+
+    @Override
+    public Duration interval() {
+        return interval;
+    }
+
+    @Override
+    public boolean enabled() {
+        return client.configured();
+    }
+
+    @Override
+    public String origin() {
+        return origin;
+    }
+
+    @Override
+    public void beforeFirstPoll() {
+        if (firstRun != null && registry.findAll().isEmpty()) {
+            firstRun.run();
+        }
+    }
+
+    @Override
+    public PollResult poll(Instant now) {
+        List<Device> devices = registry.findAll();
+        if (devices.isEmpty()) {
+            return PollResult.ok(0);
+        }
+        Map<String, ShellyDeviceStatus> statuses = client.allStatus();
+        List<DevicePowerReading> readings = new ArrayList<>();
+        Map<String, Boolean> online = new LinkedHashMap<>();
+        for (Device device : devices) {
+            ShellyDeviceStatus status = statuses.get(device.cloudId());
+            boolean isOnline = status != null && status.online();
+            online.put(device.name(), isOnline);
+            readings.add(status == null ? unknown(device, now, false)
+                    : status.channel(device.channel())
+                        .map(c -> new DevicePowerReading(device.name(), now, isOnline, c.on(), c.power(), c.voltage(),
+                                c.current(), c.energyTotalWh()))
+                        .orElseGet(() -> unknown(device, now, isOnline)));
+        }
+        presence.recordPresence(online, now);
+        var stored = writer.storeDevices(readings);
+        if (stored.rejected() > 0) {
+            return new PollResult(stored.stored(), "readings rejected: " + String.join("; ", stored.rejections()));
+        }
+        return PollResult.ok(stored.stored());
+    }
+
+    private static DevicePowerReading unknown(Device device, Instant at, boolean online) {
+        return new DevicePowerReading(device.name(), at, online, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,154 @@
+package io.commandcenter.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import io.commandcenter.ingest.IngestTest;
+import io.commandcenter.simulation.EmbeddedSimulator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+@IngestTest
+class DeviceControllerIntegrationTests {
+
+    @Autowired JdbcClient jdbc;
+    @Autowired DeviceRegistry registry;
+    @Autowired EmbeddedSimulator embedded;
+    @LocalServerPort int port;
+
+    RestClient http;
+
+    @BeforeEach
+    void emptyRegistry() {
+        jdbc.sql(IngestTest.TRUNCATE).update();
+        embedded.simulator().faults().clear();
+        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+
+    ResponseEntity<JsonNode> send(String method, String path, Object body) {
+        var spec = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
+        if (body != null) {
+            spec = spec.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return spec.retrieve().toEntity(JsonNode.class);
+    }
+
+    static Map<String, Object> device(String name, String cloudId, Object channel, String type) {
+        var form = new java.util.LinkedHashMap<String, Object>();
+        form.put("name", name);
+        form.put("cloudId", cloudId);
+        form.put("channel", channel);
+        form.put("type", type);
+        form.put("ratedPower", 1400);
+        return form;
+    }
+
+    @Test
+    void registersShowsListsChangesAndRemovesADevice() {
+        var created = send("POST", "/devices", device("miner-7", "a1b2c3d4e5f6", 0, "miner"));
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        assertThat(created.getHeaders().getLocation()).hasPath("/devices/miner-7");
+        assertThat(created.getBody().path("type").asString()).isEqualTo("MINER");
+
+        assertThat(send("GET", "/devices/miner-7", null).getBody().path("cloudId").asString()).isEqualTo("a1b2c3d4e5f6");
+        assertThat(send("GET", "/devices", null).getBody()).hasSize(1);
+
+        var changed = send("PUT", "/devices/miner-7", Map.of("name", "garage-miner", "ratedPower", 3250));
+        assertThat(changed.getStatusCode().value()).isEqualTo(200);
+        assertThat(changed.getBody().path("name").asString()).isEqualTo("garage-miner");
+        assertThat(changed.getBody().path("ratedPower").asDouble()).isEqualTo(3250);
+        assertThat(changed.getBody().path("type").asString()).as("kept").isEqualTo("MINER");
+        assertThat(send("GET", "/devices/miner-7", null).getStatusCode().value()).isEqualTo(404);
+
+        assertThat(send("DELETE", "/devices/garage-miner", null).getStatusCode().value()).isEqualTo(204);
+        assertThat(registry.findAll()).isEmpty();
+        assertThat(send("DELETE", "/devices/garage-miner", null).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void rejectsAnInvalidDeviceWithFieldErrors() {
+        var response = send("POST", "/devices", device("Miner 1", "", -1, "toaster"));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        JsonNode errors = response.getBody().path("errors");
+        assertThat(errors.propertyNames()).containsExactlyInAnyOrder("name", "cloudId", "channel", "type");
+        assertThat(registry.findAll()).isEmpty();
+    }
+
+    @Test
+    void refusesASecondDeviceOnTheSameRelay() {
+        send("POST", "/devices", device("miner-1", "a1b2c3d4e5f6", 0, "MINER"));
+
+        var response = send("POST", "/devices", device("miner-2", "a1b2c3d4e5f6", 0, "MINER"));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(409);
+        assertThat(response.getBody().path("detail").asString()).contains("already registered as miner-1");
+    }
+
+    @Test
+    void unknownDeviceIsAProblem404() {
+        var response = send("GET", "/devices/nope", null);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(response.getBody().path("type").asString()).endsWith("/unknown-device");
+    }
+
+    @Test
+    void importsAllRowsTogether() {
+        var response = send("POST", "/devices/import", List.of(
+                device("miner-1", "a1", 0, "MINER"), device("pump", "a2", 0, "PUMP"), device("pump-2", "a2", 1, null)));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        assertThat(registry.findAll()).extracting(Device::name).containsExactly("miner-1", "pump", "pump-2");
+        assertThat(registry.findByName("pump-2").orElseThrow().type()).isEqualTo(DeviceType.OTHER);
+    }
+
+    @Test
+    void importsNothingWhenAnyRowIsBadAndListsTheBadRows() {
+        send("POST", "/devices", device("heater", "b9", 0, "HEATER"));
+
+        var response = send("POST", "/devices/import", List.of(
+                device("miner-1", "a1", 0, "MINER"),
+                device("BAD NAME", "a2", 0, "MINER"),
+                device("miner-3", "a1", 0, "MINER"),
+                device("heater", "b8", 0, "HEATER")));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        JsonNode rows = response.getBody().path("rows");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).path("index").asInt()).isEqualTo(1);
+        assertThat(rows.get(0).path("errors").has("name")).isTrue();
+        assertThat(rows.get(1).path("index").asInt()).isEqualTo(2);
+        assertThat(rows.get(1).path("errors").path("cloudId").asString()).contains("twice");
+        assertThat(rows.get(2).path("errors").path("name").asString()).contains("already registered");
+        assertThat(registry.findAll()).extracting(Device::name).containsExactly("heater");
+    }
+
+    @Test
+    void discoversCloudRelaysOnceAndReportsKnownOnesAfterwards() {
+        send("POST", "/devices", device("my-pump", "c8f09e4a5b60", 0, "PUMP"));
+
+        var first = send("POST", "/devices/discover", null);
+
+        assertThat(first.getStatusCode().value()).isEqualTo(200);
+        assertThat(first.getBody().path("added")).extracting(n -> n.path("name").asString())
+                .containsExactlyInAnyOrder("miner-1", "miner-2", "water-heater");
+        assertThat(first.getBody().path("known")).extracting(n -> n.path("name").asString()).containsExactly("my-pump");
+
+        var second = send("POST", "/devices/discover", null);
+        assertThat(second.getBody().path("added")).isEmpty();
+        assertThat(second.getBody().path("known")).hasSize(4);
+    }
+}

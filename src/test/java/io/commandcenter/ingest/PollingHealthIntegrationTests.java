@@ -1,0 +1,128 @@
+package io.commandcenter.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.commandcenter.ingest.internal.PollLog;
+import io.commandcenter.ingest.internal.PollResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+@IngestTest
+class PollingHealthIntegrationTests {
+
+    @Autowired PollingHealth health;
+    @Autowired PollLog pollLog;
+    @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
+
+    Instant start;
+
+    @BeforeEach
+    void cleanSlate() {
+        jdbc.sql(IngestTest.TRUNCATE).update();
+        start = clock.advance(Duration.ofDays(1));
+    }
+
+    void poll(PollSource source, Instant at, boolean ok) {
+        pollLog.record(source, at, Duration.ofMillis(150), ok ? PollResult.ok(1) : PollResult.failed("HTTP 502 from /v2/…"));
+    }
+
+    @Test
+    void raisesAnAlertAfterTenMinutesWithoutASuccessfulPollAndClearsItOnRecovery() {
+        poll(PollSource.VICTRON, start, true);
+        clock.advance(Duration.ofMinutes(9));
+        poll(PollSource.VICTRON, clock.instant(), false);
+        health.checkAlerts();
+        assertThat(health.openAlerts()).filteredOn(a -> a.source() == PollSource.VICTRON).isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        health.checkAlerts();
+        health.checkAlerts();
+        assertThat(health.openAlerts()).filteredOn(a -> a.source() == PollSource.VICTRON).singleElement()
+                .satisfies(alert -> {
+                    assertThat(alert.kind()).isEqualTo(PollingHealth.NO_SUCCESSFUL_POLL);
+                    assertThat(alert.raisedAt()).isEqualTo(clock.instant());
+                    assertThat(alert.message()).contains("10 min", "HTTP 502");
+                });
+
+        clock.advance(Duration.ofMinutes(3));
+        poll(PollSource.VICTRON, clock.instant(), true);
+        health.checkAlerts();
+        assertThat(health.openAlerts()).filteredOn(a -> a.source() == PollSource.VICTRON).isEmpty();
+        assertThat(health.recentAlerts(5)).filteredOn(a -> a.source() == PollSource.VICTRON).singleElement()
+                .satisfies(alert -> assertThat(alert.clearedAt()).isEqualTo(clock.instant()));
+    }
+
+    @Test
+    void findsSpansWithoutSuccessLongerThanTwiceTheInterval() {
+        // SolArk polls every 2 s on the simulator: successes at 0, 2, 4 s, failures until 30 s, successes again
+        for (int s = 0; s <= 4; s += 2) {
+            poll(PollSource.SOLARK, start.plusSeconds(s), true);
+        }
+        for (int s = 6; s < 30; s += 2) {
+            poll(PollSource.SOLARK, start.plusSeconds(s), false);
+        }
+        poll(PollSource.SOLARK, start.plusSeconds(30), true);
+        poll(PollSource.SOLARK, start.plusSeconds(32), true);
+
+        var gaps = health.gaps(PollSource.SOLARK, start.minusSeconds(60), start.plusSeconds(33));
+
+        assertThat(gaps).containsExactly(new DataGap(PollSource.SOLARK, start.plusSeconds(4), start.plusSeconds(30), false));
+    }
+
+    @Test
+    void reportsAGapStillGoingOnUntilNow() {
+        poll(PollSource.SOLARK, start, true);
+        clock.advance(Duration.ofSeconds(20));
+        poll(PollSource.SOLARK, clock.instant(), false);
+
+        assertThat(health.gaps(PollSource.SOLARK, start.minusSeconds(60), clock.instant()))
+                .containsExactly(new DataGap(PollSource.SOLARK, start, clock.instant(), true));
+    }
+
+    @Test
+    void reportsSuccessRatesLastSuccessAndLastErrorPerSource() {
+        clock.advance(Duration.ofSeconds(10));
+        poll(PollSource.SHELLY, start, true);
+        poll(PollSource.SHELLY, start.plusSeconds(2), true);
+        poll(PollSource.SHELLY, start.plusSeconds(4), true);
+        poll(PollSource.SHELLY, start.plusSeconds(6), false);
+        poll(PollSource.SHELLY, start.minus(Duration.ofHours(3)), false);
+
+        SourceHealth shelly = health.source(PollSource.SHELLY).orElseThrow();
+
+        assertThat(shelly.enabled()).isTrue();
+        assertThat(shelly.lastSuccess()).isEqualTo(start.plusSeconds(4));
+        assertThat(shelly.lastError().at()).isEqualTo(start.plusSeconds(6));
+        assertThat(shelly.successRateLastHour()).isEqualTo(0.75);
+        assertThat(shelly.successRateLastDay()).isEqualTo(0.6);
+        assertThat(health.source(PollSource.VICTRON).orElseThrow().successRateLastHour()).as("no polls: unknown").isNull();
+    }
+
+    @Test
+    void servesPollingHealthPerSourceOverHttp() {
+        poll(PollSource.VICTRON, start, true);
+
+        JsonNode body = RestClient.create("http://127.0.0.1:" + port).get().uri("/health/polling")
+                .retrieve().body(JsonNode.class);
+
+        assertThat(body.path("sources")).hasSize(3);
+        JsonNode victron = body.path("sources").get(0);
+        assertThat(victron.path("source").asString()).isEqualTo("VICTRON");
+        assertThat(victron.path("origin").asString()).isEqualTo("simulator");
+        assertThat(victron.path("interval").asString()).isEqualTo("PT3S");
+        assertThat(victron.path("lastSuccess").asString()).isEqualTo(start.toString());
+        assertThat(victron.path("successRateLastHour").asDouble()).isEqualTo(1.0);
+        assertThat(victron.has("openAlerts")).isTrue();
+        assertThat(victron.has("recentGaps")).isTrue();
+    }
+}
