@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.commandcenter.control.CommandOutcome.Result;
 import io.commandcenter.device.Device;
+import io.commandcenter.engine.Decision;
 import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.web.ProblemException;
 import org.apache.commons.logging.Log;
@@ -65,6 +66,15 @@ public class CommandService {
      * @throws ProblemException 404 when the device is not in the registry
      */
     public CommandOutcome execute(ActionRequest request) {
+        return run(request, null);
+    }
+
+    /** Carries out an automation action the rules already decided on (no second evaluation). */
+    CommandOutcome carryOut(ActionRequest request, Decision decision) {
+        return run(request, EngineActionGate.verdictOf(decision));
+    }
+
+    private CommandOutcome run(ActionRequest request, ActionGate.Verdict alreadyDecided) {
         var previous = actionLog.find(request.id());
         if (previous.isPresent()) {
             return outcomeOf(previous.get());
@@ -80,7 +90,7 @@ public class CommandService {
                     List.of());
         }
 
-        ActionGate.Verdict verdict = gate.check(request);
+        ActionGate.Verdict verdict = alreadyDecided != null ? alreadyDecided : gate.check(request);
         Map<String, Object> decided = new LinkedHashMap<>();
         decided.put("reasons", verdict.reasons());
         decided.put("rules", verdict.rules());

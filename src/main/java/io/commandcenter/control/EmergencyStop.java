@@ -3,6 +3,7 @@ package io.commandcenter.control;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.commandcenter.engine.RulesEngine;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,13 +23,22 @@ public class EmergencyStop {
     private final EmergencyStopRepository repository;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RulesEngine engine;
     private final AtomicReference<EmergencyStopState> state = new AtomicReference<>();
 
-    EmergencyStop(EmergencyStopRepository repository, ApplicationEventPublisher events, Clock clock) {
+    EmergencyStop(EmergencyStopRepository repository, ApplicationEventPublisher events, Clock clock,
+                  RulesEngine engine) {
         this.repository = repository;
         this.events = events;
         this.clock = clock;
-        this.state.set(repository.latest().orElse(EmergencyStopState.released()));
+        this.engine = engine;
+        EmergencyStopState stored = repository.latest().orElse(EmergencyStopState.released());
+        this.state.set(stored);
+        // The engine starts without STOP; a stop engaged before a restart must hold again at once.
+        if (stored.engaged()) {
+            engine.setEmergencyStop(true, stored.who(), stored.why());
+            log.warn("EMERGENCY STOP is still engaged (by " + stored.who() + ": " + stored.why() + ")");
+        }
     }
 
     public EmergencyStopState state() {
@@ -48,6 +58,7 @@ public class EmergencyStop {
         repository.append(true, who, why, now);
         var engaged = new EmergencyStopState(true, who, why, now);
         state.set(engaged);
+        engine.setEmergencyStop(true, who, why);
         log.warn("EMERGENCY STOP engaged by " + who + ": " + why);
         events.publishEvent(new EmergencyStopChanged(engaged));
         return engaged;
@@ -59,6 +70,7 @@ public class EmergencyStop {
         repository.append(false, who, why == null || why.isBlank() ? "released" : why, now);
         var released = new EmergencyStopState(false, who, why, now);
         state.set(released);
+        engine.setEmergencyStop(false, who, why);
         log.warn("Emergency stop released by " + who);
         events.publishEvent(new EmergencyStopChanged(released));
         return released;
