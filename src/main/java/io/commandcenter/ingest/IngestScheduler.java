@@ -7,16 +7,20 @@ import io.commandcenter.ingest.internal.PollRunner;
 import io.commandcenter.ingest.internal.SourcePoller;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.context.SmartLifecycle;
+import jakarta.annotation.PreDestroy;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs each enabled poller at its interval and the alert check, on a scheduler of its own with a thread per source,
  * so a slow cloud (retries, Retry-After waits) never delays another and other features' schedules are untouched.
+ * Starts once the application is ready, after start-up work such as creating reading partitions (polling alongside
+ * it deadlocked on a fresh database).
  */
 @Component
-class IngestScheduler implements SmartLifecycle {
+class IngestScheduler {
 
     private static final Log log = LogFactory.getLog(IngestScheduler.class);
 
@@ -33,7 +37,7 @@ class IngestScheduler implements SmartLifecycle {
         this.properties = properties;
     }
 
-    @Override
+    @EventListener(ApplicationReadyEvent.class)
     public synchronized void start() {
         if (!properties.schedule() || scheduler != null) {
             return;
@@ -86,7 +90,7 @@ class IngestScheduler implements SmartLifecycle {
         }
     }
 
-    @Override
+    @PreDestroy
     public synchronized void stop() {
         if (scheduler != null) {
             scheduler.shutdown();
@@ -94,7 +98,6 @@ class IngestScheduler implements SmartLifecycle {
         }
     }
 
-    @Override
     public synchronized boolean isRunning() {
         return scheduler != null;
     }

@@ -24,7 +24,7 @@ import io.commandcenter.simulation.Scenario.DeviceSpec;
  */
 public final class SiteModel {
 
-    /** About a month of 2-minute states (a few KB per hour) for stats and stale answers; bounded so a long run stays small. */
+    /** About a month of 2-minute states (about 20 KB per simulated hour) for stats and stale answers; bounded so a long run stays small. */
     private static final int HISTORY_LIMIT = 50_000;
     private static final double AMBIENT_C = 22;
     private static final double DEVICE_VOLTAGE = 240;

@@ -3,6 +3,7 @@ package io.commandcenter.timeseries;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Timestamp;
@@ -73,25 +74,31 @@ final class CopyReadingWriter implements ReadingWriter {
     private static final Kind<BatteryReading> BATTERY = new Kind<>(Source.VICTRON,
             "site, at, soc, voltage, current, power, temperature",
             BatteryReading::site, BatteryReading::at,
-            r -> new BatteryReading(r.site(), micros(r.at()), r.soc(), r.voltage(), r.current(), r.temperature()),
+            r -> inMicros(r.at()) ? r
+                    : new BatteryReading(r.site(), micros(r.at()), r.soc(), r.voltage(), r.current(), r.temperature()),
             (row, r) -> row.text(r.site()).time(r.at()).number(r.soc()).number(r.voltage()).number(r.current())
-                    .number(r.power()).number(r.temperature()).endRow());
+                    .number(r.power()).number(r.temperature()).endRow(),
+            (con, inserted) -> { });
 
     private static final Kind<SolarReading> SOLAR = new Kind<>(Source.SOLARK,
             "site, at, pv_power, battery_power, grid_power, load_power, soc",
             SolarReading::site, SolarReading::at,
-            r -> new SolarReading(r.site(), micros(r.at()), r.pvPower(), r.batteryPower(), r.gridPower(),
+            r -> inMicros(r.at()) ? r
+                    : new SolarReading(r.site(), micros(r.at()), r.pvPower(), r.batteryPower(), r.gridPower(),
                     r.loadPower(), r.soc()),
             (row, r) -> row.text(r.site()).time(r.at()).number(r.pvPower()).number(r.batteryPower())
-                    .number(r.gridPower()).number(r.loadPower()).number(r.soc()).endRow());
+                    .number(r.gridPower()).number(r.loadPower()).number(r.soc()).endRow(),
+            (con, inserted) -> { });
 
     private static final Kind<DevicePowerReading> DEVICE = new Kind<>(Source.SHELLY,
             "device, at, online, relay_on, power, voltage, current, energy_total_wh",
             DevicePowerReading::device, DevicePowerReading::at,
-            r -> new DevicePowerReading(r.device(), micros(r.at()), r.online(), r.on(), r.power(), r.voltage(),
+            r -> inMicros(r.at()) ? r
+                    : new DevicePowerReading(r.device(), micros(r.at()), r.online(), r.on(), r.power(), r.voltage(),
                     r.current(), r.energyTotalWh()),
             (row, r) -> row.text(r.device()).time(r.at()).flag(r.online()).flag(r.on()).number(r.power())
-                    .number(r.voltage()).number(r.current()).number(r.energyTotalWh()).endRow());
+                    .number(r.voltage()).number(r.current()).number(r.energyTotalWh()).endRow(),
+            CopyReadingWriter::rememberLatest);
 
     @Override
     public StoreResult storeBattery(List<BatteryReading> readings) {
@@ -113,7 +120,7 @@ final class CopyReadingWriter implements ReadingWriter {
         Instant receivedAt = clock.instant();
         List<String> rejections = new ArrayList<>();
         List<Object[]> rejectedRows = new ArrayList<>();
-        Map<String, R> unique = new LinkedHashMap<>();
+        Map<Key, R> unique = new LinkedHashMap<>();
         int duplicates = 0;
         for (R reading : readings) {
             String reason = check.apply(reading);
@@ -172,9 +179,10 @@ final class CopyReadingWriter implements ReadingWriter {
             byte[] rows = kind.rows(batch);
             Savepoint beforeCopy = con.setSavepoint();
             try {
-                copyManager.copyIn("COPY " + kind.source.table() + " (" + kind.columns + ") FROM STDIN",
-                        new ByteArrayInputStream(rows));
+                copyManager.copyIn("COPY " + kind.source.table() + " (" + kind.columns + ")"
+                        + " FROM STDIN WITH (FORMAT binary)", new ByteArrayInputStream(rows));
                 con.releaseSavepoint(beforeCopy);
+                kind.afterInsert.accept(con, batch);
                 return batch;
             } catch (SQLException e) {
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -199,16 +207,19 @@ final class CopyReadingWriter implements ReadingWriter {
                     + ") ON COMMIT DELETE ROWS");
             statement.execute("TRUNCATE " + staging);
         }
-        copyManager.copyIn("COPY " + staging + " (" + kind.columns + ") FROM STDIN", new ByteArrayInputStream(rows));
-        Set<String> inserted = new HashSet<>();
+        copyManager.copyIn("COPY " + staging + " (" + kind.columns + ") FROM STDIN WITH (FORMAT binary)",
+                new ByteArrayInputStream(rows));
+        Set<Key> inserted = new HashSet<>();
         try (var statement = con.createStatement();
              var rs = statement.executeQuery("INSERT INTO " + kind.source.table() + " SELECT * FROM " + staging
                      + " ON CONFLICT DO NOTHING RETURNING " + key + ", at")) {
             while (rs.next()) {
-                inserted.add(rs.getString(1) + "|" + rs.getTimestamp(2).toInstant());
+                inserted.add(new Key(rs.getString(1), rs.getTimestamp(2).toInstant()));
             }
         }
-        return batch.stream().filter(r -> inserted.contains(kind.key(r))).toList();
+        List<R> stored = batch.stream().filter(r -> inserted.contains(kind.key(r))).toList();
+        kind.afterInsert.accept(con, stored);
+        return stored;
     }
 
     private void publishAfterCommit(ReadingsStored event) {
@@ -225,21 +236,71 @@ final class CopyReadingWriter implements ReadingWriter {
         }
     }
 
+    /** PostgreSQL keeps microseconds; the event must carry exactly what was stored. */
+    private static boolean inMicros(Instant at) {
+        return at == null || at.getNano() % 1000 == 0;
+    }
+
     private static Instant micros(Instant at) {
-        // PostgreSQL keeps microseconds; the event must carry exactly what was stored.
-        return at.getNano() % 1000 == 0 ? at : at.truncatedTo(ChronoUnit.MICROS);
+        return at.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Keeps {@code shelly.latest_readings} at each relay's newest reading: one statement per batch
+     * with at most one row per device, and an older (late) reading never replaces a newer one.
+     */
+    private static void rememberLatest(Connection con, List<DevicePowerReading> inserted) throws SQLException {
+        Map<String, DevicePowerReading> newest = new LinkedHashMap<>();
+        for (DevicePowerReading r : inserted) {
+            newest.merge(r.device(), r, (a, b) -> b.at().isAfter(a.at()) ? b : a);
+        }
+        if (newest.isEmpty()) {
+            return;
+        }
+        List<DevicePowerReading> rows = List.copyOf(newest.values());
+        try (PreparedStatement upsert = con.prepareStatement("""
+                INSERT INTO shelly.latest_readings
+                    (device, at, online, relay_on, power, voltage, current, energy_total_wh)
+                SELECT * FROM unnest(?::text[], ?::timestamptz[], ?::boolean[], ?::boolean[], ?::float8[],
+                                     ?::float8[], ?::float8[], ?::float8[])
+                ON CONFLICT (device) DO UPDATE SET at = EXCLUDED.at, online = EXCLUDED.online,
+                    relay_on = EXCLUDED.relay_on, power = EXCLUDED.power, voltage = EXCLUDED.voltage,
+                    current = EXCLUDED.current, energy_total_wh = EXCLUDED.energy_total_wh
+                WHERE shelly.latest_readings.at < EXCLUDED.at
+                """)) {
+            upsert.setArray(1, con.createArrayOf("text", rows.stream().map(DevicePowerReading::device).toArray()));
+            upsert.setArray(2, con.createArrayOf("timestamptz",
+                    rows.stream().map(r -> Timestamp.from(r.at())).toArray()));
+            upsert.setArray(3, con.createArrayOf("boolean", rows.stream().map(DevicePowerReading::online).toArray()));
+            upsert.setArray(4, con.createArrayOf("boolean", rows.stream().map(DevicePowerReading::on).toArray()));
+            upsert.setArray(5, con.createArrayOf("float8", rows.stream().map(DevicePowerReading::power).toArray()));
+            upsert.setArray(6, con.createArrayOf("float8", rows.stream().map(DevicePowerReading::voltage).toArray()));
+            upsert.setArray(7, con.createArrayOf("float8", rows.stream().map(DevicePowerReading::current).toArray()));
+            upsert.setArray(8, con.createArrayOf("float8",
+                    rows.stream().map(DevicePowerReading::energyTotalWh).toArray()));
+            upsert.executeUpdate();
+        }
+    }
+
+    /** Work done in the same transaction once rows are in, with what was actually inserted. */
+    private interface AfterInsert<R> {
+        void accept(Connection con, List<R> inserted) throws SQLException;
+    }
+
+    /** What makes a reading unique: its site or device and its timestamp. */
+    private record Key(String name, Instant at) {
     }
 
     /** How one kind of reading maps onto its table. */
     private record Kind<R>(Source source, String columns, Function<R, String> name, Function<R, Instant> at,
-                           Function<R, R> normalise, BiConsumer<CopyRows, R> row) {
+                           Function<R, R> normalise, BiConsumer<CopyRows, R> row, AfterInsert<R> afterInsert) {
 
-        String key(R reading) {
-            return name.apply(reading) + "|" + at.apply(reading);
+        Key key(R reading) {
+            return new Key(name.apply(reading), at.apply(reading));
         }
 
         byte[] rows(List<R> batch) {
-            CopyRows out = new CopyRows(batch.size());
+            CopyRows out = new CopyRows(columns.split(",").length, batch.size());
             for (R r : batch) {
                 row.accept(out, r);
             }

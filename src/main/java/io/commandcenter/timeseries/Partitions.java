@@ -1,5 +1,6 @@
 package io.commandcenter.timeseries;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -76,7 +77,7 @@ final class Partitions {
                 }
             }
             jdbc.sql("DELETE FROM " + source.table() + "_default WHERE at < :cutoff")
-                    .param("cutoff", java.sql.Timestamp.from(cutoff)).update();
+                    .param("cutoff", Timestamp.from(cutoff)).update();
         }
         return dropped;
     }

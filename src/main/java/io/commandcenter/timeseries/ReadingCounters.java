@@ -6,32 +6,37 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts readings stored, rejected and skipped as duplicates per source since the last
- * snapshot; the maintenance job writes the snapshot into {@code system.system_metrics} every minute.
+ * Running totals of readings stored, rejected and skipped as duplicates per source since start.
+ * The maintenance job writes the change since its last look into {@code system.system_metrics}
+ * every minute; totals never reset, so anyone may read them at any time.
  */
 final class ReadingCounters {
 
-    private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> totals = new ConcurrentHashMap<>();
 
     ReadingCounters() {
         // Every series exists from the start so a quiet minute is recorded as 0, not missing.
         for (Source s : Source.values()) {
             for (String what : new String[] {"stored", "rejected", "duplicate"}) {
-                counters.put(name(s, what), new LongAdder());
+                totals.put(name(s, what), new LongAdder());
             }
         }
     }
 
     void add(Source source, String what, long count) {
         if (count > 0) {
-            counters.computeIfAbsent(name(source, what), k -> new LongAdder()).add(count);
+            totals.computeIfAbsent(name(source, what), k -> new LongAdder()).add(count);
         }
     }
 
-    /** Current counts, resetting them to zero. */
-    Map<String, Long> takeSnapshot() {
+    long total(String name) {
+        LongAdder adder = totals.get(name);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    Map<String, Long> totals() {
         Map<String, Long> snapshot = new TreeMap<>();
-        counters.forEach((name, adder) -> snapshot.put(name, adder.sumThenReset()));
+        totals.forEach((name, adder) -> snapshot.put(name, adder.sum()));
         return snapshot;
     }
 

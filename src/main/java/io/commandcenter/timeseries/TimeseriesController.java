@@ -21,6 +21,7 @@ import io.commandcenter.timeseries.TimeseriesQueries.DevicePoint;
 import io.commandcenter.timeseries.TimeseriesQueries.History;
 import io.commandcenter.timeseries.TimeseriesQueries.SolarPoint;
 import io.commandcenter.web.ProblemException;
+import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -155,7 +156,7 @@ class TimeseriesController {
         try {
             return value.startsWith("P") || value.startsWith("p")
                     ? Duration.parse(value)
-                    : org.springframework.format.datetime.standard.DurationFormatterUtils.detectAndParse(value);
+                    : DurationFormatterUtils.detectAndParse(value);
         } catch (RuntimeException e) {
             throw ProblemException.badRequest("bad-duration", "Cannot read minGap='" + value + "': use e.g. 10m or PT10M");
         }

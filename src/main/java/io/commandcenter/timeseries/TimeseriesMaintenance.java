@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
@@ -28,6 +29,8 @@ class TimeseriesMaintenance implements ApplicationRunner {
     private final ReadingCounters counters;
     private final Clock clock;
     private final TimeseriesProperties properties;
+    /** Counter totals at the last metrics record, to write per-minute changes. */
+    private final Map<String, Long> recorded = new HashMap<>();
 
     TimeseriesMaintenance(JdbcClient jdbc, Partitions partitions, Aggregator aggregator, ReadingCounters counters,
                           Clock clock, TimeseriesProperties properties) {
@@ -75,7 +78,11 @@ class TimeseriesMaintenance implements ApplicationRunner {
     }
 
     void enforceRetention(Instant now) {
-        int dropped = partitions.dropBefore(now.minus(properties.rawRetention()));
+        Instant rawCutoff = now.minus(properties.rawRetention());
+        int dropped = partitions.dropBefore(rawCutoff);
+        // A relay silent for longer than raw retention has no current reading any more: unknown, not stale.
+        jdbc.sql("DELETE FROM shelly.latest_readings WHERE at < :cutoff").param("cutoff", Timestamp.from(rawCutoff))
+                .update();
         int aggregates = aggregator.enforceRetention(now);
         Timestamp systemCutoff = Timestamp.from(now.minus(properties.systemRetention()));
         int system = jdbc.sql("DELETE FROM system.rejected_readings WHERE received_at < :cutoff")
@@ -97,9 +104,13 @@ class TimeseriesMaintenance implements ApplicationRunner {
     }
 
     /** Writes the readings counted since the last call and the database size, stamped with the minute. */
-    void recordMetrics(Instant now) {
+    synchronized void recordMetrics(Instant now) {
         Timestamp minute = Timestamp.from(now.truncatedTo(ChronoUnit.MINUTES));
-        Map<String, Long> snapshot = counters.takeSnapshot();
+        Map<String, Long> snapshot = new HashMap<>();
+        counters.totals().forEach((name, total) -> {
+            snapshot.put(name, total - recorded.getOrDefault(name, 0L));
+            recorded.put(name, total);
+        });
         long databaseBytes = jdbc.sql("SELECT pg_database_size(current_database())").query(Long.class).single();
         // Counters add up if two snapshots fall in the same minute; the size is simply the latest.
         snapshot.forEach((name, value) -> jdbc.sql("""

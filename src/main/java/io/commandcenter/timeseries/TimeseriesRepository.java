@@ -17,7 +17,11 @@ import io.commandcenter.timeseries.TimeseriesQueries.SolarPoint;
 import io.commandcenter.timeseries.TimeseriesQueries.Stats;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The read-side SQL. Raw queries rely on partition pruning by {@code at}; aggregates on their keys. */
+/**
+ * The read-side SQL. Raw tables are keyed (at, site|device): time ranges are index range scans
+ * within the partitions pruned by {@code at}; a device's history filters the device inside that
+ * index range. Aggregates are keyed (site|device, bucket).
+ */
 final class TimeseriesRepository {
 
     private final JdbcClient jdbc;
@@ -90,26 +94,13 @@ final class TimeseriesRepository {
 
     // --- devices ---
 
-    /** Latest reading of every device, one index probe per device (a skip scan over the key). */
+    /** Latest reading of every device, from the table the write path keeps up to date. */
     List<DevicePowerReading> latestPerDevice() {
-        return jdbc.sql("""
-                WITH RECURSIVE devices AS (
-                    (SELECT device FROM shelly.power_readings ORDER BY device LIMIT 1)
-                    UNION ALL
-                    SELECT (SELECT r.device FROM shelly.power_readings r WHERE r.device > d.device
-                            ORDER BY r.device LIMIT 1)
-                    FROM devices d WHERE d.device IS NOT NULL
-                )
-                SELECT latest.* FROM devices d
-                CROSS JOIN LATERAL (
-                    SELECT * FROM shelly.power_readings r WHERE r.device = d.device ORDER BY r.at DESC LIMIT 1
-                ) latest
-                ORDER BY latest.device
-                """).query(this::deviceReading).list();
+        return jdbc.sql("SELECT * FROM shelly.latest_readings ORDER BY device").query(this::deviceReading).list();
     }
 
     Optional<DevicePowerReading> latestDevice(String device) {
-        return jdbc.sql("SELECT * FROM shelly.power_readings WHERE device = :device ORDER BY at DESC LIMIT 1")
+        return jdbc.sql("SELECT * FROM shelly.latest_readings WHERE device = :device")
                 .param("device", device).query(this::deviceReading).optional();
     }
 

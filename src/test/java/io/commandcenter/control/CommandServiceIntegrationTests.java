@@ -23,15 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /** The control pipeline against the simulator's Shelly Cloud, with faults injected. */
 @IntegrationTest
-@TestPropertySource(properties = {
-        "commandcenter.control.verify-timeout=1500ms",
-        "commandcenter.control.verify-interval=100ms",
-        "commandcenter.control.backoff=50ms",
-        "commandcenter.control.lock-wait=20s"})
 class CommandServiceIntegrationTests {
 
     @Autowired CommandService commands;
@@ -220,5 +214,45 @@ class CommandServiceIntegrationTests {
 
     private static ActionRequest manual(String device, boolean on) {
         return ActionRequest.of(device, on, Source.MANUAL, "alice", "test", Instant.now());
+    }
+
+    @Test
+    void getsThroughCloudTimeoutsWithRetries() {
+        simulator.simulator().faults().set(Faults.noneAndUnlimited()
+                .withShellyCloud(Faults.Api.NONE.withTimeouts(0.3, Duration.ofSeconds(2))));
+
+        CommandOutcome outcome = commands.execute(manual("miner-1", false));
+
+        assertThat(outcome.result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(simulator.simulator().state().device("miner-1").orElseThrow().on()).isFalse();
+    }
+
+    @Test
+    void manualCommandHoldsItsDeviceAgainstAutomation() {
+        assertThat(commands.execute(manual("miner-1", false)).result()).isEqualTo(Result.SUCCEEDED);
+
+        CommandOutcome automated = commands.execute(new ActionRequest(UUID.randomUUID(), "miner-1", true,
+                Source.AUTOMATION, "rule:resume miners", "battery full", Instant.now()));
+
+        assertThat(automated.result()).isEqualTo(Result.BLOCKED);
+        assertThat(automated.reasons()).anySatisfy(r -> assertThat(r).contains("MANUAL"));
+        assertThat(simulator.simulator().state().device("miner-1").orElseThrow().on()).isFalse();
+    }
+
+    @Test
+    void emergencyStopHaltsAnAutomatedActionInFlight() throws Exception {
+        // The relay ignores commands, so the automated action keeps retrying until STOP cuts it short.
+        simulator.simulator().faults().set(Faults.noneAndUnlimited().withRelayIgnoreProbability(1.0));
+        var running = CompletableFuture.supplyAsync(() -> commands.execute(new ActionRequest(UUID.randomUUID(),
+                "miner-2", false, Source.AUTOMATION, "rule:pause miners", "battery low", Instant.now())));
+        while (jdbc.sql("SELECT count(*) FROM control.action_log WHERE kind = 'SENT'").query(Long.class).single() == 0) {
+            Thread.onSpinWait();
+        }
+
+        emergencyStop.engage("carol", "inspecting wiring");
+        CommandOutcome outcome = running.get(30, TimeUnit.SECONDS);
+
+        assertThat(outcome.result()).isEqualTo(Result.HALTED);
+        assertThat(outcome.attempts()).isLessThan(3);
     }
 }

@@ -137,6 +137,8 @@ class AggregationIntegrationTests {
                 .param("at", Timestamp.from(now.minus(40, ChronoUnit.DAYS))).update();
         writer.storeDevices(List.of(new DevicePowerReading("miner-1", now.minusSeconds(60), true, true, 5.0, null,
                 null, null)));
+        jdbc.sql("INSERT INTO shelly.latest_readings (device, at, online) VALUES ('silent-pump', :at, true)")
+                .param("at", Timestamp.from(old)).update();
         insertBatteryHour(now.minus(31, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS), 1, 1, 1, 1, 1.0);
         insertBatteryHour(now.minus(29, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS), 1, 1, 1, 1, 1.0);
         insertDailyBattery(now.minus(Duration.ofDays(731)));
@@ -149,6 +151,8 @@ class AggregationIntegrationTests {
         assertThat(jdbc.sql("SELECT to_regclass(:t) IS NULL").param("t", "shelly.power_readings_p"
                 + Partitions.day(old).toString().replace("-", "")).query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM shelly.power_readings").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT device FROM shelly.latest_readings").query(String.class).list())
+                .containsExactly("miner-1");
         assertThat(jdbc.sql("SELECT count(*) FROM victron.battery_hourly").query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM victron.battery_daily").query(Long.class).single()).isEqualTo(1);
     }

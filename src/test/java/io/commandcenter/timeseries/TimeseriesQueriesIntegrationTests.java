@@ -117,6 +117,15 @@ class TimeseriesQueriesIntegrationTests {
     }
 
     @Test
+    void keepsTheNewestReadingAsLatestWhenALateOneArrives() {
+        writer.storeDevices(List.of(reading("miner-1", 10, 20)));
+        writer.storeDevices(List.of(reading("miner-1", 5, 15)));
+
+        assertThat(queries.latestDevice("miner-1")).get().extracting(DevicePowerReading::power).isEqualTo(20.0);
+        assertThat(queries.latestDevice("nobody")).isEmpty();
+    }
+
+    @Test
     void refusesAWindowThatEndsBeforeItStarts() {
         assertThatThrownBy(() -> queries.solarHistory(at(10), at(0), null))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -29,7 +29,7 @@ class VictronConfiguration {
                     properties.ratePeriod(), clock);
             return new VictronPoller(client, writer, site.id(), properties.installationId(),
                     properties.batteryInstance(), SimulatorLink.interval(properties.pollInterval(), DEFAULT_INTERVAL, false),
-                    properties.staleAfter(), "VRM " + properties.baseUrl());
+                    properties.staleAfter(), "VRM " + properties.baseUrl(), 1);
         }
         Optional<SimulatorLink> sim = SimulatorLink.of(simulator);
         if (sim.isPresent()) {
@@ -38,7 +38,7 @@ class VictronConfiguration {
                     properties.call(), properties.rateLimit(), properties.ratePeriod(), clock);
             return new VictronPoller(client, writer, site.id(), credentials.vrmSiteId(),
                     credentials.vrmBatteryInstance(), SimulatorLink.interval(properties.pollInterval(), DEFAULT_INTERVAL, true),
-                    properties.staleAfter(), "simulator");
+                    properties.staleAfter(), "simulator", simulator.getObject().simulator().clock().speed());
         }
         return VictronPoller.off("not configured: set COMMANDCENTER_VICTRON_ACCESS_TOKEN (or USERNAME and PASSWORD)");
     }

@@ -25,11 +25,17 @@ final class VictronPoller implements SourcePoller {
     private final Duration interval;
     private final Duration staleAfter;
     private final String origin;
+    private final double cloudClockSpeed;
     private volatile Long installation;
 
+    /**
+     * @param cloudClockSpeed cloud seconds per wall second: 1 for VRM, the simulator's speed (e.g. 60) when it stands
+     *                        in, so its secondsAgo shifts the time stamp by wall seconds
+     */
     VictronPoller(VictronClient client, ReadingWriter writer, String site, Long installationId, int batteryInstance,
-                  Duration interval, Duration staleAfter, String origin) {
+                  Duration interval, Duration staleAfter, String origin, double cloudClockSpeed) {
         this.origin = origin;
+        this.cloudClockSpeed = cloudClockSpeed > 0 ? cloudClockSpeed : 1;
         this.client = client;
         this.writer = writer;
         this.site = site;
@@ -41,7 +47,7 @@ final class VictronPoller implements SourcePoller {
 
     /** A poller that is never scheduled, saying why. */
     static VictronPoller off(String why) {
-        return new VictronPoller(null, null, null, null, 0, Duration.ofMinutes(3), Duration.ZERO, why);
+        return new VictronPoller(null, null, null, null, 0, Duration.ofMinutes(3), Duration.ZERO, why, 1);
     }
 
     @Override
@@ -78,7 +84,8 @@ final class VictronPoller implements SourcePoller {
         if (summary.hasOldData() || summary.secondsAgo() > staleAfter.toSeconds()) {
             return PollResult.failed("stale data: battery values are " + summary.secondsAgo() + " s old");
         }
-        var reading = new BatteryReading(site, now.minusSeconds(summary.secondsAgo()), summary.soc(),
+        long measuredMillisAgo = Math.round(summary.secondsAgo() * 1000 / cloudClockSpeed);
+        var reading = new BatteryReading(site, now.minusMillis(measuredMillisAgo), summary.soc(),
                 summary.voltage(), summary.current(), summary.temperature());
         var stored = writer.storeBattery(List.of(reading));
         if (stored.rejected() > 0) {
