@@ -145,14 +145,25 @@ public class CommandService {
                         "Emergency stop engaged: no further attempts", verdict.rules());
             }
             actionLog.append(request, "SENT", clock.instant(), previousOn, attempt, null, Map.of("via", relay.name()));
+            long sendStarted = System.nanoTime();
+            boolean sendUncertain;
             try {
                 relay.set(device, request.on());
+                // A slow send means a request timed out and was repeated; the lost one may still arrive.
+                sendUncertain = Duration.ofNanos(System.nanoTime() - sendStarted).compareTo(settings.slowSend()) > 0;
             } catch (DeviceSwitch.SwitchException e) {
                 // The device may still have switched: verification below finds out.
+                sendUncertain = true;
                 actionLog.append(request, "SEND_FAILED", clock.instant(), previousOn, attempt, null,
                         Map.of("error", String.valueOf(e.getMessage())));
             }
             Boolean seen = verify(device, request.on());
+            if (sendUncertain && Boolean.valueOf(request.on()).equals(seen)) {
+                // Keep the device locked until a late copy of any command sent so far can no longer land,
+                // then look again: only a state that holds counts as verified.
+                sleep(settings.settle());
+                seen = verify(device, request.on());
+            }
             actionLog.append(request, "VERIFIED", clock.instant(), previousOn, attempt,
                     Boolean.valueOf(request.on()).equals(seen) ? "MATCH" : "MISMATCH",
                     Map.of("seen", seen == null ? "unknown" : onOff(seen)));

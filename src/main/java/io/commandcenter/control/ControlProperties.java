@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockWait           how long a request waits for another action on the same device
  * @param retryOfflineEvery  how often queued actions for offline devices are tried again
  * @param retryOfflineFor    how long an action stays in the offline retry queue
+ * @param slowSend           a send slower than this probably had a request time out and repeated
+ * @param settle             after an uncertain send, how long to wait before confirming the state: a
+ *                           timed-out request can still reach the device that much later
  */
 @ConfigurationProperties("commandcenter.control")
 public record ControlProperties(
@@ -28,5 +31,7 @@ public record ControlProperties(
         @DefaultValue("250ms") Duration verifyInterval,
         @DefaultValue("10s") Duration lockWait,
         @DefaultValue("1m") Duration retryOfflineEvery,
-        @DefaultValue("30m") Duration retryOfflineFor) {
+        @DefaultValue("30m") Duration retryOfflineFor,
+        @DefaultValue("1s") Duration slowSend,
+        @DefaultValue("2s") Duration settle) {
 }
