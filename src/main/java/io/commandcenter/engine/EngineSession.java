@@ -82,8 +82,10 @@ public final class EngineSession implements AutoCloseable {
     private final Map<Object, Object> stateFacts = new LinkedHashMap<>();
     private final List<FactHandle> newRequests = new ArrayList<>();
     private final Map<UUID, ActionRequest> judged = new HashMap<>();
+    // Conclusions about live requests, kept by the listener so a decision never scans working memory.
+    private final Map<UUID, List<Object>> conclusionsByRequest = new HashMap<>();
     private FactHandle timeHandle;
-    private long timeSecond = -1;
+    private long timeMinute = -1;
 
     private EngineSession(RuleSet rules, ClockMode clockMode, ZoneId zone, long startMillis, int version) {
         this.rules = rules;
@@ -227,6 +229,7 @@ public final class EngineSession implements AutoCloseable {
             for (FactHandle h : judged) {
                 session.delete(h);
             }
+            conclusionsByRequest.clear();
             session.fireAllRules();
         }
         return decisions;
@@ -240,7 +243,7 @@ public final class EngineSession implements AutoCloseable {
         Set<Outcome> outcomes = new LinkedHashSet<>();
         Long holdUntil = null;
         List<Object> conclusions = new ArrayList<>();
-        for (Object o : session.getObjects(o -> o instanceof RequestConclusion c && id.equals(c.requestId()))) {
+        for (Object o : conclusionsByRequest.getOrDefault(id, List.of())) {
             conclusions.add(o);
             if (o instanceof Block b) {
                 reasons.add(b.reason());
@@ -393,13 +396,17 @@ public final class EngineSession implements AutoCloseable {
         return session.getSessionClock();
     }
 
+    /**
+     * The rules see time at one-minute resolution: every change of CurrentTime re-runs each rule that
+     * joins it (cooldowns, holds, time windows), and minutes are precise enough for all of them.
+     */
     private void refreshTime() {
         long now = nowMillis();
-        long second = now / 1000;
-        if (second == timeSecond) {
+        long minute = now / 60_000;
+        if (minute == timeMinute) {
             return;
         }
-        timeSecond = second;
+        timeMinute = minute;
         ZonedDateTime local = Instant.ofEpochMilli(now).atZone(zone);
         CurrentTime time = new CurrentTime(now, local.getHour() * 60 + local.getMinute(),
                 local.getDayOfWeek().getValue());
@@ -474,6 +481,9 @@ public final class EngineSession implements AutoCloseable {
 
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getObject() instanceof RequestConclusion c) {
+                conclusionsByRequest.computeIfAbsent(c.requestId(), k -> new ArrayList<>()).add(c);
+            }
             if (firing != null) {
                 derivedBy.put(event.getObject(), firing);
                 if (event.getObject() instanceof ActionRequest) {
@@ -488,6 +498,12 @@ public final class EngineSession implements AutoCloseable {
 
         @Override
         public void objectDeleted(ObjectDeletedEvent event) {
+            if (event.getOldObject() instanceof RequestConclusion c) {
+                List<Object> list = conclusionsByRequest.get(c.requestId());
+                if (list != null) {
+                    list.remove(c);
+                }
+            }
             if (!derivedBy.isEmpty()) {
                 derivedBy.remove(event.getOldObject());
             }
