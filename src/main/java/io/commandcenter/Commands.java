@@ -20,6 +20,7 @@ final class Commands {
         COMMANDS.put("simulator", io.commandcenter.simulation.SimulatorCommand::run);
         COMMANDS.put("bench-storage", io.commandcenter.timeseries.StorageBenchmark::run);
         COMMANDS.put("bench-engine", io.commandcenter.engine.EngineBenchmark::run);
+        COMMANDS.put("bench-control", io.commandcenter.control.ControlBenchmark::run);
     }
 
     private Commands() {
