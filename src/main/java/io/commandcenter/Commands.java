@@ -18,6 +18,7 @@ final class Commands {
         // Feature commands are added below as features land, e.g.
         // COMMANDS.put("simulator", io.commandcenter.simulation.SimulatorCommand::run);
         COMMANDS.put("simulator", io.commandcenter.simulation.SimulatorCommand::run);
+        COMMANDS.put("simulate", io.commandcenter.testmode.SimulateCommand::run);
     }
 
     private Commands() {
