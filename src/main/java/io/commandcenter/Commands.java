@@ -19,6 +19,7 @@ final class Commands {
         // COMMANDS.put("simulator", io.commandcenter.simulation.SimulatorCommand::run);
         COMMANDS.put("simulator", io.commandcenter.simulation.SimulatorCommand::run);
         COMMANDS.put("simulate", io.commandcenter.testmode.SimulateCommand::run);
+        COMMANDS.put("bench-testmode", io.commandcenter.testmode.TestModeBenchmark::run);
     }
 
     private Commands() {

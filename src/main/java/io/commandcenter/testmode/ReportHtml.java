@@ -135,7 +135,7 @@ public final class ReportHtml {
         double plotW = WIDTH - LEFT - RIGHT, plotH = HEIGHT - TOP - BOTTOM;
         Chart c = new Chart(t0, t1, plotW, plotH, maxKw);
         h.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"charge, solar and load\">\n");
+                .append("\" role=\"img\" aria-label=\"charge, solar and load\">\n");
         // grid and axes
         for (int soc = 0; soc <= 100; soc += 20) {
             double y = c.ySoc(soc);
