@@ -60,7 +60,9 @@ public final class ClosedLoopSimulation {
                 session.advanceTo(t);
                 List<RunRecorder.DeviceSample> devices = feed(session, site, t.toEpochMilli(), state, scenario);
                 List<Decision> decisions = session.fire();
-                recorder.sample(t, state.socPercent(), state.pvW(), state.loadW(), state.gridW(), devices,
+                // The chart shows the solar available (produced + curtailed): what the panels could give.
+                recorder.sample(t, state.socPercent(), state.pvW() + state.curtailedW(), state.loadW(), state.gridW(),
+                        devices,
                         Math.min(stepHours, (end.toEpochMilli() - t.toEpochMilli()) / 3_600_000.0));
                 for (Decision d : decisions) {
                     String relay = null;

@@ -131,7 +131,7 @@ public final class ReportHtml {
         for (Point p : points) {
             maxKw = Math.max(maxKw, Math.max(p.pvW(), p.loadW()) / 1000);
         }
-        maxKw = Math.ceil(maxKw / 2) * 2;
+        maxKw = Math.ceil(maxKw / 5) * 5; // five grid lines at whole kW
         double plotW = WIDTH - LEFT - RIGHT, plotH = HEIGHT - TOP - BOTTOM;
         Chart c = new Chart(t0, t1, plotW, plotH, maxKw);
         h.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
@@ -180,7 +180,7 @@ public final class ReportHtml {
         h.append(String.format(Locale.ROOT, "<rect class=\"frame\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%.1f\"/>\n",
                 LEFT, TOP, plotW, plotH));
         h.append("</svg>\n<p class=\"legend\"><span class=\"k soc\"></span>charge (%, left) "
-                + "<span class=\"k pv\"></span>solar (kW, right) <span class=\"k load\"></span>load (kW, right) "
+                + "<span class=\"k pv\"></span>solar available (kW, right) <span class=\"k load\"></span>load (kW, right) "
                 + "<span class=\"m pause\">▼</span>switched off (paused) <span class=\"m resume\">▲</span>switched on "
                 + "(resumed) <span class=\"k thr\"></span>thresholds"
                 + (report.violations().isEmpty() ? "" : " <span class=\"k violation\"></span>safety violation")

@@ -55,7 +55,18 @@ final class RunRecorder {
     private boolean inCriticalEpisode;
     private double lastSoc;
 
+    private final boolean checkCharge;
+
     RunRecorder(SiteSettings settings, RuleNames ruleNames, long expectedSamples, int maxPoints) {
+        this(settings, ruleNames, expectedSamples, maxPoints, true);
+    }
+
+    /**
+     * @param checkCharge whether relays follow the rules' decisions (closed loop), so a load on at
+     *                    critical charge is the rules' doing; in a replay they do not
+     */
+    RunRecorder(SiteSettings settings, RuleNames ruleNames, long expectedSamples, int maxPoints, boolean checkCharge) {
+        this.checkCharge = checkCharge;
         this.settings = settings;
         this.ruleNames = ruleNames;
         this.seriesStride = Math.max(1, (expectedSamples + maxPoints - 1) / maxPoints);
@@ -89,7 +100,7 @@ final class RunRecorder {
                 loadsOn.add(d.name());
             }
         }
-        boolean critical = soc < settings.criticalSoc() && !loadsOn.isEmpty();
+        boolean critical = checkCharge && soc < settings.criticalSoc() && !loadsOn.isEmpty();
         if (critical && !inCriticalEpisode) {
             violations.add(new Violation("SOC_BELOW_CRITICAL_WITH_LOAD_ON", Numbers.time(at), String.join(",", loadsOn),
                     "battery at " + Numbers.format(Numbers.r2(soc)) + " %, below critical "
@@ -97,6 +108,11 @@ final class RunRecorder {
                             + " was on"));
         }
         inCriticalEpisode = critical;
+    }
+
+    /** The charge the next decisions are made at (a replay samples a reading only once the next one is known). */
+    void currentSoc(double soc) {
+        lastSoc = soc;
     }
 
     /**

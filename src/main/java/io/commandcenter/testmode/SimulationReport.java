@@ -61,7 +61,7 @@ public record SimulationReport(Summary summary, List<Action> actions, List<Block
                           double soc, List<String> firedRules) {
     }
 
-    /** One sample of the chart. */
+    /** One sample of the chart; {@code pvW} is the solar available (produced plus curtailed) in a simulation. */
     public record Point(String at, double soc, double pvW, double loadW, double gridW) {
     }
 
