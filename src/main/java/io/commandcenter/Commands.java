@@ -20,6 +20,7 @@ final class Commands {
         COMMANDS.put("simulator", io.commandcenter.simulation.SimulatorCommand::run);
         COMMANDS.put("simulate", io.commandcenter.testmode.SimulateCommand::run);
         COMMANDS.put("bench-testmode", io.commandcenter.testmode.TestModeBenchmark::run);
+        COMMANDS.put("bench-engine", io.commandcenter.engine.EngineBenchmark::run);
     }
 
     private Commands() {

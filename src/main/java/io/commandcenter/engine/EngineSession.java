@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -80,8 +81,11 @@ public final class EngineSession implements AutoCloseable {
     private final Map<Object, FactHandle> stateHandles = new HashMap<>();
     private final Map<Object, Object> stateFacts = new LinkedHashMap<>();
     private final List<FactHandle> newRequests = new ArrayList<>();
+    private final Map<UUID, ActionRequest> judged = new HashMap<>();
+    // Conclusions about live requests, kept by the listener so a decision never scans working memory.
+    private final Map<UUID, List<Object>> conclusionsByRequest = new HashMap<>();
     private FactHandle timeHandle;
-    private long timeSecond = -1;
+    private long timeMinute = -1;
 
     private EngineSession(RuleSet rules, ClockMode clockMode, ZoneId zone, long startMillis, int version) {
         this.rules = rules;
@@ -146,8 +150,15 @@ public final class EngineSession implements AutoCloseable {
     public void insertDevice(DevicePower reading, DeviceType type, double ratedPower) {
         session.insert(reading);
         boolean on = reading.online() && Boolean.TRUE.equals(reading.on());
-        putState(key(DeviceStatus.class, reading.device()), new DeviceStatus(reading.device(),
-                type == null ? DeviceType.OTHER : type, ratedPower, reading.online(), on, reading.at()));
+        Object key = key(DeviceStatus.class, reading.device());
+        DeviceStatus known = (DeviceStatus) stateFacts.get(key);
+        DeviceType knownType = type == null ? DeviceType.OTHER : type;
+        // Most relay readings repeat what the rules already know; updating anyway would re-run every
+        // rule on the device for nothing. The reading itself is still in the session as an event.
+        if (known == null || known.online() != reading.online() || known.on() != on || known.type() != knownType
+                || known.ratedPower() != ratedPower) {
+            putState(key, new DeviceStatus(reading.device(), knownType, ratedPower, reading.online(), on, reading.at()));
+        }
     }
 
     public void setSettings(SiteSettings settings) {
@@ -206,6 +217,7 @@ public final class EngineSession implements AutoCloseable {
     /** Runs the rules until they settle and returns the decisions on every request judged meanwhile. */
     public List<Decision> fire() {
         refreshTime();
+        judged.clear();
         List<Decision> decisions = new ArrayList<>();
         session.fireAllRules();
         for (int round = 0; round < MAX_ROUNDS && !newRequests.isEmpty(); round++) {
@@ -217,6 +229,7 @@ public final class EngineSession implements AutoCloseable {
             for (FactHandle h : judged) {
                 session.delete(h);
             }
+            conclusionsByRequest.clear();
             session.fireAllRules();
         }
         return decisions;
@@ -225,11 +238,12 @@ public final class EngineSession implements AutoCloseable {
     private Decision decide(FactHandle handle) {
         ActionRequest request = (ActionRequest) session.getObject(handle);
         UUID id = request.id();
+        judged.put(id, request);
         List<String> reasons = new ArrayList<>();
         Set<Outcome> outcomes = new LinkedHashSet<>();
         Long holdUntil = null;
         List<Object> conclusions = new ArrayList<>();
-        for (Object o : session.getObjects(o -> o instanceof RequestConclusion c && id.equals(c.requestId()))) {
+        for (Object o : conclusionsByRequest.getOrDefault(id, List.of())) {
             conclusions.add(o);
             if (o instanceof Block b) {
                 reasons.add(b.reason());
@@ -333,6 +347,11 @@ public final class EngineSession implements AutoCloseable {
         return rows;
     }
 
+    /** A request judged by the latest {@link #fire()}, with the reason its rule gave. */
+    public Optional<ActionRequest> judgedRequest(UUID id) {
+        return Optional.ofNullable(judged.get(id));
+    }
+
     /** All facts of one type, e.g. to assert on conclusions in tests. */
     public <T> List<T> facts(Class<T> type) {
         List<T> list = new ArrayList<>();
@@ -377,13 +396,17 @@ public final class EngineSession implements AutoCloseable {
         return session.getSessionClock();
     }
 
+    /**
+     * The rules see time at one-minute resolution: every change of CurrentTime re-runs each rule that
+     * joins it (cooldowns, holds, time windows), and minutes are precise enough for all of them.
+     */
     private void refreshTime() {
         long now = nowMillis();
-        long second = now / 1000;
-        if (second == timeSecond) {
+        long minute = now / 60_000;
+        if (minute == timeMinute) {
             return;
         }
-        timeSecond = second;
+        timeMinute = minute;
         ZonedDateTime local = Instant.ofEpochMilli(now).atZone(zone);
         CurrentTime time = new CurrentTime(now, local.getHour() * 60 + local.getMinute(),
                 local.getDayOfWeek().getValue());
@@ -458,6 +481,9 @@ public final class EngineSession implements AutoCloseable {
 
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getObject() instanceof RequestConclusion c) {
+                conclusionsByRequest.computeIfAbsent(c.requestId(), k -> new ArrayList<>()).add(c);
+            }
             if (firing != null) {
                 derivedBy.put(event.getObject(), firing);
                 if (event.getObject() instanceof ActionRequest) {
@@ -472,6 +498,12 @@ public final class EngineSession implements AutoCloseable {
 
         @Override
         public void objectDeleted(ObjectDeletedEvent event) {
+            if (event.getOldObject() instanceof RequestConclusion c) {
+                List<Object> list = conclusionsByRequest.get(c.requestId());
+                if (list != null) {
+                    list.remove(c);
+                }
+            }
             if (!derivedBy.isEmpty()) {
                 derivedBy.remove(event.getOldObject());
             }

@@ -80,14 +80,50 @@ public final class RuleSetBuilder {
     private static List<RuleProblem> problems(KieBuilder builder, List<RuleFile> files, Message.Level level) {
         List<RuleProblem> problems = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(level)) {
-            String path = m.getPath() == null ? "" : m.getPath();
-            String name = path.startsWith(RESOURCE_DIR) ? path.substring(RESOURCE_DIR.length()) : path;
-            RuleFile file = files.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
-            Integer row = file == null ? null : file.rowAt(m.getLine());
-            problems.add(new RuleProblem(name, file == null ? null : file.table(), row, Math.max(0, m.getLine()),
-                    Math.max(0, m.getColumn()), m.getText()));
+            String name = m.getPath() == null ? "" : m.getPath();
+            for (String prefix : List.of("src/main/resources/", PACKAGE + "/")) {
+                name = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+            }
+            String fileName = name;
+            RuleFile file = files.stream().filter(f -> f.name().equals(fileName)).findFirst().orElse(null);
+            int line = Math.max(0, m.getLine());
+            int column = Math.max(0, m.getColumn());
+            if (line == 0 && file != null) {
+                // The executable model reports some type errors without a position: find the quoted code.
+                int[] found = locate(file.content(), m.getText());
+                line = found[0];
+                column = found[1];
+            }
+            Integer row = file == null ? null : file.rowAt(line);
+            problems.add(new RuleProblem(name, file == null ? null : file.table(), row, line, column, m.getText()));
         }
         return problems;
+    }
+
+    /** Line (1-based) and column of the code a message quotes after its last colon, or of the rule it names. */
+    static int[] locate(String content, String message) {
+        List<String> candidates = new ArrayList<>();
+        int colon = message.lastIndexOf(": ");
+        if (colon >= 0) {
+            candidates.add(message.substring(colon + 2).trim());
+        }
+        java.util.regex.Matcher rule = java.util.regex.Pattern.compile("[Rr]ule \"([^\"]+)\"").matcher(message);
+        if (rule.find()) {
+            candidates.add("rule \"" + rule.group(1) + "\"");
+        }
+        String[] lines = content.split("\n", -1);
+        for (String candidate : candidates) {
+            if (candidate.isEmpty()) {
+                continue;
+            }
+            for (int i = 0; i < lines.length; i++) {
+                int at = lines[i].indexOf(candidate);
+                if (at >= 0) {
+                    return new int[] {i + 1, at};
+                }
+            }
+        }
+        return new int[] {0, 0};
     }
 
     private static Set<String> queries(KieBase kieBase) {
