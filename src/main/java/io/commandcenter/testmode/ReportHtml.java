@@ -49,9 +49,9 @@ public final class ReportHtml {
         h.append("<p class=\"verdict ").append(violations == 0 ? "ok\">No safety violations." : "bad\">"
                 + violations + " safety violation" + (violations == 1 ? "" : "s") + ": this rule set would be refused.")
                 .append("</p>\n");
-        summary(h, s, zone, wallTime);
         h.append("<h2>Charge, solar and load</h2>\n");
         chart(h, report, zone);
+        summary(h, s, zone, wallTime);
         if (!report.violations().isEmpty()) {
             violations(h, report.violations(), zone);
         }
@@ -149,7 +149,7 @@ public final class ReportHtml {
         int dayStep = (int) Math.max(1, days / 14);
         for (int i = 0; !day.toInstant().isAfter(Instant.ofEpochMilli(t1)); day = day.plusDays(1), i++) {
             long t = day.toInstant().toEpochMilli();
-            if (t < t0 || i % dayStep != 0) {
+            if (t < t0 || i % dayStep != 0 || c.x(t) > LEFT + plotW - 60) {
                 continue;
             }
             double x = c.x(t);
@@ -330,7 +330,7 @@ public final class ReportHtml {
             table{border-collapse:collapse}td,th{padding:3px 8px;text-align:left;vertical-align:top}
             .kv td:first-child{color:#555}.kv th{padding-top:10px}
             .list tr:nth-child(even){background:#f6f6f6}.list th{background:#eee}
-            td.pause{color:#c0392b}td.resume{color:#1e8449}td.rules{font-size:12px;color:#555}
+            td:first-child{white-space:nowrap}td.pause{color:#c0392b}td.resume{color:#1e8449}td.rules{font-size:12px;color:#555}
             svg.chart{width:100%;height:auto;background:#fff;border:1px solid #ddd}
             .grid{stroke:#eee}.frame{fill:none;stroke:#bbb}.axis{font-size:11px;fill:#666}
             polyline{fill:none;stroke-width:1.5}.soc{stroke:#1f77b4;stroke-width:2}.pv{stroke:#f0a500}.load{stroke:#888}
