@@ -41,7 +41,16 @@ public final class SimulateCommand {
     }
 
     public static int run(String[] args) {
+        quietLogging();
         return run(args, System.out, System.err);
+    }
+
+    /** The rule compiler logs its progress at INFO and style hints at WARN; on the command line they are noise. */
+    static void quietLogging() {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {

@@ -67,6 +67,7 @@ public final class TestModeBenchmark {
                     + "\nusage: bench-testmode [--days 365] [--warmup-days 7]");
             return 2;
         }
+        SimulateCommand.quietLogging();
         Scenario scenario = Scenario.parse("bench-ten-devices", SCENARIO);
         long buildStart = System.nanoTime();
         RuleSet rules = RuleSets.fromDirectory(null);
