@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.commandcenter.engine.Decision;
-import io.commandcenter.engine.EngineSession;
 import io.commandcenter.engine.EngineSession.ClockMode;
+import io.commandcenter.engine.EngineSession;
 import io.commandcenter.engine.RuleSet;
 import io.commandcenter.engine.Source;
 import io.commandcenter.engine.facts.BatteryLevel;
@@ -17,8 +17,8 @@ import io.commandcenter.engine.facts.DevicePower;
 import io.commandcenter.engine.facts.EmergencyStop;
 import io.commandcenter.engine.facts.PowerFlow;
 import io.commandcenter.engine.facts.SiteSettings;
-import io.commandcenter.simulation.Scenario;
 import io.commandcenter.simulation.Scenario.DeviceSpec;
+import io.commandcenter.simulation.Scenario;
 import io.commandcenter.simulation.SiteModel;
 import io.commandcenter.simulation.SiteState;
 

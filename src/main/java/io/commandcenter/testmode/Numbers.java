@@ -3,8 +3,8 @@ package io.commandcenter.testmode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /** Fixed rounding and formatting, so the same run always writes the same bytes. */
 final class Numbers {

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 import io.commandcenter.engine.RuleDirectory;
 import io.commandcenter.engine.RuleFile;
 import io.commandcenter.engine.RuleProblem;
-import io.commandcenter.engine.RuleSetBuilder;
 import io.commandcenter.engine.RuleSet;
+import io.commandcenter.engine.RuleSetBuilder;
 
 /** Builds rule sets for test mode with the production builder, failing with every compile error located. */
 public final class RuleSets {

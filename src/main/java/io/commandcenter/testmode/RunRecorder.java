@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import io.commandcenter.device.DeviceType;
 import io.commandcenter.engine.Decision;
@@ -25,7 +26,7 @@ import io.commandcenter.testmode.SimulationReport.Violation;
 final class RunRecorder {
 
     /** Loads the rules are expected to shed; essential loads (pump, lights) are the owner's call. */
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
     static final Set<DeviceType> CONTROLLABLE = Set.of(DeviceType.MINER, DeviceType.HEATER);
 

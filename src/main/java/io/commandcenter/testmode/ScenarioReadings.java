@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.commandcenter.device.Device;
-import io.commandcenter.simulation.Scenario;
 import io.commandcenter.simulation.Scenario.DeviceSpec;
+import io.commandcenter.simulation.Scenario;
 import io.commandcenter.simulation.SiteModel;
 import io.commandcenter.simulation.SiteState;
 import io.commandcenter.timeseries.BatteryReading;

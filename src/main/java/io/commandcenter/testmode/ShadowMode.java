@@ -5,18 +5,22 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.commandcenter.engine.ActionProposed;
-import io.commandcenter.engine.Decision;
-import io.commandcenter.engine.EngineSession;
-import io.commandcenter.engine.EngineSession.ClockMode;
-import io.commandcenter.engine.RuleSet;
-import io.commandcenter.engine.facts.SiteSettings;
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
+import io.commandcenter.engine.ActionProposed;
+import io.commandcenter.engine.Decision;
+import io.commandcenter.engine.EngineSession.ClockMode;
+import io.commandcenter.engine.EngineSession;
+import io.commandcenter.engine.RuleSet;
+import io.commandcenter.engine.facts.SiteSettings;
 import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingsStored;
@@ -60,7 +64,7 @@ public class ShadowMode {
     }
 
     /** What shadow mode runs, if anything. */
-    public record Status(boolean active, String rules, java.util.Map<String, String> settings, Instant since) {
+    public record Status(boolean active, String rules, Map<String, String> settings, Instant since) {
         static final Status OFF = new Status(false, null, null, null);
     }
 
@@ -141,7 +145,7 @@ public class ShadowMode {
     }
 
     private void ingest(ReadingsStored stored) {
-        java.util.Map<String, Device> devices = new java.util.HashMap<>();
+        Map<String, Device> devices = new HashMap<>();
         registry.findAll().forEach(d -> devices.put(d.name(), d));
         for (BatteryReading r : stored.battery()) {
             ReadingFeed.battery(session, r);
@@ -179,13 +183,13 @@ public class ShadowMode {
         return "no action";
     }
 
-    private <T> T call(java.util.concurrent.Callable<T> task) {
+    private <T> T call(Callable<T> task) {
         try {
             return thread.submit(task).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         }
     }

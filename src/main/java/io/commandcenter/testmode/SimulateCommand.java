@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleConsumer;
 
 import io.commandcenter.engine.RuleSet;
 import io.commandcenter.engine.facts.SiteSettings;
@@ -152,7 +154,7 @@ public final class SimulateCommand {
     }
 
     /** Prints every tenth percent on one line, so a long run shows it is moving. */
-    private static final class ProgressPrinter implements java.util.function.DoubleConsumer {
+    private static final class ProgressPrinter implements DoubleConsumer {
         private final PrintStream err;
         private int lastTenth = -1;
 
@@ -176,7 +178,7 @@ public final class SimulateCommand {
         private ReportFiles() {
         }
 
-        static void write(Path dir, SimulationReport report, java.time.ZoneId zone, Duration wallTime)
+        static void write(Path dir, SimulationReport report, ZoneId zone, Duration wallTime)
                 throws IOException {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("report.json"), ReportJson.write(report), StandardCharsets.UTF_8);

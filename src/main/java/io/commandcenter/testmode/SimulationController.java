@@ -1,6 +1,8 @@
 package io.commandcenter.testmode;
 
+import io.commandcenter.engine.facts.SiteSettings;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -83,7 +85,7 @@ class SimulationController {
         SimulationRun run = simulations.find(id).orElseThrow(() -> notFound(id));
         String report = finishedReport(id);
         return ReportHtml.render(ReportJson.read(report), zoneOf(run),
-                run.wallMillis() == null ? null : java.time.Duration.ofMillis(run.wallMillis()));
+                run.wallMillis() == null ? null : Duration.ofMillis(run.wallMillis()));
     }
 
     // ---- shadow mode ------------------------------------------------------------------------
@@ -120,7 +122,7 @@ class SimulationController {
 
     // ---- helpers ----------------------------------------------------------------------------
 
-    private io.commandcenter.engine.facts.SiteSettings settings(Map<String, String> overrides) {
+    private SiteSettings settings(Map<String, String> overrides) {
         try {
             return SettingsOverrides.apply(live.settings(), overrides == null ? Map.of() : overrides);
         } catch (IllegalArgumentException e) {

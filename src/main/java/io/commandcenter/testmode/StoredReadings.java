@@ -13,11 +13,11 @@ import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.Resolution;
 import io.commandcenter.timeseries.SolarReading;
-import io.commandcenter.timeseries.TimeseriesQueries;
 import io.commandcenter.timeseries.TimeseriesQueries.BatteryPoint;
 import io.commandcenter.timeseries.TimeseriesQueries.DevicePoint;
 import io.commandcenter.timeseries.TimeseriesQueries.SolarPoint;
 import io.commandcenter.timeseries.TimeseriesQueries.Stats;
+import io.commandcenter.timeseries.TimeseriesQueries;
 import org.springframework.stereotype.Component;
 
 /** A window of raw stored readings, read through the time-series facade, for a replay. */
