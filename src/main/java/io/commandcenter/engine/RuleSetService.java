@@ -10,6 +10,8 @@ import io.commandcenter.device.DeviceRegistry;
 import jakarta.annotation.PostConstruct;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,11 +38,14 @@ class RuleSetService {
     private final DeviceRegistry registry;
     private final EngineService engine;
     private final PreferencesService preferences;
+    private final ObjectProvider<ActivationGate> gates;
     private final RuleSetBuilder builder = new RuleSetBuilder();
     private final TableRenderer renderer = new TableRenderer();
 
     RuleSetService(RulesProperties properties, DecisionTableRepository tables, RuleSetVersionRepository versions,
-                   DeviceRegistry registry, EngineService engine, PreferencesService preferences) {
+                   DeviceRegistry registry, EngineService engine, PreferencesService preferences,
+                   ObjectProvider<ActivationGate> gates) {
+        this.gates = gates;
         this.directory = new RuleDirectory(properties.dir());
         this.tables = tables;
         this.versions = versions;
@@ -106,6 +111,7 @@ class RuleSetService {
     Validation activate(String by) {
         Validation v = validate(Map.of());
         if (v.ok()) {
+            refuseIfAGateObjects(v.ruleSet());
             int number = versions.activate(v.ruleSet(), tables.findAll(), by, "activate");
             engine.install(v.ruleSet(), number);
         }
@@ -125,6 +131,16 @@ class RuleSetService {
             engine.install(v.ruleSet(), number);
         }
         return v;
+    }
+
+    /** Hook for test mode's scenario safety gate: a refused rule set never goes live. */
+    private void refuseIfAGateObjects(RuleSet candidate) {
+        List<String> refusals = new ArrayList<>();
+        gates.orderedStream().forEach(g -> refusals.addAll(g.refusals(candidate, preferences.current().toSettings())));
+        if (!refusals.isEmpty()) {
+            throw new io.commandcenter.web.ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-unsafe",
+                    "Activation refused: " + refusals.get(0)).with("refusals", refusals);
+        }
     }
 
     List<RuleSetVersion> versions() {
