@@ -15,10 +15,12 @@ final class Commands {
     private static final Map<String, Function<String[], Integer>> COMMANDS = new LinkedHashMap<>();
 
     static {
-        // Feature commands are added below as features land, e.g.
-        // COMMANDS.put("simulator", io.commandcenter.simulation.SimulatorCommand::run);
         COMMANDS.put("simulator", io.commandcenter.simulation.SimulatorCommand::run);
         COMMANDS.put("bench-storage", io.commandcenter.timeseries.StorageBenchmark::run);
+        COMMANDS.put("bench-engine", io.commandcenter.engine.EngineBenchmark::run);
+        COMMANDS.put("bench-control", io.commandcenter.control.ControlBenchmark::run);
+        COMMANDS.put("simulate", io.commandcenter.testmode.SimulateCommand::run);
+        COMMANDS.put("bench-testmode", io.commandcenter.testmode.TestModeBenchmark::run);
     }
 
     private Commands() {

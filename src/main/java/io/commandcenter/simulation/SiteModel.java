@@ -95,7 +95,8 @@ public final class SiteModel {
             integrate(Duration.between(now, next));
             now = next;
             history.add(snapshot());
-            if (history.size() > HISTORY_LIMIT) {
+            // Trim in chunks of a tenth: trimming one state per step would shift the whole list every step.
+            if (history.size() > HISTORY_LIMIT + HISTORY_LIMIT / 10) {
                 history.subList(0, history.size() - HISTORY_LIMIT).clear();
             }
         }

@@ -1,0 +1,52 @@
+package io.commandcenter.control;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.commandcenter.engine.ActionProposed;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Carries out what the live rules decided on their own (miner pause/resume, decision-table rows)
+ * through the same pipeline as manual commands. Runs off the engine thread so a slow device never
+ * delays the rules.
+ */
+@Component
+class AutomationExecutor implements AutoCloseable {
+
+    private static final Log log = LogFactory.getLog(AutomationExecutor.class);
+
+    private final CommandService commands;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "automation");
+        t.setDaemon(true);
+        return t;
+    });
+
+    AutomationExecutor(CommandService commands) {
+        this.commands = commands;
+    }
+
+    @EventListener
+    void onProposal(ActionProposed proposed) {
+        if (!proposed.decision().allowed()) {
+            // Blocked or waiting for approval: the decision log already says why.
+            return;
+        }
+        executor.submit(() -> {
+            try {
+                commands.carryOut(proposed.request(), proposed.decision());
+            } catch (RuntimeException e) {
+                log.error("Automation action " + proposed.request().id() + " failed unexpectedly", e);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

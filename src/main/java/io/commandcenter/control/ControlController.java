@@ -1,0 +1,141 @@
+package io.commandcenter.control;
+
+import io.commandcenter.engine.ActionRequest;
+import io.commandcenter.engine.Source;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.commandcenter.web.ProblemException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Manual switching, the action history, retries and the emergency stop. */
+@RestController
+class ControlController {
+
+    private final CommandService commands;
+    private final ActionRetries retries;
+    private final ActionLogRepository actionLog;
+    private final EmergencyStop emergencyStop;
+    private final Clock clock;
+
+    ControlController(CommandService commands, ActionRetries retries, ActionLogRepository actionLog,
+                      EmergencyStop emergencyStop, Clock clock) {
+        this.commands = commands;
+        this.retries = retries;
+        this.actionLog = actionLog;
+        this.emergencyStop = emergencyStop;
+        this.clock = clock;
+    }
+
+    record SwitchBody(String reason) {
+    }
+
+    @PostMapping({"/shelly/device/{name}/on", "/api/v1/shelly/device/{name}/on"})
+    CommandOutcome switchOn(@PathVariable String name, @RequestBody(required = false) SwitchBody body, Principal user) {
+        return answer(commands.execute(ActionRequest.of(name, true, Source.MANUAL, who(user), body == null ? null : body.reason(), clock.instant())));
+    }
+
+    @PostMapping({"/shelly/device/{name}/off", "/api/v1/shelly/device/{name}/off"})
+    CommandOutcome switchOff(@PathVariable String name, @RequestBody(required = false) SwitchBody body, Principal user) {
+        return answer(commands.execute(ActionRequest.of(name, false, Source.MANUAL, who(user), body == null ? null : body.reason(), clock.instant())));
+    }
+
+    @PostMapping({"/control/actions/{id}/retry", "/api/v1/control/actions/{id}/retry"})
+    CommandOutcome retry(@PathVariable UUID id, Principal user) {
+        return answer(retries.retry(id, who(user)));
+    }
+
+    @GetMapping({"/shelly/actions/history", "/api/v1/shelly/actions/history"})
+    List<ActionRecord> history(@RequestParam(required = false) String device,
+                               @RequestParam(required = false) Source source,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                               @RequestParam(defaultValue = "200") int limit) {
+        Instant end = to == null ? clock.instant().plusSeconds(1) : to;
+        Instant start = from == null ? end.minus(Duration.ofDays(7)) : from;
+        if (!start.isBefore(end)) {
+            throw ProblemException.badRequest("bad-time-window", "'from' must be before 'to'");
+        }
+        if (limit < 1 || limit > 5000) {
+            throw ProblemException.badRequest("bad-limit", "limit must be between 1 and 5000");
+        }
+        return actionLog.history(device, source, start, end, limit);
+    }
+
+    @GetMapping({"/control/actions/{id}", "/api/v1/control/actions/{id}"})
+    ActionRecord action(@PathVariable UUID id) {
+        return actionLog.find(id).orElseThrow(() -> ProblemException.notFound("unknown-action", "No action " + id));
+    }
+
+    record StopBody(String who, String why) {
+    }
+
+    @GetMapping({"/emergency-stop", "/api/v1/emergency-stop"})
+    EmergencyStopState stopState() {
+        return emergencyStop.state();
+    }
+
+    @PostMapping({"/emergency-stop", "/api/v1/emergency-stop"})
+    EmergencyStopState engage(@RequestBody(required = false) StopBody body, Principal user) {
+        String why = body == null ? null : body.why();
+        if (why == null || why.isBlank()) {
+            throw ProblemException.badRequest("reason-required", "Say why the emergency stop is engaged ('why')");
+        }
+        return emergencyStop.engage(whoOr(user, body), why);
+    }
+
+    @PostMapping({"/emergency-stop/release", "/api/v1/emergency-stop/release"})
+    EmergencyStopState release(@RequestBody(required = false) StopBody body, Principal user) {
+        return emergencyStop.release(whoOr(user, body), body == null ? null : body.why());
+    }
+
+    /** Maps a non-success outcome to a problem with the outcome attached, so callers see why. */
+    private static CommandOutcome answer(CommandOutcome outcome) {
+        if (outcome.result() == null || outcome.succeeded()) {
+            return outcome;
+        }
+        HttpStatus status = switch (outcome.result()) {
+            case BLOCKED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case BUSY, OFFLINE, HALTED -> HttpStatus.CONFLICT;
+            case FAILED -> HttpStatus.BAD_GATEWAY;
+            case WOULD_EXECUTE -> HttpStatus.ACCEPTED;
+            case SUCCEEDED -> HttpStatus.OK;
+        };
+        String type = switch (outcome.result()) {
+            case BLOCKED -> "action-blocked";
+            case BUSY -> "device-busy";
+            case OFFLINE -> "device-offline";
+            case HALTED -> "emergency-stop";
+            case FAILED -> "command-failed";
+            default -> "action";
+        };
+        throw new ProblemException(status, type, String.join("; ", outcome.reasons()))
+                .with("actionId", outcome.actionId())
+                .with("device", outcome.device())
+                .with("result", outcome.result())
+                .with("reasons", outcome.reasons())
+                .with("rules", outcome.rules())
+                .with("finalState", outcome.finalOn() == null ? "unknown" : outcome.finalOn() ? "on" : "off");
+    }
+
+    private static String who(Principal user) {
+        return user == null ? "anonymous" : user.getName();
+    }
+
+    private static String whoOr(Principal user, StopBody body) {
+        if (user != null) return user.getName();
+        return body != null && body.who() != null && !body.who().isBlank() ? body.who() : "anonymous";
+    }
+}

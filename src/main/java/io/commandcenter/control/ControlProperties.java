@@ -1,0 +1,37 @@
+package io.commandcenter.control;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the control pipeline.
+ *
+ * @param hardwareEnabled    carry out automated actions on real hardware; when false they are logged
+ *                           as "would execute". Null means: on when the embedded simulator is the
+ *                           target, off otherwise (env COMMANDCENTER_CONTROL_HARDWARE_ENABLED)
+ * @param attempts           how many times a command is sent before giving up
+ * @param backoff            wait before the second attempt; doubles each further attempt
+ * @param verifyTimeout      how long to poll the device for the new state after each send
+ * @param verifyInterval     pause between verification polls
+ * @param lockWait           how long a request waits for another action on the same device
+ * @param retryOfflineEvery  how often queued actions for offline devices are tried again
+ * @param retryOfflineFor    how long an action stays in the offline retry queue
+ * @param slowSend           a send slower than this probably had a request time out and repeated
+ * @param settle             after an uncertain send, how long to wait before confirming the state: a
+ *                           timed-out request can still reach the device that much later
+ */
+@ConfigurationProperties("commandcenter.control")
+public record ControlProperties(
+        Boolean hardwareEnabled,
+        @DefaultValue("3") int attempts,
+        @DefaultValue("500ms") Duration backoff,
+        @DefaultValue("5s") Duration verifyTimeout,
+        @DefaultValue("250ms") Duration verifyInterval,
+        @DefaultValue("10s") Duration lockWait,
+        @DefaultValue("1m") Duration retryOfflineEvery,
+        @DefaultValue("30m") Duration retryOfflineFor,
+        @DefaultValue("1s") Duration slowSend,
+        @DefaultValue("2s") Duration settle) {
+}

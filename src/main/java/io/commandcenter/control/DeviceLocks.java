@@ -1,0 +1,48 @@
+package io.commandcenter.control;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** One lock per device, so actions on a device run one after another and never interleave. */
+class DeviceLocks {
+
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<String, UUID> holders = new ConcurrentHashMap<>();
+
+    /** Returns a handle to release, or empty when another action kept the device for {@code wait}. */
+    Optional<Held> acquire(String device, UUID action, Duration wait) {
+        ReentrantLock lock = locks.computeIfAbsent(device, d -> new ReentrantLock(true));
+        try {
+            if (!lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        holders.put(device, action);
+        return Optional.of(() -> {
+            holders.remove(device, action);
+            lock.unlock();
+        });
+    }
+
+    Optional<UUID> holder(String device) {
+        return Optional.ofNullable(holders.get(device));
+    }
+
+    boolean isLocked(String device) {
+        ReentrantLock lock = locks.get(device);
+        return lock != null && lock.isLocked();
+    }
+
+    interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,34 @@
+package io.commandcenter.control;
+
+import io.commandcenter.device.Device;
+
+/**
+ * A way to read and switch one relay. The Shelly Cloud is the first implementation; the Shelly
+ * Gen2 local RPC is the fallback for when the cloud is down. Implementations do one HTTP
+ * exchange per call and throw {@link SwitchException} when the outcome is not known.
+ */
+public interface DeviceSwitch {
+
+    /** Short name for the action log ("shelly-cloud", "shelly-local"). */
+    String name();
+
+    RelayStatus read(Device device);
+
+    /** Sends the command. Returning normally means the device accepted it, not that it took. */
+    void set(Device device, boolean on);
+
+    /** What the device reported: when offline, {@code on} is null (unknown). */
+    record RelayStatus(boolean online, Boolean on) {
+    }
+
+    /** The exchange failed (timeout, HTTP error, device refused); the outcome is unknown. */
+    class SwitchException extends RuntimeException {
+        public SwitchException(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        public SwitchException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.commandcenter.control.shellylocal;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Function;
+
+import io.commandcenter.control.DeviceSwitch;
+import io.commandcenter.device.Device;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Shelly Gen2 local RPC ({@code /rpc/Switch.GetStatus}, {@code /rpc/Switch.Set}) on the site LAN,
+ * for when the Shelly Cloud is unreachable. {@code deviceUrl} maps a device to its base URL
+ * (for example {@code http://192.168.1.40}).
+ */
+public class ShellyLocalSwitch implements DeviceSwitch {
+
+    private final HttpClient http;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Function<Device, URI> deviceUrl;
+    private final Duration timeout;
+
+    public ShellyLocalSwitch(Function<Device, URI> deviceUrl, Duration timeout) {
+        this.deviceUrl = deviceUrl;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    @Override
+    public String name() {
+        return "shelly-local";
+    }
+
+    @Override
+    public RelayStatus read(Device device) {
+        JsonNode status = call(device, "/rpc/Switch.GetStatus?id=" + device.channel());
+        if (status == null) {
+            return new RelayStatus(false, null);
+        }
+        JsonNode output = status.get("output");
+        if (output == null || !output.isBoolean()) {
+            throw new SwitchException("Switch.GetStatus of " + device.name() + " has no output field");
+        }
+        return new RelayStatus(true, output.booleanValue());
+    }
+
+    @Override
+    public void set(Device device, boolean on) {
+        JsonNode answer = call(device, "/rpc/Switch.Set?id=" + device.channel() + "&on=" + on);
+        if (answer == null) {
+            throw new SwitchException(device.name() + " is not reachable on the LAN");
+        }
+        if (answer.has("error")) {
+            throw new SwitchException("Switch.Set refused: " + answer.get("error"));
+        }
+    }
+
+    /** Returns null when the device does not answer at the network level (offline). */
+    private JsonNode call(Device device, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(deviceUrl.apply(device) + path))
+                .timeout(timeout).GET().build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ConnectException e) {
+            return null;
+        } catch (java.io.IOException e) {
+            throw new SwitchException("Local RPC to " + device.name() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SwitchException("Interrupted while calling " + device.name(), e);
+        }
+        if (response.statusCode() == 503) {
+            return null;
+        }
+        if (response.statusCode() != 200) {
+            throw new SwitchException("Local RPC to " + device.name() + " answered HTTP " + response.statusCode());
+        }
+        return json.readTree(response.body());
+    }
+}

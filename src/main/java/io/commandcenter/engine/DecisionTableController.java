@@ -1,0 +1,109 @@
+package io.commandcenter.engine;
+
+import java.util.List;
+import java.util.Map;
+
+import io.commandcenter.web.ProblemException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The owner's decision tables, as JSON or as Drools decision-table spreadsheets. Saving a table
+ * does not change the live rules: validate and activate do.
+ */
+@RestController
+@RequestMapping("/engine/tables")
+class DecisionTableController {
+
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final DecisionTableRepository tables;
+    private final TableSpreadsheets sheets = new TableSpreadsheets();
+
+    DecisionTableController(DecisionTableRepository tables) {
+        this.tables = tables;
+    }
+
+    @GetMapping
+    List<DecisionTable> list() {
+        return tables.findAll();
+    }
+
+    @GetMapping("/{name}")
+    DecisionTable show(@PathVariable String name) {
+        return find(name);
+    }
+
+    @PutMapping("/{name}")
+    DecisionTable save(@PathVariable String name, @RequestBody DecisionTable body,
+                       @RequestHeader(name = "X-Requested-By", defaultValue = "api") String by) {
+        DecisionTable table = new DecisionTable(name, body.description(), body.enabled(), body.rows());
+        checkRows(table);
+        tables.save(table, by);
+        return table;
+    }
+
+    @DeleteMapping("/{name}")
+    ResponseEntity<Void> delete(@PathVariable String name) {
+        if (!tables.delete(name)) {
+            throw ProblemException.notFound("unknown-table", "No decision table named " + name);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Export as {@code .drl.csv} (format=csv) or {@code .drl.xlsx} (format=xlsx, the default). */
+    @GetMapping("/{name}/spreadsheet")
+    ResponseEntity<byte[]> export(@PathVariable String name, @RequestParam(defaultValue = "xlsx") String format) {
+        DecisionTable table = find(name);
+        boolean csv = format.equalsIgnoreCase("csv");
+        byte[] body = csv ? sheets.exportCsv(table).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                : sheets.exportXlsx(table);
+        return ResponseEntity.ok()
+                .contentType(csv ? MediaType.parseMediaType("text/csv") : XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + (csv ? ".drl.csv\"" : ".drl.xlsx\""))
+                .body(body);
+    }
+
+    /** Import a spreadsheet (body: the file; text/csv for CSV, anything else is read as xlsx). */
+    @PutMapping(path = "/{name}/spreadsheet", consumes = MediaType.ALL_VALUE)
+    DecisionTable importSheet(@PathVariable String name, @RequestBody byte[] body,
+                              @RequestHeader(name = HttpHeaders.CONTENT_TYPE, defaultValue = "") String contentType,
+                              @RequestHeader(name = "X-Requested-By", defaultValue = "api") String by) {
+        DecisionTable parsed;
+        try {
+            parsed = contentType.startsWith("text/csv") ? sheets.importCsv(body) : sheets.importXlsx(body);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-spreadsheet", e.getMessage());
+        }
+        DecisionTable table = new DecisionTable(name, parsed.description(), true, parsed.rows());
+        checkRows(table);
+        tables.save(table, by);
+        return table;
+    }
+
+    private static void checkRows(DecisionTable table) {
+        var errors = new TableValidator(n -> java.util.Optional.empty()).check(List.of(table)).errors().stream()
+                .filter(p -> !p.message().startsWith("contradiction")) // reported by validate, before activation
+                .map(p -> Map.of("row", p.row() == null ? 0 : p.row(), "message", p.message())).toList();
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("invalid-decision-table", "The table has rows that cannot work")
+                    .with("errors", errors);
+        }
+    }
+
+    private DecisionTable find(String name) {
+        return tables.find(name).orElseThrow(() ->
+                ProblemException.notFound("unknown-table", "No decision table named " + name));
+    }
+}

@@ -1,0 +1,158 @@
+package io.commandcenter.engine;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.commandcenter.timeseries.ReadingsStored;
+import io.commandcenter.web.ProblemException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The engine's REST API: put facts in, read decisions and queries, manage rule-set versions. */
+@RestController
+@RequestMapping("/engine")
+class EngineController {
+
+    private final EngineService engine;
+    private final RuleSetService ruleSets;
+    private final EngineProperties properties;
+
+    EngineController(EngineService engine, RuleSetService ruleSets, EngineProperties properties) {
+        this.engine = engine;
+        this.ruleSets = ruleSets;
+        this.properties = properties;
+    }
+
+    /** A reading goes to the engine (202); an action request is judged at once (200 with the decision). */
+    @PostMapping("/facts")
+    ResponseEntity<?> insertFact(@RequestBody FactInput fact) {
+        Instant now = Instant.now();
+        List<String> violations = fact.violations(now);
+        if (!violations.isEmpty()) {
+            throw ProblemException.badRequest("invalid-fact", "The fact is not valid").with("errors", violations);
+        }
+        return switch (fact.type()) {
+            case "action" -> ResponseEntity.ok(engine.evaluate(fact.action(now)));
+            case "battery" -> accepted(ReadingsStored.ofBattery(List.of(fact.battery(properties.site(), now))));
+            case "solar" -> accepted(ReadingsStored.ofSolar(List.of(fact.solar(properties.site(), now))));
+            default -> accepted(ReadingsStored.ofDevices(List.of(fact.devicePower(now))));
+        };
+    }
+
+    private ResponseEntity<?> accepted(ReadingsStored readings) {
+        engine.offer(readings);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("accepted", true));
+    }
+
+    @GetMapping("/decisions")
+    List<Decision> decisions(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                             @RequestParam(required = false) String device) {
+        return engine.decisions(from, to, device);
+    }
+
+    @GetMapping("/queries")
+    Object queries() {
+        return engine.rules().queries();
+    }
+
+    @GetMapping("/queries/{name}")
+    List<Map<String, Object>> query(@PathVariable String name) {
+        if (!engine.rules().queries().contains(name)) {
+            throw ProblemException.notFound("unknown-query", "No query named \"" + name + "\"")
+                    .with("queries", engine.rules().queries());
+        }
+        return engine.query(name);
+    }
+
+    @GetMapping("/rules")
+    Map<String, Object> rules() {
+        RuleSet rules = engine.rules();
+        RuleSetVersion active = ruleSets.active();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", engine.version());
+        body.put("activatedAt", active == null ? null : active.activatedAt());
+        body.put("activatedBy", active == null ? null : active.activatedBy());
+        body.put("source", active == null ? null : active.source());
+        body.put("contentHash", rules.contentHash());
+        body.put("rulesFolder", ruleSets.location());
+        body.put("files", rules.files().stream().filter(f -> !f.isTable()).map(f -> Map.of("name", f.name(),
+                "lines", f.content().split("\n", -1).length, "content", f.content())).toList());
+        body.put("tables", rules.files().stream().filter(RuleFile::isTable).map(f -> Map.of("table", f.table(),
+                "file", f.name(), "rows", f.rows().size())).toList());
+        body.put("queries", rules.queries());
+        return body;
+    }
+
+    /** Builds what is in the rules folder and the tables now (plus files in the body), without activating. */
+    @PostMapping("/rules/validate")
+    Map<String, Object> validate(@RequestBody(required = false) ValidateRequest request) {
+        return report(ruleSets.validate(request == null || request.files() == null ? Map.of() : request.files()), null);
+    }
+
+    @PostMapping("/rules/activate")
+    Map<String, Object> activate(@RequestBody(required = false) ActivateRequest request) {
+        String by = request == null || request.activatedBy() == null ? "api" : request.activatedBy();
+        RuleSetService.Validation v = ruleSets.activate(by);
+        return report(v, engine.version());
+    }
+
+    @GetMapping("/rules/versions")
+    List<Map<String, Object>> versions() {
+        return ruleSets.versions().stream().map(v -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("version", v.version());
+            m.put("activatedAt", v.activatedAt());
+            m.put("activatedBy", v.activatedBy());
+            m.put("source", v.source());
+            m.put("contentHash", v.contentHash());
+            m.put("files", v.files().keySet());
+            m.put("buildMillis", v.buildMillis());
+            m.put("active", v.active());
+            return m;
+        }).toList();
+    }
+
+    @PostMapping("/rules/versions/{version}/rollback")
+    Map<String, Object> rollback(@PathVariable int version, @RequestBody(required = false) ActivateRequest request) {
+        String by = request == null || request.activatedBy() == null ? "api" : request.activatedBy();
+        return report(ruleSets.rollback(version, by), engine.version());
+    }
+
+    record ValidateRequest(Map<String, String> files) {
+    }
+
+    record ActivateRequest(String activatedBy) {
+    }
+
+    /** Errors become a 422 problem carrying the first error's file, row, line and column. */
+    private static Map<String, Object> report(RuleSetService.Validation v, Integer activeVersion) {
+        if (!v.errors().isEmpty()) {
+            RuleProblem first = v.errors().get(0);
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule-compile-error",
+                    "The rules do not build: " + first.message())
+                    .with("file", first.file()).with("table", first.table()).with("row", first.row())
+                    .with("line", first.line()).with("column", first.column())
+                    .with("errors", v.errors()).with("warnings", v.warnings());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("valid", true);
+        if (activeVersion != null) {
+            body.put("version", activeVersion);
+        }
+        body.put("contentHash", v.contentHash());
+        body.put("buildMillis", v.buildMillis());
+        body.put("warnings", v.warnings());
+        return body;
+    }
+}

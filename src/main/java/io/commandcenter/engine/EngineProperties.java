@@ -1,0 +1,18 @@
+package io.commandcenter.engine;
+
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Rules engine settings.
+ *
+ * @param site  the site devices and manual requests belong to (readings carry their own site)
+ * @param zone  the site's time zone, for quiet hours, solar priority hours and table times
+ * @param clock REALTIME in production; PSEUDO makes time follow the readings (dry runs)
+ */
+@ConfigurationProperties("commandcenter.engine")
+record EngineProperties(@DefaultValue("home") String site, @DefaultValue("UTC") ZoneId zone,
+                        @DefaultValue("REALTIME") EngineSession.ClockMode clock) {
+}

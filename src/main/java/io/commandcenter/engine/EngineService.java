@@ -1,0 +1,307 @@
+package io.commandcenter.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.commandcenter.device.Device;
+import io.commandcenter.device.DeviceRegistry;
+import io.commandcenter.engine.facts.BatteryLevel;
+import io.commandcenter.engine.facts.DeviceLock;
+import io.commandcenter.engine.facts.DevicePower;
+import io.commandcenter.engine.facts.EmergencyStop;
+import io.commandcenter.engine.facts.PowerFlow;
+import io.commandcenter.timeseries.BatteryReading;
+import io.commandcenter.timeseries.DevicePowerReading;
+import io.commandcenter.timeseries.ReadingsStored;
+import io.commandcenter.timeseries.SolarReading;
+import jakarta.annotation.PreDestroy;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * The live engine: one {@link EngineSession} per site, all owned by one thread. Pollers' readings
+ * arrive as {@link ReadingsStored} and are queued; calls from other threads run on the engine
+ * thread through a future. Decisions are stored; automation decisions are published as
+ * {@link ActionProposed}.
+ */
+@Service
+class EngineService implements RulesEngine {
+
+    private static final Log log = LogFactory.getLog(EngineService.class);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DEVICE_CACHE = Duration.ofMinutes(1);
+
+    private final EngineProperties properties;
+    private final DeviceRegistry registry;
+    private final DecisionRepository decisionRepository;
+    private final DeviceLockRepository lockRepository;
+    private final ApplicationEventPublisher events;
+    private final ExecutorService engineThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rules-engine");
+        t.setDaemon(true);
+        return t;
+    });
+
+    // Owned by the engine thread.
+    private final Map<String, EngineSession> sessions = new HashMap<>();
+    private Map<String, Device> devices = Map.of();
+    private Instant devicesLoaded = Instant.EPOCH;
+
+    private volatile RuleSet rules;
+    private volatile int version;
+    private volatile Preferences preferences;
+    private volatile EmergencyStop emergencyStop = EmergencyStop.released();
+
+    EngineService(EngineProperties properties, DeviceRegistry registry, DecisionRepository decisionRepository,
+                  DeviceLockRepository lockRepository, ApplicationEventPublisher events) {
+        this.properties = properties;
+        this.registry = registry;
+        this.decisionRepository = decisionRepository;
+        this.lockRepository = lockRepository;
+        this.events = events;
+    }
+
+    // ---- lifecycle and rule sets (used by RuleSetService and PreferencesService) -----------
+
+    /** Installs the first rule set or swaps to a new one, between two queued readings. */
+    void install(RuleSet newRules, int newVersion) {
+        call(() -> {
+            if (rules == null) {
+                rules = newRules;
+                version = newVersion;
+                session(properties.site());
+            } else {
+                sessions.replaceAll((site, s) -> s.switchTo(newRules, newVersion));
+                rules = newRules;
+                version = newVersion;
+            }
+            return null;
+        });
+        log.info("Rule set version " + newVersion + " is live (" + newRules.contentHash().substring(0, 12) + ")");
+    }
+
+    void usePreferences(Preferences newPreferences) {
+        preferences = newPreferences;
+        if (rules != null) {
+            call(() -> {
+                sessions.values().forEach(s -> s.setSettings(newPreferences.toSettings()));
+                fireAll();
+                return null;
+            });
+        }
+    }
+
+    RuleSet rules() {
+        return rules;
+    }
+
+    int version() {
+        return version;
+    }
+
+    List<Map<String, Object>> query(String name) {
+        return call(() -> session(properties.site()).query(name));
+    }
+
+    // ---- input ------------------------------------------------------------------------------
+
+    @EventListener
+    void onReadingsStored(ReadingsStored stored) {
+        engineThread.execute(() -> {
+            try {
+                ingest(stored);
+            } catch (RuntimeException e) {
+                log.error("Engine could not process readings", e);
+            }
+        });
+    }
+
+    /** For POST /engine/facts: a reading that goes to the engine only (not stored). */
+    void offer(ReadingsStored readings) {
+        onReadingsStored(readings);
+    }
+
+    private void ingest(ReadingsStored stored) {
+        if (rules == null) {
+            return;
+        }
+        Map<String, EngineSession> touched = new HashMap<>();
+        for (BatteryReading r : stored.battery()) {
+            EngineSession s = at(r.site(), r.at(), touched);
+            s.insertBattery(new BatteryLevel(r.site(), r.at().toEpochMilli(), r.soc()));
+        }
+        for (SolarReading r : stored.solar()) {
+            EngineSession s = at(r.site(), r.at(), touched);
+            s.insertPower(new PowerFlow(r.site(), r.at().toEpochMilli(), r.pvPower(), r.loadPower(), r.gridPower()));
+        }
+        for (DevicePowerReading r : stored.devices()) {
+            EngineSession s = at(properties.site(), r.at(), touched);
+            Optional<Device> device = device(r.device());
+            s.insertDevice(new DevicePower(r.device(), r.at().toEpochMilli(), r.online(), r.on(), r.power()),
+                    device.map(Device::type).orElse(null), device.map(Device::ratedPower).orElse(0.0));
+        }
+        touched.forEach((site, s) -> handle(site, s, s.fire()));
+    }
+
+    private EngineSession at(String site, Instant readingTime, Map<String, EngineSession> touched) {
+        EngineSession s = session(site == null || site.isBlank() ? properties.site() : site);
+        if (properties.clock() == EngineSession.ClockMode.PSEUDO) {
+            s.advanceTo(readingTime); // dry runs: time follows the readings
+        }
+        touched.put(site, s);
+        return s;
+    }
+
+    /** Cooldowns and holds end with time, not only with readings. */
+    @Scheduled(fixedDelayString = "${commandcenter.engine.tick:10s}")
+    void tick() {
+        if (rules != null && properties.clock() == EngineSession.ClockMode.REALTIME) {
+            engineThread.execute(this::fireAll);
+        }
+    }
+
+    private void fireAll() {
+        sessions.forEach((site, s) -> handle(site, s, s.fire()));
+    }
+
+    // ---- facade -----------------------------------------------------------------------------
+
+    @Override
+    public Decision evaluate(ActionRequest request) {
+        return call(() -> {
+            List<Decision> others = new ArrayList<>();
+            EngineSession s = session(properties.site());
+            Decision decision = s.evaluate(request, others);
+            handle(properties.site(), s, others);
+            decisionRepository.save(properties.site(), request, decision);
+            return decision;
+        });
+    }
+
+    @Override
+    public void setEmergencyStop(boolean active, String who, String why) {
+        EmergencyStop stop = active ? new EmergencyStop(true, who, why, Instant.now().toEpochMilli())
+                : EmergencyStop.released();
+        emergencyStop = stop;
+        call(() -> {
+            sessions.values().forEach(s -> s.setEmergencyStop(stop));
+            fireAll();
+            return null;
+        });
+    }
+
+    @Override
+    public boolean emergencyStopActive() {
+        return emergencyStop.active();
+    }
+
+    @Override
+    public void setDeviceLock(String device, boolean locked, String who, String why) {
+        if (locked) {
+            lockRepository.lock(new DeviceLock(device, who, why == null ? "" : why));
+        } else {
+            lockRepository.unlock(device);
+        }
+        call(() -> {
+            sessions.values().forEach(s -> {
+                if (locked) {
+                    s.lock(device, who, why == null ? "" : why);
+                } else {
+                    s.unlock(device);
+                }
+            });
+            return null;
+        });
+    }
+
+    @Override
+    public void approvalResolved(UUID requestId) {
+        call(() -> {
+            sessions.values().forEach(s -> s.approvalResolved(requestId));
+            fireAll();
+            return null;
+        });
+    }
+
+    @Override
+    public List<Decision> decisions(Instant from, Instant to, String device) {
+        return decisionRepository.find(from, to, device);
+    }
+
+    // ---- internals --------------------------------------------------------------------------
+
+    /** Stores rule-made decisions and tells the control pipeline about them. */
+    private void handle(String site, EngineSession session, List<Decision> decisions) {
+        for (Decision d : decisions) {
+            ActionRequest request = session.judgedRequest(d.requestId()).orElseGet(() -> new ActionRequest(
+                    d.requestId(), d.device(), d.on(), d.source(), d.requestedBy(), "", d.decidedAt()));
+            decisionRepository.save(site, request, d);
+            events.publishEvent(new ActionProposed(request, d));
+        }
+    }
+
+    private EngineSession session(String site) {
+        return sessions.computeIfAbsent(site, key -> {
+            EngineSession s = EngineSession.start(rules, properties.clock(), properties.zone(), Instant.now(),
+                    preferences.toSettings(), version);
+            s.setEmergencyStop(emergencyStop);
+            lockRepository.findAll().forEach(l -> s.lock(l.device(), l.by(), l.reason()));
+            return s;
+        });
+    }
+
+    private Optional<Device> device(String name) {
+        if (Instant.now().isAfter(devicesLoaded.plus(DEVICE_CACHE))) {
+            try {
+                Map<String, Device> byName = new HashMap<>();
+                registry.findAll().forEach(d -> byName.put(d.name(), d));
+                devices = byName;
+                devicesLoaded = Instant.now();
+            } catch (RuntimeException e) {
+                log.warn("Device registry unavailable, keeping the known devices: " + e.getMessage());
+            }
+        }
+        return Optional.ofNullable(devices.get(name));
+    }
+
+    private <T> T call(Callable<T> work) {
+        Future<T> future = engineThread.submit(work);
+        try {
+            return future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the rules engine", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            future.cancel(false);
+            throw new IllegalStateException("the rules engine did not answer within " + CALL_TIMEOUT);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        engineThread.execute(() -> sessions.values().forEach(EngineSession::close));
+        engineThread.shutdown();
+    }
+}

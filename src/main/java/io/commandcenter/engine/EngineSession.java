@@ -1,0 +1,532 @@
+package io.commandcenter.engine;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.commandcenter.device.DeviceType;
+import io.commandcenter.engine.Decision.Outcome;
+import io.commandcenter.engine.facts.BatteryLevel;
+import io.commandcenter.engine.facts.BatteryNow;
+import io.commandcenter.engine.facts.CurrentTime;
+import io.commandcenter.engine.facts.DeviceHeld;
+import io.commandcenter.engine.facts.DeviceLock;
+import io.commandcenter.engine.facts.DevicePower;
+import io.commandcenter.engine.facts.DeviceStatus;
+import io.commandcenter.engine.facts.EmergencyStop;
+import io.commandcenter.engine.facts.HoldGranted;
+import io.commandcenter.engine.facts.LastCommand;
+import io.commandcenter.engine.facts.LastProposal;
+import io.commandcenter.engine.facts.PendingApproval;
+import io.commandcenter.engine.facts.PowerFlow;
+import io.commandcenter.engine.facts.PowerNow;
+import io.commandcenter.engine.facts.RequestConclusion;
+import io.commandcenter.engine.facts.SiteSettings;
+import io.commandcenter.engine.facts.Block;
+import io.commandcenter.engine.facts.Verdict;
+import org.kie.api.KieServices;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.conf.ClockTypeOption;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.QueryResults;
+import org.kie.api.runtime.rule.QueryResultsRow;
+import org.kie.api.time.SessionPseudoClock;
+
+/**
+ * One site's live rules session, without Spring. Not thread-safe by design: exactly one thread
+ * owns it (the engine thread in production, the caller in tests, dry runs and the benchmark).
+ *
+ * <p>Readings go in as events and update the "now" state facts; {@link #fire()} runs the rules
+ * and turns every action request the rules judged into a {@link Decision} with the rules that led
+ * to it. Works with the real-time clock or a pseudo clock ({@link #advanceTo(Instant)}).
+ */
+public final class EngineSession implements AutoCloseable {
+
+    public enum ClockMode { REALTIME, PSEUDO }
+
+    /** Rule-inserted requests are judged in the same call; this bounds runaway rule chains. */
+    private static final int MAX_ROUNDS = 10;
+
+    private final RuleSet rules;
+    private final ClockMode clockMode;
+    private final ZoneId zone;
+    private final KieSession session;
+    private final Explainer explainer = new Explainer();
+    private final int version;
+
+    // Facts the engine (not the rules) owns, by key, so they can be replaced and carried over on a swap.
+    private final Map<Object, FactHandle> stateHandles = new HashMap<>();
+    private final Map<Object, Object> stateFacts = new LinkedHashMap<>();
+    private final List<FactHandle> newRequests = new ArrayList<>();
+    private final Map<UUID, ActionRequest> judged = new HashMap<>();
+    // Conclusions about live requests, kept by the listener so a decision never scans working memory.
+    private final Map<UUID, List<Object>> conclusionsByRequest = new HashMap<>();
+    private FactHandle timeHandle;
+    private long timeMinute = -1;
+
+    private EngineSession(RuleSet rules, ClockMode clockMode, ZoneId zone, long startMillis, int version) {
+        this.rules = rules;
+        this.clockMode = clockMode;
+        this.zone = zone;
+        this.version = version;
+        KieSessionConfiguration conf = KieServices.Factory.get().newKieSessionConfiguration();
+        conf.setOption(clockMode == ClockMode.PSEUDO ? ClockTypeOption.PSEUDO : ClockTypeOption.REALTIME);
+        this.session = rules.kieBase().newKieSession(conf, null);
+        if (clockMode == ClockMode.PSEUDO && startMillis > 0) {
+            pseudoClock().advanceTime(startMillis, TimeUnit.MILLISECONDS);
+        }
+        session.addEventListener((org.kie.api.event.rule.AgendaEventListener) explainer);
+        session.addEventListener((RuleRuntimeEventListener) explainer);
+    }
+
+    /**
+     * A new session. With a pseudo clock, time starts at {@code start} and moves only by
+     * {@link #advanceTo(Instant)}; with the real-time clock {@code start} is ignored.
+     */
+    public static EngineSession start(RuleSet rules, ClockMode clockMode, ZoneId zone, Instant start,
+                                      SiteSettings settings, int ruleSetVersion) {
+        EngineSession s = new EngineSession(rules, clockMode, zone, start == null ? 0 : start.toEpochMilli(),
+                ruleSetVersion);
+        s.setSettings(settings);
+        s.setEmergencyStop(EmergencyStop.released());
+        return s;
+    }
+
+    /**
+     * A new session on {@code newRules} that carries over every fact the engine owns (settings,
+     * device states, last commands, live readings) and the clock. Call on the owning thread between
+     * two readings, so no reading is lost. This session is closed afterwards.
+     */
+    public EngineSession switchTo(RuleSet newRules, int newVersion) {
+        EngineSession next = new EngineSession(newRules, clockMode, zone, nowMillis(), newVersion);
+        List<Object> events = new ArrayList<>();
+        for (Class<?> type : List.of(BatteryLevel.class, PowerFlow.class, DevicePower.class)) {
+            events.addAll(session.getObjects(new ClassObjectFilter(type)));
+        }
+        events.sort(Comparator.comparingLong(EngineSession::eventTime));
+        events.forEach(next.session::insert);
+        stateFacts.forEach(next::putState);
+        next.fire();
+        close();
+        return next;
+    }
+
+    // ---- input ------------------------------------------------------------------------------
+
+    public void insertBattery(BatteryLevel reading) {
+        session.insert(reading);
+        putState(BatteryNow.class, new BatteryNow(reading.soc(), reading.at()));
+    }
+
+    public void insertPower(PowerFlow reading) {
+        session.insert(reading);
+        putState(PowerNow.class, new PowerNow(reading.pv(), reading.load(), reading.grid(), reading.at()));
+    }
+
+    /** A relay reading; {@code type} and {@code ratedPower} come from the device registry. */
+    public void insertDevice(DevicePower reading, DeviceType type, double ratedPower) {
+        session.insert(reading);
+        boolean on = reading.online() && Boolean.TRUE.equals(reading.on());
+        Object key = key(DeviceStatus.class, reading.device());
+        DeviceStatus known = (DeviceStatus) stateFacts.get(key);
+        DeviceType knownType = type == null ? DeviceType.OTHER : type;
+        // Most relay readings repeat what the rules already know; updating anyway would re-run every
+        // rule on the device for nothing. The reading itself is still in the session as an event.
+        if (known == null || known.online() != reading.online() || known.on() != on || known.type() != knownType
+                || known.ratedPower() != ratedPower) {
+            putState(key, new DeviceStatus(reading.device(), knownType, ratedPower, reading.online(), on, reading.at()));
+        }
+    }
+
+    public void setSettings(SiteSettings settings) {
+        putState(SiteSettings.class, Objects.requireNonNull(settings));
+    }
+
+    public void setEmergencyStop(EmergencyStop stop) {
+        putState(EmergencyStop.class, stop);
+    }
+
+    public void lock(String device, String by, String reason) {
+        putState(key(DeviceLock.class, device), new DeviceLock(device, by, reason));
+    }
+
+    public void unlock(String device) {
+        removeState(key(DeviceLock.class, device));
+    }
+
+    /** A person approved or rejected a waiting request; it no longer blocks others. */
+    public void approvalResolved(UUID requestId) {
+        removeState(key(PendingApproval.class, requestId));
+    }
+
+    /** Pseudo clock only: moves time forward (never back). Expired readings leave on the next fire. */
+    public void advanceTo(Instant time) {
+        if (clockMode != ClockMode.PSEUDO) {
+            throw new IllegalStateException("advanceTo needs the pseudo clock");
+        }
+        long delta = time.toEpochMilli() - nowMillis();
+        if (delta > 0) {
+            pseudoClock().advanceTime(delta, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    // ---- deciding ---------------------------------------------------------------------------
+
+    /** Judges one request now and returns its decision; decisions on rule-made requests go to {@link #fire()}'s list. */
+    public Decision evaluate(ActionRequest request, List<Decision> alsoDecided) {
+        FactHandle handle = session.insert(request);
+        newRequests.add(handle);
+        Decision mine = null;
+        for (Decision d : fire()) {
+            if (d.requestId().equals(request.id())) {
+                mine = d;
+            } else {
+                alsoDecided.add(d);
+            }
+        }
+        return Objects.requireNonNull(mine, "request was not judged");
+    }
+
+    public Decision evaluate(ActionRequest request) {
+        return evaluate(request, new ArrayList<>());
+    }
+
+    /** Runs the rules until they settle and returns the decisions on every request judged meanwhile. */
+    public List<Decision> fire() {
+        refreshTime();
+        judged.clear();
+        List<Decision> decisions = new ArrayList<>();
+        session.fireAllRules();
+        for (int round = 0; round < MAX_ROUNDS && !newRequests.isEmpty(); round++) {
+            List<FactHandle> judged = new ArrayList<>(newRequests);
+            newRequests.clear();
+            for (FactHandle h : judged) {
+                decisions.add(decide(h));
+            }
+            for (FactHandle h : judged) {
+                session.delete(h);
+            }
+            conclusionsByRequest.clear();
+            session.fireAllRules();
+        }
+        return decisions;
+    }
+
+    private Decision decide(FactHandle handle) {
+        ActionRequest request = (ActionRequest) session.getObject(handle);
+        UUID id = request.id();
+        judged.put(id, request);
+        List<String> reasons = new ArrayList<>();
+        Set<Outcome> outcomes = new LinkedHashSet<>();
+        Long holdUntil = null;
+        List<Object> conclusions = new ArrayList<>();
+        for (Object o : conclusionsByRequest.getOrDefault(id, List.of())) {
+            conclusions.add(o);
+            if (o instanceof Block b) {
+                reasons.add(b.reason());
+            } else if (o instanceof Verdict v) {
+                outcomes.add(v.outcome());
+            } else if (o instanceof HoldGranted h) {
+                holdUntil = h.until();
+            }
+        }
+        Collections2.sortStrings(reasons);
+        Outcome outcome;
+        if (!reasons.isEmpty() || outcomes.contains(Outcome.BLOCKED)) {
+            outcome = Outcome.BLOCKED;
+        } else if (outcomes.contains(Outcome.NEEDS_APPROVAL)) {
+            outcome = Outcome.NEEDS_APPROVAL;
+        } else if (outcomes.contains(Outcome.ALLOWED)) {
+            outcome = Outcome.ALLOWED;
+        } else {
+            outcome = Outcome.BLOCKED;
+            reasons.add("no rule decided on this request");
+        }
+        outcome = safetyFloor(request, outcome, reasons);
+        if (outcome == Outcome.BLOCKED && holdUntil == null) {
+            for (Object o : session.getObjects(new ClassObjectFilter(DeviceHeld.class))) {
+                DeviceHeld held = (DeviceHeld) o;
+                if (held.device().equals(request.device())) {
+                    holdUntil = held.until();
+                }
+            }
+        }
+        if (outcome != Outcome.ALLOWED && request.source() == Source.MANUAL) {
+            holdUntil = outcome == Outcome.BLOCKED ? holdUntil : null;
+        }
+        Explainer.Explanation why = explainer.explain(request, conclusions);
+        long now = nowMillis();
+        record(request, outcome, outcome == Outcome.ALLOWED && request.source() == Source.MANUAL && holdUntil != null
+                ? holdUntil : 0, now);
+        return new Decision(id, request.device(), request.on(), request.source(), request.requestedBy(), outcome,
+                List.copyOf(reasons), why.rules(), why.facts(), holdUntil == null ? null : Instant.ofEpochMilli(holdUntil),
+                Instant.ofEpochMilli(now), version);
+    }
+
+    /**
+     * The two limits that hold whatever the rule files or a decision table say: no load goes on
+     * at or below critical charge (or with the charge unknown to automation), and no automated or
+     * agent action passes an emergency stop.
+     */
+    private Outcome safetyFloor(ActionRequest request, Outcome outcome, List<String> reasons) {
+        if (outcome == Outcome.BLOCKED) {
+            return outcome;
+        }
+        SiteSettings settings = (SiteSettings) stateFacts.get(SiteSettings.class);
+        BatteryNow battery = (BatteryNow) stateFacts.get(BatteryNow.class);
+        EmergencyStop stop = (EmergencyStop) stateFacts.get(EmergencyStop.class);
+        if (request.on() && battery != null && battery.soc() <= settings.criticalSoc()) {
+            reasons.add("engine safety floor: battery at " + battery.soc() + " %, at or below critical");
+            return Outcome.BLOCKED;
+        }
+        if (request.on() && battery == null && request.source() != Source.MANUAL) {
+            reasons.add("engine safety floor: battery level unknown");
+            return Outcome.BLOCKED;
+        }
+        if (stop != null && stop.active() && request.source() != Source.MANUAL) {
+            reasons.add("engine safety floor: emergency stop");
+            return Outcome.BLOCKED;
+        }
+        return outcome;
+    }
+
+    /** Remember what was decided, for cooldowns, holds and pending approvals. */
+    private void record(ActionRequest request, Outcome outcome, long holdUntil, long now) {
+        if (outcome == Outcome.ALLOWED) {
+            putState(key(LastCommand.class, request.device()), new LastCommand(request.device(), request.on(),
+                    request.source(), request.requestedBy(), now, holdUntil));
+        }
+        if (outcome == Outcome.NEEDS_APPROVAL) {
+            putState(key(PendingApproval.class, request.id()),
+                    new PendingApproval(request.id(), request.device(), request.on(), request.source()));
+        }
+        if (request.source() == Source.AUTOMATION) {
+            putState(key(LastProposal.class, request.device()), new LastProposal(request.device(), request.on(), now));
+        }
+    }
+
+    // ---- reading the session ----------------------------------------------------------------
+
+    /** Rows of a named DRL query; each row maps the query's bound names to facts. */
+    public List<Map<String, Object>> query(String name) {
+        if (!rules.queries().contains(name)) {
+            throw new IllegalArgumentException("unknown query " + name);
+        }
+        QueryResults results = session.getQueryResults(name);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (QueryResultsRow row : results) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (String id : results.getIdentifiers()) {
+                values.put(id.startsWith("$") ? id.substring(1) : id, row.get(id));
+            }
+            rows.add(values);
+        }
+        return rows;
+    }
+
+    /** A request judged by the latest {@link #fire()}, with the reason its rule gave. */
+    public Optional<ActionRequest> judgedRequest(UUID id) {
+        return Optional.ofNullable(judged.get(id));
+    }
+
+    /** All facts of one type, e.g. to assert on conclusions in tests. */
+    public <T> List<T> facts(Class<T> type) {
+        List<T> list = new ArrayList<>();
+        for (Object o : session.getObjects(new ClassObjectFilter(type))) {
+            list.add(type.cast(o));
+        }
+        return list;
+    }
+
+    public long factCount() {
+        return session.getFactCount();
+    }
+
+    public Instant now() {
+        return Instant.ofEpochMilli(nowMillis());
+    }
+
+    public RuleSet rules() {
+        return rules;
+    }
+
+    public int ruleSetVersion() {
+        return version;
+    }
+
+    public SiteSettings settings() {
+        return (SiteSettings) stateFacts.get(SiteSettings.class);
+    }
+
+    @Override
+    public void close() {
+        session.dispose();
+    }
+
+    // ---- internals --------------------------------------------------------------------------
+
+    private long nowMillis() {
+        return session.getSessionClock().getCurrentTime();
+    }
+
+    private SessionPseudoClock pseudoClock() {
+        return session.getSessionClock();
+    }
+
+    /**
+     * The rules see time at one-minute resolution: every change of CurrentTime re-runs each rule that
+     * joins it (cooldowns, holds, time windows), and minutes are precise enough for all of them.
+     */
+    private void refreshTime() {
+        long now = nowMillis();
+        long minute = now / 60_000;
+        if (minute == timeMinute) {
+            return;
+        }
+        timeMinute = minute;
+        ZonedDateTime local = Instant.ofEpochMilli(now).atZone(zone);
+        CurrentTime time = new CurrentTime(now, local.getHour() * 60 + local.getMinute(),
+                local.getDayOfWeek().getValue());
+        if (timeHandle == null) {
+            timeHandle = session.insert(time);
+        } else {
+            session.update(timeHandle, time);
+        }
+    }
+
+    private void putState(Object key, Object fact) {
+        FactHandle handle = stateHandles.get(key);
+        if (handle == null) {
+            stateHandles.put(key, session.insert(fact));
+        } else {
+            session.update(handle, fact);
+        }
+        stateFacts.put(key, fact);
+    }
+
+    private void removeState(Object key) {
+        FactHandle handle = stateHandles.remove(key);
+        if (handle != null) {
+            session.delete(handle);
+        }
+        stateFacts.remove(key);
+    }
+
+    private static Object key(Class<?> type, Object id) {
+        return List.of(type, id);
+    }
+
+    private static long eventTime(Object event) {
+        if (event instanceof BatteryLevel b) return b.at();
+        if (event instanceof PowerFlow p) return p.at();
+        if (event instanceof DevicePower d) return d.at();
+        return 0;
+    }
+
+    /** Small helper kept here so decisions list reasons in a stable order. */
+    private static final class Collections2 {
+        static void sortStrings(List<String> list) {
+            list.sort(null);
+        }
+    }
+
+    /**
+     * Remembers which rule match inserted each conclusion, so a decision can list the chain of
+     * rules behind it and the facts they saw. Facts are immutable records, so the snapshot is
+     * exactly what the rule matched.
+     */
+    private final class Explainer extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
+
+        record Derivation(String rule, List<Object> objects) {
+        }
+
+        record Explanation(List<String> rules, Map<String, List<String>> facts) {
+        }
+
+        private final Map<Object, Derivation> derivedBy = new HashMap<>();
+        private Derivation firing;
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            firing = new Derivation(event.getMatch().getRule().getName(), List.copyOf(event.getMatch().getObjects()));
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            firing = null;
+        }
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (event.getObject() instanceof RequestConclusion c) {
+                conclusionsByRequest.computeIfAbsent(c.requestId(), k -> new ArrayList<>()).add(c);
+            }
+            if (firing != null) {
+                derivedBy.put(event.getObject(), firing);
+                if (event.getObject() instanceof ActionRequest) {
+                    newRequests.add(event.getFactHandle());
+                }
+            }
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            if (event.getOldObject() instanceof RequestConclusion c) {
+                List<Object> list = conclusionsByRequest.get(c.requestId());
+                if (list != null) {
+                    list.remove(c);
+                }
+            }
+            if (!derivedBy.isEmpty()) {
+                derivedBy.remove(event.getOldObject());
+            }
+        }
+
+        Explanation explain(ActionRequest request, Collection<Object> conclusions) {
+            Map<String, List<String>> facts = new LinkedHashMap<>();
+            Map<Object, Boolean> seen = new IdentityHashMap<>();
+            List<Object> queue = new ArrayList<>(conclusions);
+            queue.add(request);
+            for (int i = 0; i < queue.size() && facts.size() < 50; i++) {
+                Object fact = queue.get(i);
+                if (seen.put(fact, Boolean.TRUE) != null) {
+                    continue;
+                }
+                Derivation d = derivedBy.get(fact);
+                if (d == null || facts.containsKey(d.rule())) {
+                    continue;
+                }
+                facts.put(d.rule(), d.objects().stream().map(String::valueOf).toList());
+                queue.addAll(d.objects());
+            }
+            return new Explanation(List.copyOf(facts.keySet()), facts);
+        }
+    }
+}

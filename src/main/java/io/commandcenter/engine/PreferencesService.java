@@ -1,0 +1,43 @@
+package io.commandcenter.engine;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import io.commandcenter.web.ProblemException;
+
+/** The owner's preferences: stored, validated, and handed to the live sessions as the settings fact. */
+@Service
+class PreferencesService {
+
+    private final PreferencesRepository repository;
+    private final PreferencesProperties defaults;
+    private final EngineService engine;
+
+    PreferencesService(PreferencesRepository repository, PreferencesProperties defaults, EngineService engine) {
+        this.repository = repository;
+        this.defaults = defaults;
+        this.engine = engine;
+    }
+
+    Preferences current() {
+        return repository.find().orElseGet(defaults::toPreferences);
+    }
+
+    Preferences update(Preferences preferences, String by) {
+        var violations = preferences.violations();
+        if (!violations.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-preferences", "The preferences are not consistent")
+                    .with("errors", violations);
+        }
+        repository.save(preferences, by);
+        engine.usePreferences(preferences);
+        return preferences;
+    }
+
+    Preferences reset() {
+        repository.delete();
+        Preferences preferences = defaults.toPreferences();
+        engine.usePreferences(preferences);
+        return preferences;
+    }
+}

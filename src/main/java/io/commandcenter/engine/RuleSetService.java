@@ -1,0 +1,159 @@
+package io.commandcenter.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.commandcenter.device.Device;
+import io.commandcenter.device.DeviceRegistry;
+import jakarta.annotation.PostConstruct;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds, validates, activates and rolls back rule sets: the DRL files of the rules folder plus
+ * the owner's decision tables rendered to DRL. Builds run on the caller's thread, never the
+ * engine thread; only the finished swap is queued there, so decisions keep flowing meanwhile.
+ */
+@Service
+class RuleSetService {
+
+    private static final Log log = LogFactory.getLog(RuleSetService.class);
+
+    /** The checks before activation: compile errors and table errors block, warnings inform. */
+    record Validation(List<RuleProblem> errors, List<RuleProblem> warnings, String contentHash, long buildMillis,
+                      RuleSet ruleSet) {
+        boolean ok() {
+            return errors.isEmpty() && ruleSet != null;
+        }
+    }
+
+    private final RuleDirectory directory;
+    private final DecisionTableRepository tables;
+    private final RuleSetVersionRepository versions;
+    private final DeviceRegistry registry;
+    private final EngineService engine;
+    private final PreferencesService preferences;
+    private final ObjectProvider<ActivationGate> gates;
+    private final RuleSetBuilder builder = new RuleSetBuilder();
+    private final TableRenderer renderer = new TableRenderer();
+
+    RuleSetService(RulesProperties properties, DecisionTableRepository tables, RuleSetVersionRepository versions,
+                   DeviceRegistry registry, EngineService engine, PreferencesService preferences,
+                   ObjectProvider<ActivationGate> gates) {
+        this.gates = gates;
+        this.directory = new RuleDirectory(properties.dir());
+        this.tables = tables;
+        this.versions = versions;
+        this.registry = registry;
+        this.engine = engine;
+        this.preferences = preferences;
+    }
+
+    /** On start: the rules folder and tables as they are now; if they do not build, the last active version. */
+    @PostConstruct
+    void start() {
+        engine.usePreferences(preferences.current());
+        Validation v = validate(Map.of());
+        if (v.ok()) {
+            RuleSetVersion active = versions.findActive().orElse(null);
+            int number = active != null && active.contentHash().equals(v.contentHash())
+                    ? active.version() : versions.activate(v.ruleSet(), tables.findAll(), "system", "startup");
+            engine.install(v.ruleSet(), number);
+            return;
+        }
+        log.error("Rules in " + directory.location() + " do not build: " + v.errors());
+        RuleSetVersion active = versions.findActive()
+                .orElseThrow(() -> new IllegalStateException("rules do not build and no earlier version exists: " + v.errors()));
+        RuleSetBuilder.Result previous = builder.build(filesOf(active));
+        if (!previous.ok()) {
+            throw new IllegalStateException("neither the rules folder nor version " + active.version() + " builds");
+        }
+        engine.install(previous.ruleSet(), active.version());
+    }
+
+    String location() {
+        return directory.location();
+    }
+
+    /** The sources as they would be activated now, with {@code overrides} replacing or adding files. */
+    List<RuleFile> sources(Map<String, String> overrides) {
+        Map<String, RuleFile> files = new LinkedHashMap<>();
+        directory.load().forEach(f -> files.put(f.name(), f));
+        for (DecisionTable table : tables.findAll()) {
+            RuleFile rendered = renderer.render(table);
+            files.put(rendered.name(), rendered);
+        }
+        overrides.forEach((name, content) -> files.put(name, RuleFile.file(name, content)));
+        return new ArrayList<>(files.values());
+    }
+
+    Validation validate(Map<String, String> overrides) {
+        List<DecisionTable> all = tables.findAll();
+        Map<String, Device> devices = new LinkedHashMap<>();
+        registry.findAll().forEach(d -> devices.put(d.name(), d));
+        TableValidator.Findings findings = new TableValidator(
+                name -> java.util.Optional.ofNullable(devices.get(name)).map(Device::type)).check(all);
+        RuleSetBuilder.Result built = builder.build(sources(overrides));
+        List<RuleProblem> errors = new ArrayList<>(built.errors());
+        errors.addAll(findings.errors());
+        List<RuleProblem> warnings = new ArrayList<>(findings.warnings());
+        RuleSet set = built.ruleSet();
+        return new Validation(errors, warnings, set == null ? null : set.contentHash(),
+                set == null ? 0 : set.buildTime().toMillis(), set);
+    }
+
+    /** Validates and, when clean, swaps the new rules in and records the version. */
+    Validation activate(String by) {
+        Validation v = validate(Map.of());
+        if (v.ok()) {
+            refuseIfAGateObjects(v.ruleSet());
+            int number = versions.activate(v.ruleSet(), tables.findAll(), by, "activate");
+            engine.install(v.ruleSet(), number);
+        }
+        return v;
+    }
+
+    /** Rebuilds an earlier version from its recorded sources and makes it live as a new version. */
+    Validation rollback(int version, String by) {
+        RuleSetVersion old = versions.find(version).orElseThrow(() ->
+                io.commandcenter.web.ProblemException.notFound("unknown-rule-set-version", "no rule set version " + version));
+        RuleSetBuilder.Result built = builder.build(filesOf(old));
+        Validation v = new Validation(built.errors(), built.warnings(),
+                built.ok() ? built.ruleSet().contentHash() : null,
+                built.ok() ? built.ruleSet().buildTime().toMillis() : 0, built.ruleSet());
+        if (v.ok()) {
+            int number = versions.activate(v.ruleSet(), List.of(), by, "rollback to " + version);
+            engine.install(v.ruleSet(), number);
+        }
+        return v;
+    }
+
+    /** Hook for test mode's scenario safety gate: a refused rule set never goes live. */
+    private void refuseIfAGateObjects(RuleSet candidate) {
+        List<String> refusals = new ArrayList<>();
+        gates.orderedStream().forEach(g -> refusals.addAll(g.refusals(candidate, preferences.current().toSettings())));
+        if (!refusals.isEmpty()) {
+            throw new io.commandcenter.web.ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-unsafe",
+                    "Activation refused: " + refusals.get(0)).with("refusals", refusals);
+        }
+    }
+
+    List<RuleSetVersion> versions() {
+        return versions.findAll();
+    }
+
+    RuleSetVersion active() {
+        return versions.findActive().orElse(null);
+    }
+
+    private static List<RuleFile> filesOf(RuleSetVersion version) {
+        List<RuleFile> files = new ArrayList<>();
+        version.files().forEach((name, content) -> files.add(RuleFile.file(name, content)));
+        return files;
+    }
+}

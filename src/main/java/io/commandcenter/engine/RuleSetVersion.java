@@ -1,0 +1,14 @@
+package io.commandcenter.engine;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A rule set that went live.
+ *
+ * @param files  every DRL source by file name, including rendered decision tables
+ * @param source "startup", "activate", "rollback to 3"
+ */
+public record RuleSetVersion(int version, Instant activatedAt, String activatedBy, String source, String contentHash,
+                             Map<String, String> files, long buildMillis, boolean active) {
+}

@@ -1,0 +1,62 @@
+package io.commandcenter.engine;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class RuleSetVersionRepository {
+
+    private static final TypeReference<LinkedHashMap<String, String>> FILES = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    RuleSetVersionRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Records a new active version and returns its number. */
+    @Transactional
+    int activate(RuleSet rules, List<DecisionTable> tables, String by, String source) {
+        Map<String, String> files = new LinkedHashMap<>();
+        rules.files().forEach(f -> files.put(f.name(), f.content()));
+        jdbc.sql("UPDATE engine.rule_set_versions SET active = false WHERE active").update();
+        return jdbc.sql("""
+                INSERT INTO engine.rule_set_versions (activated_by, source, content_hash, files, tables, build_millis, active)
+                VALUES (:by, :source, :hash, CAST(:files AS jsonb), CAST(:tables AS jsonb), :millis, true)
+                RETURNING version
+                """).param("by", by).param("source", source).param("hash", rules.contentHash())
+                .param("files", json.writeValueAsString(files)).param("tables", json.writeValueAsString(tables))
+                .param("millis", rules.buildTime().toMillis()).query(Integer.class).single();
+    }
+
+    List<RuleSetVersion> findAll() {
+        return jdbc.sql("SELECT * FROM engine.rule_set_versions ORDER BY version DESC").query(this::map).list();
+    }
+
+    Optional<RuleSetVersion> find(int version) {
+        return jdbc.sql("SELECT * FROM engine.rule_set_versions WHERE version = :v").param("v", version)
+                .query(this::map).optional();
+    }
+
+    Optional<RuleSetVersion> findActive() {
+        return jdbc.sql("SELECT * FROM engine.rule_set_versions WHERE active").query(this::map).optional();
+    }
+
+    private RuleSetVersion map(ResultSet rs, int row) throws SQLException {
+        return new RuleSetVersion(rs.getInt("version"), rs.getTimestamp("activated_at").toInstant(),
+                rs.getString("activated_by"), rs.getString("source"), rs.getString("content_hash"),
+                json.readValue(rs.getString("files"), FILES), rs.getLong("build_millis"), rs.getBoolean("active"));
+    }
+}

@@ -1,0 +1,32 @@
+package io.commandcenter.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The rules engine's facade for other features (control pipeline, approval, agent, web).
+ * Every call runs on the single engine thread that owns the sessions.
+ */
+public interface RulesEngine {
+
+    /**
+     * Judges a request now (manual, automation or agent) and returns the decision with the rules
+     * that led to it; the decision is also stored. Does not carry anything out.
+     */
+    Decision evaluate(ActionRequest request);
+
+    /** Switches the emergency stop: while active every automated and agent action is blocked. */
+    void setEmergencyStop(boolean active, String who, String why);
+
+    boolean emergencyStopActive();
+
+    /** Locks a device against every switch (maintenance), or unlocks it; stored. */
+    void setDeviceLock(String device, boolean locked, String who, String why);
+
+    /** A request that waited for approval was approved or rejected: it no longer blocks others. */
+    void approvalResolved(UUID requestId);
+
+    /** Stored decisions, newest first; each filter may be null. */
+    List<Decision> decisions(Instant from, Instant to, String device);
+}

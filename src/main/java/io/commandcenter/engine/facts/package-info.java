@@ -1,0 +1,6 @@
+/**
+ * The vocabulary of the rules: readings (events), device and site state, the owner's settings,
+ * and the conclusions rules insert. Every type is a record; the engine replaces state facts with
+ * {@code update(handle, newRecord)} and never mutates them. Public because the compiled DRL uses them.
+ */
+package io.commandcenter.engine.facts;

@@ -1,0 +1,86 @@
+package io.commandcenter.testmode;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * What a test-mode run would have done: the content of {@code report.json}. Holds no wall-clock
+ * figures, so the same scenario, rules, overrides and seed always give the same report. Times are
+ * UTC ISO strings, energies kWh, powers W, charge in percent.
+ *
+ * @param diff replay only: every decision that differs between the live and the candidate rules
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"summary", "actions", "blocked", "series", "violations", "diff"})
+public record SimulationReport(Summary summary, List<Action> actions, List<Blocked> blocked, List<Point> series,
+                               List<Violation> violations, List<DecisionDiff> diff) {
+
+    /**
+     * @param kind             "simulation" (closed loop over the site model) or "replay" (recorded readings)
+     * @param rules            content hash of the rule set that ran
+     * @param settings         the effective owner settings, by name
+     * @param minSoc           lowest charge seen and when
+     * @param hoursBelowMinSoc hours the charge spent below the owner's minimum
+     * @param energyKwh        energy drawn per device
+     * @param minerRunHours    hours each miner drew power
+     * @param actionsPerDevice executed automation actions per device
+     * @param actionsPerRule   executed automation actions per proposing rule
+     * @param blockedPerReason refused actions per reason
+     */
+    @JsonPropertyOrder(alphabetic = false)
+    public record Summary(String kind, String scenario, String description, long seed, String rules,
+                          Map<String, String> settings, String start, String end, double simulatedHours,
+                          long steps, long stepSeconds, Extreme minSoc, Extreme maxSoc, double hoursBelowMinSoc,
+                          Map<String, Double> energyKwh, Map<String, Double> minerRunHours, double pvKwh,
+                          double loadKwh, double gridImportKwh, double gridExportKwh, double curtailedKwh,
+                          double unmetKwh, int actionCount, Map<String, Integer> actionsPerDevice,
+                          Map<String, Integer> actionsPerRule, int blockedCount, Map<String, Integer> blockedPerReason,
+                          int violationCount) {
+    }
+
+    /** A value and when it happened. */
+    public record Extreme(double value, String at) {
+    }
+
+    /**
+     * An automation action the rules allowed and test mode carried out on the simulated relay.
+     *
+     * @param rule       the rule that proposed it
+     * @param relay      what the simulated relay did: SWITCHED, IGNORED (fault), DEVICE_OFFLINE; RECORDED in a replay
+     * @param firedRules every rule behind the decision
+     */
+    public record Action(String at, String device, boolean on, String rule, String relay, double soc,
+                         List<String> firedRules) {
+    }
+
+    /** An action the rules proposed (or were asked) but refused, or left waiting for a person. */
+    public record Blocked(String at, String device, boolean on, String rule, String outcome, List<String> reasons,
+                          double soc, List<String> firedRules) {
+    }
+
+    /** One sample of the chart; {@code pvW} is the solar available (produced plus curtailed) in a simulation. */
+    public record Point(String at, double soc, double pvW, double loadW, double gridW) {
+    }
+
+    /**
+     * A safety violation; a rule set with any is refused at activation.
+     *
+     * @param type   SOC_BELOW_CRITICAL_WITH_LOAD_ON, SWITCHED_WITHIN_COOLDOWN or ACTION_DURING_EMERGENCY_STOP
+     * @param at     when it started
+     * @param detail what happened, in words
+     */
+    public record Violation(String type, String at, String device, String detail) {
+    }
+
+    /**
+     * A decision that differs between the live rules and the candidate in a replay.
+     *
+     * @param change ONLY_LIVE, ONLY_CANDIDATE or OUTCOME_CHANGED
+     */
+    public record DecisionDiff(String at, String device, boolean on, String change, String live, String candidate,
+                               List<String> candidateReasons) {
+    }
+}

@@ -1,0 +1,51 @@
+package io.commandcenter;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the one-way flow honest: poll → store → engine → control → adapter. Lower layers never
+ * reach up; the simulator stands behind the same HTTP APIs as the real clouds.
+ */
+class ModularityTests {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.commandcenter");
+
+    @Test
+    void simulatorKnowsNothingOfThePlatform() {
+        noClasses().that().resideInAPackage("io.commandcenter.simulation..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.commandcenter.ingest..",
+                        "io.commandcenter.timeseries..", "io.commandcenter.engine..", "io.commandcenter.control..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void storageDoesNotReachUpIntoRulesOrControl() {
+        noClasses().that().resideInAPackage("io.commandcenter.timeseries..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.commandcenter.ingest..",
+                        "io.commandcenter.engine..", "io.commandcenter.control..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void rulesEngineNeverCallsHardware() {
+        noClasses().that().resideInAPackage("io.commandcenter.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.commandcenter.ingest..",
+                        "io.commandcenter.control..", "io.commandcenter.simulation..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void pollersDoNotControlDevices() {
+        noClasses().that().resideInAPackage("io.commandcenter.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.commandcenter.engine..",
+                        "io.commandcenter.control..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,258 @@
+package io.commandcenter.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.commandcenter.IntegrationTest;
+import io.commandcenter.control.CommandOutcome.Result;
+import io.commandcenter.engine.ActionRequest;
+import io.commandcenter.engine.Source;
+import io.commandcenter.simulation.EmbeddedSimulator;
+import io.commandcenter.simulation.Faults;
+import io.commandcenter.timeseries.DevicePowerReading;
+import io.commandcenter.timeseries.ReadingsStored;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The control pipeline against the simulator's Shelly Cloud, with faults injected. */
+@IntegrationTest
+class CommandServiceIntegrationTests {
+
+    @Autowired CommandService commands;
+    @Autowired EmergencyStop emergencyStop;
+    @Autowired ActionLogRepository actionLog;
+    @Autowired ActionReconciler reconciler;
+    @Autowired EmbeddedSimulator simulator;
+    @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
+    @Autowired io.commandcenter.engine.RulesEngine engine;
+
+    @BeforeEach
+    void cleanSite() {
+        jdbc.sql("TRUNCATE control.action_log, control.retry_queue, control.emergency_stop").update();
+        if (emergencyStop.engaged()) {
+            emergencyStop.release("test", "clean start");
+        }
+        simulator.simulator().faults().set(Faults.noneAndUnlimited());
+        ControlTestDevices.register(jdbc, simulator);
+        simulator.simulator().model().setRelay("miner-1", true);
+        simulator.simulator().model().setRelay("miner-2", true);
+        // The rules judge devices by their last reading: hand the engine one, as a poll would.
+        events.publishEvent(ReadingsStored.ofDevices(simulator.simulator().state().devices().stream()
+                .map(d -> new DevicePowerReading(d.name(), Instant.now(), true, d.on(), d.powerW(), d.voltage(),
+                        d.currentA(), d.energyWh()))
+                .toList()));
+    }
+
+    @AfterEach
+    void releaseStop() {
+        if (emergencyStop.engaged()) {
+            emergencyStop.release("test", "done");
+        }
+        simulator.simulator().faults().set(Faults.noneAndUnlimited());
+    }
+
+    @Test
+    void switchesMinerOffAndVerifiesIt() {
+        CommandOutcome outcome = commands.execute(manual("miner-1", false));
+
+        assertThat(outcome.result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(outcome.previousOn()).isTrue();
+        assertThat(outcome.finalOn()).isFalse();
+        assertThat(outcome.attempts()).isEqualTo(1);
+        var miner = simulator.simulator().state().device("miner-1").orElseThrow();
+        assertThat(miner.on()).isFalse();
+        assertThat(miner.powerW()).isZero();
+        ActionRecord logged = actionLog.find(outcome.actionId()).orElseThrow();
+        assertThat(logged.requestedBy()).isEqualTo("alice");
+        assertThat(logged.result()).isEqualTo("SUCCEEDED");
+        assertThat(logged.events()).extracting(ActionRecord.Event::kind)
+                .containsExactly("REQUESTED", "DECIDED", "SENT", "VERIFIED", "FINISHED");
+    }
+
+    @Test
+    void rollsBackAndReportsFailureWhenTheRelayAnswersOkButDoesNotSwitch() {
+        simulator.simulator().faults().set(Faults.noneAndUnlimited().withRelayIgnoreProbability(1.0));
+
+        CommandOutcome outcome = commands.execute(manual("miner-1", false));
+
+        assertThat(outcome.result()).isEqualTo(Result.FAILED);
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.attempts()).isEqualTo(3);
+        assertThat(outcome.finalOn()).isTrue();
+        assertThat(outcome.reasons()).anySatisfy(r -> assertThat(r).contains("Rollback: restored on"));
+        assertThat(actionLog.find(outcome.actionId()).orElseThrow().events())
+                .extracting(ActionRecord.Event::kind).contains("ROLLED_BACK");
+    }
+
+    @Test
+    void sendsNothingToAnOfflineDeviceAndQueuesAutomation() {
+        simulator.simulator().faults().set(Faults.noneAndUnlimited()
+                .withShellyCloud(Faults.Api.NONE.withOfflineDevices(1.0))
+                .withShellyLocal(Faults.Api.NONE.withServerErrors(1.0)));
+        ActionRequest request = new ActionRequest(UUID.randomUUID(), "miner-2", false, Source.AUTOMATION,
+                "rule:test", "offline test", Instant.now());
+
+        CommandOutcome outcome = commands.execute(request);
+
+        assertThat(outcome.result()).isIn(Result.OFFLINE, Result.FAILED);
+        assertThat(actionLog.find(outcome.actionId()).orElseThrow().events())
+                .extracting(ActionRecord.Event::kind).doesNotContain("SENT");
+        assertThat(simulator.simulator().state().device("miner-2").orElseThrow().on()).isTrue();
+    }
+
+    @Test
+    void retriesAfterServerErrorsAndSucceeds() {
+        // Every second cloud call fails with 5xx: the client and the pipeline's retries get through.
+        simulator.simulator().faults().set(Faults.noneAndUnlimited()
+                .withShellyCloud(Faults.Api.NONE.withServerErrors(0.5)));
+
+        CommandOutcome outcome = commands.execute(manual("miner-1", false));
+
+        assertThat(outcome.result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(simulator.simulator().state().device("miner-1").orElseThrow().on()).isFalse();
+    }
+
+    @Test
+    void switchesThroughCloudRateLimits() {
+        simulator.simulator().faults().set(Faults.noneAndUnlimited()
+                .withShellyCloud(Faults.Api.NONE.withRateLimit(new Faults.RateLimit(1, Duration.ofSeconds(1)))));
+
+        CommandOutcome outcome = commands.execute(manual("miner-1", false));
+
+        assertThat(outcome.result()).isEqualTo(Result.SUCCEEDED);
+    }
+
+    @Test
+    void neverInterleavesTwoActionsOnOneDevice() throws Exception {
+        // Relay commands do not take, so each action spends seconds retrying while holding the device.
+        simulator.simulator().faults().set(Faults.noneAndUnlimited().withRelayIgnoreProbability(1.0));
+        var first = CompletableFuture.supplyAsync(() -> commands.execute(manual("miner-1", false)));
+        Thread.sleep(300);
+        var second = CompletableFuture.supplyAsync(() -> commands.execute(manual("miner-1", false)));
+        CommandOutcome a = first.get(60, TimeUnit.SECONDS);
+        CommandOutcome b = second.get(60, TimeUnit.SECONDS);
+
+        assertThat(List.of(a.attempts(), b.attempts())).containsOnly(3);
+        List<UUID> order = jdbc.sql("""
+                        SELECT action_id FROM control.action_log
+                        WHERE kind IN ('SENT', 'VERIFIED', 'ROLLED_BACK', 'FINISHED') AND device = 'miner-1' ORDER BY id
+                        """).query(UUID.class).list();
+        // Each action's hardware steps form one contiguous run in the log.
+        long switches = java.util.stream.IntStream.range(1, order.size())
+                .filter(i -> !order.get(i).equals(order.get(i - 1))).count();
+        assertThat(order).contains(a.actionId(), b.actionId());
+        assertThat(switches).isEqualTo(1);
+    }
+
+    @Test
+    void emergencyStopHaltsAutomationButNotManualControl() {
+        emergencyStop.engage("bob", "smoke near the miners");
+
+        CommandOutcome automated = commands.execute(new ActionRequest(UUID.randomUUID(), "miner-1", false,
+                Source.AUTOMATION, "rule:test", "pause", Instant.now()));
+        CommandOutcome agent = commands.execute(new ActionRequest(UUID.randomUUID(), "miner-1", false,
+                Source.AGENT, "agent:orchestrator", "suggested", Instant.now()));
+        CommandOutcome manual = commands.execute(manual("miner-1", false));
+
+        assertThat(automated.result()).isEqualTo(Result.HALTED);
+        assertThat(agent.result()).isEqualTo(Result.HALTED);
+        assertThat(manual.result()).isEqualTo(Result.SUCCEEDED);
+    }
+
+    @Test
+    void emergencyStopSurvivesARestartOfTheService() {
+        emergencyStop.engage("bob", "storm");
+        var reloaded = new EmergencyStop(new EmergencyStopRepository(jdbc), e -> { }, java.time.Clock.systemUTC(), engine);
+        assertThat(engine.emergencyStopActive()).isTrue();
+
+        assertThat(reloaded.engaged()).isTrue();
+        assertThat(reloaded.state().who()).isEqualTo("bob");
+    }
+
+    @Test
+    void runsARepeatedRequestOnlyOnce() {
+        ActionRequest request = manual("miner-1", false);
+        CommandOutcome first = commands.execute(request);
+        simulator.simulator().model().setRelay("miner-1", true);
+
+        CommandOutcome again = commands.execute(request);
+
+        assertThat(again.actionId()).isEqualTo(first.actionId());
+        assertThat(simulator.simulator().state().device("miner-1").orElseThrow().on()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM control.action_log WHERE kind = 'SENT'").query(Long.class).single())
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void reconcilesAnActionCutShortByACrashWithoutSendingItAgain() {
+        ActionRequest request = manual("miner-2", false);
+        // What the log looks like when the process died right after sending.
+        actionLog.append(request, "REQUESTED", Instant.now(), null, null, null, Map.of("reason", "crash test"));
+        actionLog.append(request, "SENT", Instant.now(), true, 1, null, Map.of());
+        simulator.simulator().model().setRelay("miner-2", false);
+
+        int reconciled = reconciler.reconcile();
+
+        assertThat(reconciled).isEqualTo(1);
+        ActionRecord action = actionLog.find(request.id()).orElseThrow();
+        assertThat(action.result()).isEqualTo("SUCCEEDED");
+        assertThat(action.events()).extracting(ActionRecord.Event::kind)
+                .containsExactly("REQUESTED", "SENT", "RECONCILED");
+        assertThat(reconciler.reconcile()).isZero();
+    }
+
+    private static ActionRequest manual(String device, boolean on) {
+        return ActionRequest.of(device, on, Source.MANUAL, "alice", "test", Instant.now());
+    }
+
+    @Test
+    void getsThroughCloudTimeoutsWithRetries() {
+        simulator.simulator().faults().set(Faults.noneAndUnlimited()
+                .withShellyCloud(Faults.Api.NONE.withTimeouts(0.3, Duration.ofSeconds(2))));
+
+        CommandOutcome outcome = commands.execute(manual("miner-1", false));
+
+        assertThat(outcome.result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(simulator.simulator().state().device("miner-1").orElseThrow().on()).isFalse();
+    }
+
+    @Test
+    void manualCommandHoldsItsDeviceAgainstAutomation() {
+        assertThat(commands.execute(manual("miner-1", false)).result()).isEqualTo(Result.SUCCEEDED);
+
+        CommandOutcome automated = commands.execute(new ActionRequest(UUID.randomUUID(), "miner-1", true,
+                Source.AUTOMATION, "rule:resume miners", "battery full", Instant.now()));
+
+        assertThat(automated.result()).isEqualTo(Result.BLOCKED);
+        assertThat(automated.reasons()).anySatisfy(r -> assertThat(r).contains("MANUAL"));
+        assertThat(simulator.simulator().state().device("miner-1").orElseThrow().on()).isFalse();
+    }
+
+    @Test
+    void emergencyStopHaltsAnAutomatedActionInFlight() throws Exception {
+        // The relay ignores commands, so the automated action keeps retrying until STOP cuts it short.
+        simulator.simulator().faults().set(Faults.noneAndUnlimited().withRelayIgnoreProbability(1.0));
+        var running = CompletableFuture.supplyAsync(() -> commands.execute(new ActionRequest(UUID.randomUUID(),
+                "miner-2", false, Source.AUTOMATION, "rule:pause miners", "battery low", Instant.now())));
+        while (jdbc.sql("SELECT count(*) FROM control.action_log WHERE kind = 'SENT'").query(Long.class).single() == 0) {
+            Thread.onSpinWait();
+        }
+
+        emergencyStop.engage("carol", "inspecting wiring");
+        CommandOutcome outcome = running.get(30, TimeUnit.SECONDS);
+
+        assertThat(outcome.result()).isEqualTo(Result.HALTED);
+        assertThat(outcome.attempts()).isLessThan(3);
+    }
+}

@@ -1,0 +1,207 @@
+package io.commandcenter.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.commandcenter.IntegrationTest;
+import io.commandcenter.timeseries.BatteryReading;
+import io.commandcenter.timeseries.DevicePowerReading;
+import io.commandcenter.timeseries.ReadingsStored;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+@IntegrationTest
+@Import(EngineIntegrationTests.Proposals.class)
+class EngineIntegrationTests {
+
+    @TestConfiguration
+    static class Proposals {
+        final BlockingQueue<ActionProposed> queue = new LinkedBlockingQueue<>();
+
+        @Bean
+        Proposals proposals() {
+            return this;
+        }
+
+        @EventListener
+        void on(ActionProposed proposed) {
+            queue.add(proposed);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher publisher;
+    @Autowired
+    Proposals proposals;
+
+    RestClient http;
+
+    @BeforeEach
+    void setUp() {
+        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build();
+        jdbc.sql("TRUNCATE engine.decisions, engine.decision_tables CASCADE").update();
+        jdbc.sql("DELETE FROM engine.preferences").update();
+        jdbc.sql("DELETE FROM shelly.devices WHERE name LIKE 'it-%'").update();
+        proposals.queue.clear();
+    }
+
+    @AfterEach
+    void resetPreferences() {
+        http.post().uri("/preferences/reset").retrieve().toBodilessEntity();
+    }
+
+    private void registerMiner(String name) {
+        jdbc.sql("INSERT INTO shelly.devices (name, cloud_id, channel, type, rated_power, online) VALUES (:n, :n, 0, 'MINER', 3000, true)")
+                .param("n", name).update();
+    }
+
+    private void readings(double soc, String miner, boolean minerOn) {
+        Instant now = Instant.now();
+        publisher.publishEvent(new ReadingsStored(List.of(new BatteryReading("home", now, soc, 52, -10, null)),
+                List.of(), List.of(new DevicePowerReading(miner, now, true, minerOn, minerOn ? 3000.0 : 0.0, 230.0, 13.0, 1.0))));
+    }
+
+    private ActionProposed nextProposal() throws InterruptedException {
+        ActionProposed p = proposals.queue.poll(20, TimeUnit.SECONDS);
+        assertThat(p).as("a proposal from the engine").isNotNull();
+        return p;
+    }
+
+    @Test
+    void pausesAndResumesAMinerAsTheChargeCrossesTheThresholdsAndShowsWhyThroughTheApi() throws Exception {
+        registerMiner("it-miner-1");
+        var prefs = http.get().uri("/preferences").retrieve().body(Map.class);
+        prefs.put("minerCooldownMinutes", 0); // realtime clock: no waiting between pause and resume in a test
+        assertThat(http.put().uri("/preferences").contentType(MediaType.APPLICATION_JSON).body(prefs).retrieve()
+                .toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+
+        readings(60, "it-miner-1", true);
+        readings(48, "it-miner-1", true);
+        ActionProposed pause = nextProposal();
+        assertThat(pause.request().device()).isEqualTo("it-miner-1");
+        assertThat(pause.request().on()).isFalse();
+        assertThat(pause.decision().outcome()).isEqualTo(Decision.Outcome.ALLOWED);
+
+        readings(70, "it-miner-1", false); // the pause was carried out; inside the band nothing happens
+        readings(85, "it-miner-1", false);
+        ActionProposed resume = nextProposal();
+        while (!resume.request().on()) { // without a cooldown a still-running miner may be asked to pause again
+            resume = nextProposal();
+        }
+        assertThat(resume.decision().outcome()).isEqualTo(Decision.Outcome.ALLOWED);
+        assertThat(resume.decision().firedRules())
+                .contains("Battery above the resume threshold: resume miners that automation paused");
+
+        List<Map<String, Object>> decisions = http.get().uri("/engine/decisions?device=it-miner-1").retrieve().body(List.class);
+        assertThat(decisions.get(0).get("on")).isEqualTo(true);
+        assertThat((List<String>) decisions.get(0).get("firedRules"))
+                .contains("Battery above the resume threshold: resume miners that automation paused");
+        Map<String, Object> firstPause = decisions.get(decisions.size() - 1);
+        assertThat(firstPause.get("on")).isEqualTo(false);
+        assertThat((List<String>) firstPause.get("firedRules"))
+                .contains("Battery below the pause threshold: pause running miners");
+        assertThat(firstPause.get("facts").toString()).contains("soc=48.0");
+    }
+
+    @Test
+    void judgesAPostedActionAndRejectsABadFactWithReasons() {
+        var bad = http.post().uri("/engine/facts").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("type", "battery", "soc", 140)).retrieve().toEntity(Map.class);
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat((List<String>) bad.getBody().get("errors")).containsExactly("soc: required, 0 to 100");
+
+        var decision = http.post().uri("/engine/facts").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("type", "action", "device", "it-nowhere", "on", false, "source", "MANUAL",
+                        "requestedBy", "alice")).retrieve().toEntity(Map.class);
+        assertThat(decision.getStatusCode().value()).isEqualTo(200);
+        assertThat(decision.getBody().get("outcome")).isEqualTo("BLOCKED");
+        assertThat((List<String>) decision.getBody().get("reasons")).contains("device it-nowhere is offline or unknown");
+
+        var stored = http.get().uri("/engine/decisions?device=it-nowhere").retrieve().body(List.class);
+        assertThat(stored).hasSize(1);
+    }
+
+    @Test
+    void aRuleChangeGoesLiveThroughValidateAndActivateAndCanBeRolledBack() {
+        var broken = http.post().uri("/engine/rules/validate").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("files", Map.of("extra.drl", "package rules;\n\nrule \"broken\"\nwhen\n    Nothing(\nthen\nend\n")))
+                .retrieve().toEntity(Map.class);
+        assertThat(broken.getStatusCode().value()).isEqualTo(422);
+        assertThat(broken.getBody()).containsEntry("file", "extra.drl").containsEntry("line", 7).containsKey("column");
+
+        int before = (Integer) http.get().uri("/engine/rules").retrieve().body(Map.class).get("version");
+        jdbc.sql("INSERT INTO engine.decision_tables (name) VALUES ('it-table')").update();
+        jdbc.sql("""
+                INSERT INTO engine.decision_table_rows (table_name, row_no, name, soc_from, device, switch_on)
+                VALUES ('it-table', 1, 'heater on when full', 95, 'it-heater', true)
+                """).update();
+        assertThat(http.post().uri("/engine/rules/validate").retrieve().body(Map.class).get("warnings").toString())
+                .contains("no row covers SOC 0.0–95.0 % for device it-heater");
+
+        var activated = http.post().uri("/engine/rules/activate").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("activatedBy", "alice")).retrieve().body(Map.class);
+        assertThat(activated.get("version")).isEqualTo(before + 1);
+        var rules = http.get().uri("/engine/rules").retrieve().body(Map.class);
+        assertThat(rules.get("activatedBy")).isEqualTo("alice");
+        assertThat(rules.get("tables").toString()).contains("it-table");
+
+        var rolledBack = http.post().uri("/engine/rules/versions/" + before + "/rollback").retrieve().body(Map.class);
+        assertThat(rolledBack.get("version")).isEqualTo(before + 2);
+        assertThat(http.get().uri("/engine/rules").retrieve().body(Map.class).get("tables").toString())
+                .doesNotContain("it-table");
+        assertThat(http.get().uri("/engine/queries/desired states").retrieve().toEntity(List.class)
+                .getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesInconsistentPreferencesListingEveryViolation() {
+        var prefs = http.get().uri("/preferences").retrieve().body(Map.class);
+        assertThat(prefs.get("minSoc")).isEqualTo(30.0);
+        prefs.put("criticalSoc", 40);
+        prefs.put("resumeMinersAbove", 45);
+        var response = http.put().uri("/preferences").contentType(MediaType.APPLICATION_JSON).body(prefs)
+                .retrieve().toEntity(Map.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType().toString()).contains("problem+json");
+        assertThat((List<String>) response.getBody().get("errors")).contains("criticalSoc must be below minSoc",
+                "pauseMinersBelow must be below resumeMinersAbove");
+    }
+
+    @Test
+    void aTableRoundTripsThroughTheSpreadsheetEndpoints() {
+        var table = Map.of("description", "surplus", "enabled", true, "rows", List.of(Map.of("row", 1,
+                "name", "heater on", "socFrom", 80.0, "device", "it-heater", "on", true, "priority", 3,
+                "cooldownMinutes", 15, "enabled", true)));
+        assertThat(http.put().uri("/engine/tables/it-sheet").contentType(MediaType.APPLICATION_JSON).body(table)
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+        byte[] csv = http.get().uri("/engine/tables/it-sheet/spreadsheet?format=csv").retrieve().body(byte[].class);
+        assertThat(new String(csv)).contains("RuleTable it-sheet", "heater on");
+        var imported = http.put().uri("/engine/tables/it-copy/spreadsheet").contentType(MediaType.parseMediaType("text/csv"))
+                .body(csv).retrieve().body(Map.class);
+        assertThat(imported.get("rows").toString()).contains("socFrom=80.0", "cooldownMinutes=15");
+        assertThat(http.get().uri("/engine/tables").retrieve().body(List.class)).hasSize(2);
+    }
+}

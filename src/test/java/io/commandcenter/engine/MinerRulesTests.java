@@ -1,0 +1,143 @@
+package io.commandcenter.engine;
+
+import static io.commandcenter.engine.Rules.battery;
+import static io.commandcenter.engine.Rules.device;
+import static io.commandcenter.engine.Rules.minutesLater;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import io.commandcenter.device.DeviceType;
+import io.commandcenter.engine.Decision.Outcome;
+import io.commandcenter.engine.facts.SiteSettings;
+import org.junit.jupiter.api.Test;
+
+class MinerRulesTests {
+
+    @Test
+    void pausesRunningMinersWhenSocFallsBelowPauseThreshold() {
+        try (EngineSession s = Rules.session()) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            device(s, "pump", DeviceType.PUMP, true);
+            battery(s, 55);
+            assertThat(s.fire()).isEmpty();
+            minutesLater(s, 1);
+            battery(s, 49);
+            List<Decision> decisions = s.fire();
+            assertThat(decisions).singleElement().satisfies(d -> {
+                assertThat(d.device()).isEqualTo("miner-1");
+                assertThat(d.on()).isFalse();
+                assertThat(d.source()).isEqualTo(Source.AUTOMATION);
+                assertThat(d.outcome()).isEqualTo(Outcome.ALLOWED);
+                assertThat(d.firedRules()).contains("Battery below the pause threshold: pause running miners",
+                        "Battery below the miner pause threshold for the confirmation time",
+                        "A request that wins its device with no objection is allowed");
+                assertThat(d.facts().get("Battery below the miner pause threshold for the confirmation time"))
+                        .anySatisfy(f -> assertThat(f).contains("soc=49.0"));
+            });
+        }
+    }
+
+    @Test
+    void changesNothingInsideTheHysteresisBandAndResumesAboveIt() {
+        try (EngineSession s = Rules.session()) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            battery(s, 45);
+            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(false);
+            minutesLater(s, 1);
+            device(s, "miner-1", DeviceType.MINER, false); // the control pipeline switched it off
+            for (double soc : new double[] {55, 65, 79, 80}) {
+                minutesLater(s, 15);
+                battery(s, soc);
+                assertThat(s.fire()).as("SOC %s is inside the band", soc).isEmpty();
+            }
+            minutesLater(s, 15);
+            battery(s, 81);
+            assertThat(s.fire()).singleElement().satisfies(d -> {
+                assertThat(d.on()).isTrue();
+                assertThat(d.outcome()).isEqualTo(Outcome.ALLOWED);
+                assertThat(d.firedRules()).contains("Battery above the resume threshold: resume miners that automation paused");
+            });
+        }
+    }
+
+    @Test
+    void neverResumesAMinerAPersonSwitchedOff() {
+        try (EngineSession s = Rules.session()) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            battery(s, 90);
+            s.fire();
+            assertThat(s.evaluate(Rules.manual("miner-1", false)).outcome()).isEqualTo(Outcome.ALLOWED);
+            device(s, "miner-1", DeviceType.MINER, false);
+            minutesLater(s, 120);
+            battery(s, 95);
+            assertThat(s.fire()).isEmpty();
+        }
+    }
+
+    @Test
+    void cooldownKeepsAMinerFromFlappingUntilItExpires() {
+        try (EngineSession s = Rules.session()) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            battery(s, 45);
+            assertThat(s.fire()).hasSize(1);
+            // The miner keeps running (nobody carried the pause out): no new proposal while cooling down.
+            for (int minute = 1; minute <= 9; minute++) {
+                minutesLater(s, 1);
+                battery(s, 45);
+                device(s, "miner-1", DeviceType.MINER, true);
+                assertThat(s.fire()).as("minute %s", minute).isEmpty();
+                assertThat(s.query("active cooldowns")).hasSize(1);
+            }
+            minutesLater(s, 1);
+            battery(s, 45);
+            assertThat(s.query("active cooldowns")).isNotEmpty();
+            minutesLater(s, 1);
+            battery(s, 45);
+            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(false);
+        }
+    }
+
+    @Test
+    void waitsForTheConfirmationTimeBeforePausing() {
+        SiteSettings d = Rules.defaults();
+        SiteSettings confirm5 = new SiteSettings(d.criticalSoc(), d.minSoc(), d.targetSoc(), d.pauseMinersBelow(),
+                d.resumeMinersAbove(), d.maxGridDraw(), d.solarPriorityHours(), d.quietHours(),
+                d.minerCooldownMillis(), d.manualHoldMillis(), 5 * 60_000L);
+        try (EngineSession s = Rules.session(Rules.production(), confirm5)) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            battery(s, 55);
+            s.fire();
+            minutesLater(s, 1);
+            battery(s, 49);
+            assertThat(s.fire()).isEmpty();
+            minutesLater(s, 3);
+            battery(s, 51); // back above: the count starts again
+            assertThat(s.fire()).isEmpty();
+            for (int minute = 1; minute <= 4; minute++) {
+                minutesLater(s, 1);
+                battery(s, 48);
+                assertThat(s.fire()).as("minute %s below", minute).isEmpty();
+            }
+            minutesLater(s, 2);
+            battery(s, 48);
+            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(false);
+        }
+    }
+
+    @Test
+    void leavesAMinerAloneWhileAManualCommandHoldsIt() {
+        try (EngineSession s = Rules.session()) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            battery(s, 60);
+            s.fire();
+            assertThat(s.evaluate(Rules.manual("miner-1", true)).outcome()).isEqualTo(Outcome.ALLOWED);
+            minutesLater(s, 11);
+            battery(s, 45);
+            assertThat(s.fire()).isEmpty();
+            minutesLater(s, 50); // the hour of holding is over
+            battery(s, 45);
+            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(false);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.commandcenter.testmode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.commandcenter.device.DeviceType;
+import io.commandcenter.engine.Decision;
+import io.commandcenter.engine.Decision.Outcome;
+import io.commandcenter.engine.Source;
+import io.commandcenter.testmode.RunRecorder.DeviceSample;
+import org.junit.jupiter.api.Test;
+
+/** The violation checks on their own, with decisions the production engine would never let through. */
+class SafetyChecksTests {
+
+    private static final Instant T = Instant.parse("2025-06-16T00:00:00Z");
+
+    private final RunRecorder recorder = new RunRecorder(SettingsOverrides.defaults(),
+            new RuleNames(TestRules.production()), 100, 100);
+
+    private static Decision allowed(String device, boolean on, Instant at) {
+        return new Decision(UUID.randomUUID(), device, on, Source.AUTOMATION, "miners.drl", Outcome.ALLOWED, List.of(),
+                List.of(), Map.of(), null, at, 0);
+    }
+
+    @Test
+    void flagsADeviceSwitchedAgainWithinItsCooldown() {
+        recorder.decision(allowed("miner-1", false, T), "SWITCHED", false);
+        recorder.decision(allowed("miner-1", true, T.plusSeconds(9 * 60)), "SWITCHED", false);
+        recorder.decision(allowed("miner-1", false, T.plusSeconds(19 * 60)), "SWITCHED", false);
+
+        assertThat(recorder.violations()).singleElement().satisfies(v -> {
+            assertThat(v.type()).isEqualTo("SWITCHED_WITHIN_COOLDOWN");
+            assertThat(v.device()).isEqualTo("miner-1");
+            assertThat(v.detail()).contains("540 s after its previous switch; cooldown is 10 min");
+        });
+    }
+
+    @Test
+    void flagsAnAutomatedActionDuringTheEmergencyStop() {
+        recorder.decision(allowed("miner-1", false, T), "SWITCHED", true);
+
+        assertThat(recorder.violations()).extracting(SimulationReport.Violation::type)
+                .containsExactly("ACTION_DURING_EMERGENCY_STOP");
+    }
+
+    @Test
+    void flagsChargeBelowCriticalOnlyWhileAControllableLoadIsOnOncePerEpisode() {
+        var pumpOn = new DeviceSample("well-pump", DeviceType.PUMP, true, 750);
+        var minerOff = new DeviceSample("miner-1", DeviceType.MINER, false, 0);
+        var minerOn = new DeviceSample("miner-1", DeviceType.MINER, true, 1400);
+
+        recorder.sample(T, 19, 0, 900, 0, List.of(pumpOn, minerOff), 0.1);
+        assertThat(recorder.violations()).isEmpty();
+        recorder.sample(T.plusSeconds(120), 18.5, 0, 2300, 0, List.of(pumpOn, minerOn), 0.1);
+        recorder.sample(T.plusSeconds(240), 18.0, 0, 2300, 0, List.of(pumpOn, minerOn), 0.1);
+        recorder.sample(T.plusSeconds(360), 21.0, 0, 2300, 0, List.of(pumpOn, minerOn), 0.1);
+
+        assertThat(recorder.violations()).singleElement().satisfies(v -> {
+            assertThat(v.type()).isEqualTo("SOC_BELOW_CRITICAL_WITH_LOAD_ON");
+            assertThat(v.at()).isEqualTo("2025-06-16T00:02:00Z");
+            assertThat(v.detail()).isEqualTo("battery at 18.5 %, below critical 20 %, while miner-1 was on");
+        });
+    }
+}

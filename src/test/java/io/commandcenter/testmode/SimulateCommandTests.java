@@ -1,0 +1,75 @@
+package io.commandcenter.testmode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimulateCommandTests {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int simulate(String... args) {
+        return SimulateCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writesBothReportsForAShippedScenario(@TempDir Path dir) throws Exception {
+        int exit = simulate("--scenario", "simulation/scenarios/summer-week.yaml", "--out", dir.toString(),
+                "--duration", "P1D", "--set", "pauseMinersBelow=45");
+
+        assertThat(exit).as(err.toString()).isZero();
+        String json = Files.readString(dir.resolve("report.json"));
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(json).contains("\"pauseMinersBelow\" : \"45\"", "\"simulatedHours\" : 24.0");
+        assertThat(html).contains("<svg", "<polyline class=\"soc\"", "<polygon class=\"pause\"",
+                "Battery below the pause threshold: pause running miners", "No safety violations")
+                .doesNotContain("<script", "http://", "https://");
+        assertThat(out.toString()).contains("Simulated 24 h of 'summer-week'", "real time", "0 safety violations");
+        assertThat(err.toString()).contains("100%");
+    }
+
+    @Test
+    void exitsWith2NamingTheFieldOfABadScenario(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(Path.of("simulation/scenarios/grid-tied.yaml"))
+                .replace("capacityKwh: 15", "capacityKwh: -3"));
+
+        assertThat(simulate("--scenario", bad.toString(), "--out", dir.resolve("out").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("bad.yaml", "capacityKwh must be greater than 0");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void exitsWith2WithFileAndLineOfARuleSetThatDoesNotCompile(@TempDir Path dir) throws Exception {
+        Path rules = Files.createDirectory(dir.resolve("rules"));
+        Files.writeString(rules.resolve("broken.drl"), """
+                package rules;
+
+                rule "Pause on a fact nobody inserts"
+                when
+                    NoSuchFact()
+                then
+                end
+                """);
+
+        assertThat(simulate("--scenario", "simulation/scenarios/grid-tied.yaml", "--out", dir.toString(),
+                "--rules", rules.toString(), "--quiet")).isEqualTo(2);
+        assertThat(err.toString()).contains("does not compile", "broken.drl", "NoSuchFact");
+    }
+
+    @Test
+    void exitsWith2OnAnUnknownSetting(@TempDir Path dir) {
+        assertThat(simulate("--scenario", "simulation/scenarios/grid-tied.yaml", "--out", dir.toString(),
+                "--set", "sellMinersBelow=10")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown setting 'sellMinersBelow'");
+    }
+}
