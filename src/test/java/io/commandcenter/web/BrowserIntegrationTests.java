@@ -76,7 +76,8 @@ class BrowserIntegrationTests {
 
     @Test
     void seesLiveValuesChangeOnThePowerPage() {
-        jdbc.sql("TRUNCATE victron.battery_readings, solark.flow_readings, shelly.power_readings").update();
+        jdbc.sql("TRUNCATE victron.battery_readings, solark.flow_readings, shelly.power_readings, shelly.latest_readings")
+                .update();
         jdbc.sql("INSERT INTO shelly.devices (name, cloud_id, type, rated_power)"
                 + " VALUES ('miner-1', 'test-miner-1', 'MINER', 1400) ON CONFLICT DO NOTHING").update();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
