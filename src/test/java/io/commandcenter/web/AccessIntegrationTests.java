@@ -160,6 +160,20 @@ class AccessIntegrationTests {
     }
 
     @Test
+    void changesAreRecordedUnderTheSignedInUserNotANameTheCallerSends() {
+        RestClient admin = TestUsers.admin(port).build();
+        admin.put().uri("/engine/tables/actor-test").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Requested-By", "mallory")
+                .body("{\"name\":\"actor-test\",\"enabled\":false,\"rows\":[]}").retrieve().toBodilessEntity();
+        try {
+            assertThat(jdbc.sql("SELECT updated_by FROM engine.decision_tables WHERE name = 'actor-test'")
+                    .query(String.class).single()).isEqualTo(TestUsers.ADMIN);
+        } finally {
+            admin.delete().uri("/engine/tables/actor-test").retrieve().toBodilessEntity();
+        }
+    }
+
+    @Test
     void passwordsAreStoredHashed() {
         String hash = jdbc.sql("SELECT password_hash FROM security.users WHERE username = 'vera'").query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}").doesNotContain(TestUsers.password("vera"));
