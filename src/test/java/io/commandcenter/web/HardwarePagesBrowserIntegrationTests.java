@@ -25,12 +25,18 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Switching devices and the emergency stop in headless Chromium: confirm a switch and find it in the history,
  * a failed switch and its retry, STOP with a reason and its release by an admin. Saves screenshots.
  */
 @IntegrationTest
+// An application of its own: switching state (cloud circuit breaker, manual holds) must neither come in from
+// other tests sharing the default context nor go out to them.
+@TestPropertySource(properties = "commandcenter.test.context=hardware-pages")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HardwarePagesBrowserIntegrationTests {
 
@@ -68,9 +74,13 @@ class HardwarePagesBrowserIntegrationTests {
         jdbc.sql("TRUNCATE shelly.power_readings, shelly.latest_readings").update();
         // Register the simulated relays as onboarding would, and store a reading of each as a poll would.
         for (var device : simulator.simulator().scenario().devices()) {
+            // other tests leave relays of the same name with made-up cloud ids behind: replace them
+            jdbc.sql("DELETE FROM shelly.devices WHERE name = :name OR (cloud_id = :cloud AND channel = :channel)")
+                    .param("name", device.name()).param("cloud", device.cloudId()).param("channel", device.channel())
+                    .update();
             jdbc.sql("""
                     INSERT INTO shelly.devices (name, cloud_id, channel, type, rated_power, online)
-                    VALUES (:name, :cloud, :channel, :type, :rated, true) ON CONFLICT (name) DO NOTHING
+                    VALUES (:name, :cloud, :channel, :type, :rated, true)
                     """).param("name", device.name()).param("cloud", device.cloudId()).param("channel", device.channel())
                     .param("type", device.type().name()).param("rated", device.ratedPowerW()).update();
         }
