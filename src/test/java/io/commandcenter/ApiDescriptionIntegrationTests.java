@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.client.RestClient;
 
 @IntegrationTest
 class ApiDescriptionIntegrationTests {
@@ -14,7 +13,7 @@ class ApiDescriptionIntegrationTests {
 
     @Test
     void servesAnOpenApiDescriptionOfTheRestApi() {
-        String spec = RestClient.create("http://localhost:" + port).get().uri("/v3/api-docs")
+        String spec = TestUsers.admin(port).build().get().uri("/v3/api-docs")
                 .retrieve().body(String.class);
 
         assertThat(spec).contains("\"openapi\"")

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.commandcenter.IntegrationTest;
+import io.commandcenter.TestUsers;
 import io.commandcenter.simulation.EmbeddedSimulator;
 import io.commandcenter.simulation.Faults;
 import io.commandcenter.timeseries.DevicePowerReading;
@@ -37,7 +38,7 @@ class ControlApiIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        http = TestUsers.admin(port).build();
         jdbc.sql("TRUNCATE control.action_log, control.retry_queue, control.emergency_stop").update();
         if (emergencyStop.engaged()) emergencyStop.release("test", "clean start");
         simulator.simulator().faults().set(Faults.noneAndUnlimited());
@@ -67,7 +68,7 @@ class ControlApiIntegrationTests {
                 .retrieve().body(new ParameterizedTypeReference<>() { });
         assertThat(history).hasSize(1);
         assertThat(history.get(0)).containsEntry("reason", "too hot").containsEntry("result", "SUCCEEDED")
-                .containsEntry("requestedBy", "anonymous");
+                .containsEntry("requestedBy", TestUsers.ADMIN);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import io.commandcenter.TestUsers;
 import io.commandcenter.ingest.IngestTest;
 import io.commandcenter.simulation.EmbeddedSimulator;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ class DeviceControllerIntegrationTests {
     void emptyRegistry() {
         jdbc.sql(IngestTest.TRUNCATE).update();
         embedded.simulator().faults().clear();
-        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+        http = TestUsers.admin(port)
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.commandcenter.IntegrationTest;
+import io.commandcenter.TestUsers;
 import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingsStored;
@@ -60,7 +61,7 @@ class EngineIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+        http = TestUsers.admin(port)
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build();
         jdbc.sql("TRUNCATE engine.decisions, engine.decision_tables CASCADE").update();
         jdbc.sql("DELETE FROM engine.preferences").update();

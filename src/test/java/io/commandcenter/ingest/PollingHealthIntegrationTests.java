@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.commandcenter.TestUsers;
 import io.commandcenter.ingest.internal.PollLog;
 import io.commandcenter.ingest.internal.PollResult;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 @IngestTest
@@ -112,7 +112,7 @@ class PollingHealthIntegrationTests {
     void servesPollingHealthPerSourceOverHttp() {
         poll(PollSource.VICTRON, start, true);
 
-        JsonNode body = RestClient.create("http://127.0.0.1:" + port).get().uri("/health/polling")
+        JsonNode body = TestUsers.admin(port).build().get().uri("/health/polling")
                 .retrieve().body(JsonNode.class);
 
         assertThat(body.path("sources")).hasSize(3);

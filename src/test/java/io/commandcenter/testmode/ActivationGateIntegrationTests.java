@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.commandcenter.IntegrationTest;
+import io.commandcenter.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class ActivationGateIntegrationTests {
     void setUp() throws IOException {
         Files.copy(Path.of("rules/miners.drl"), RULES.resolve("miners.drl"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
+        http = TestUsers.admin(port)
                 .defaultStatusHandler(status -> true, (request, response) -> { }).build();
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.commandcenter.IntegrationTest;
+import io.commandcenter.TestUsers;
 import io.commandcenter.device.Device;
 import io.commandcenter.simulation.Scenario;
 import io.commandcenter.timeseries.BatteryReading;
@@ -39,7 +40,7 @@ class SimulationControllerIntegrationTests {
         jdbc.sql("TRUNCATE testmode.simulation_runs").update();
         jdbc.sql("TRUNCATE victron.battery_readings, solark.flow_readings, shelly.power_readings").update();
         jdbc.sql("TRUNCATE shelly.devices").update();
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
+        http = TestUsers.admin(port)
                 .defaultStatusHandler(status -> true, (request, response) -> { }).build();
     }
 

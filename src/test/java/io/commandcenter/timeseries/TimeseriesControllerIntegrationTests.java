@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.commandcenter.IntegrationTest;
+import io.commandcenter.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ class TimeseriesControllerIntegrationTests {
     void setUp() {
         TimeseriesTables.truncate(jdbc);
         jdbc.sql("TRUNCATE shelly.devices").update();
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
+        http = TestUsers.admin(port)
                 .defaultStatusHandler(status -> true, (request, response) -> { }).build();
     }
 

@@ -1,0 +1,75 @@
+package io.commandcenter.web;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admin REST for users and API tokens (the security rules allow admins only). */
+@RestController
+class AccountsController {
+
+    private final UserAccounts users;
+    private final ApiTokens tokens;
+
+    AccountsController(UserAccounts users, ApiTokens tokens) {
+        this.users = users;
+        this.tokens = tokens;
+    }
+
+    record NewUser(String username, String password, String role) {
+    }
+
+    record UserChange(String password, String role, Boolean enabled) {
+    }
+
+    record NewToken(String name, String role) {
+    }
+
+    @GetMapping("/api/users")
+    List<UserAccount> users() {
+        return users.findAll();
+    }
+
+    @PostMapping("/api/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    UserAccount createUser(@RequestBody NewUser user) {
+        return users.create(user.username(), user.password(), user.role() == null ? null : Role.parse(user.role()));
+    }
+
+    @PutMapping("/api/users/{username}")
+    UserAccount changeUser(@PathVariable String username, @RequestBody UserChange change) {
+        return users.update(username, change.password(), change.role() == null ? null : Role.parse(change.role()),
+                change.enabled());
+    }
+
+    @DeleteMapping("/api/users/{username}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteUser(@PathVariable String username) {
+        users.delete(username);
+    }
+
+    @GetMapping("/api/tokens")
+    List<ApiToken> tokens() {
+        return tokens.findAll();
+    }
+
+    /** The response is the only time the token's secret is shown. */
+    @PostMapping("/api/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    ApiTokens.CreatedToken createToken(@RequestBody NewToken token) {
+        return tokens.create(token.name(), token.role() == null ? Role.VIEWER : Role.parse(token.role()));
+    }
+
+    @DeleteMapping("/api/tokens/{id}")
+    ApiToken revokeToken(@PathVariable long id) {
+        return tokens.revoke(id);
+    }
+}

@@ -1,0 +1,104 @@
+package io.commandcenter.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.commandcenter.control.CommandOutcome;
+import io.commandcenter.control.CommandService;
+import io.commandcenter.device.Device;
+import io.commandcenter.device.DeviceRegistry;
+import io.commandcenter.engine.ActionRequest;
+import io.commandcenter.engine.Source;
+import io.commandcenter.timeseries.DevicePowerReading;
+import io.commandcenter.timeseries.TimeseriesQueries;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * Switching devices by hand: a card per relay with its state and an on/off button (confirmed in a dialog),
+ * the outcome shown on the card, and the action history below. Every switch goes through
+ * {@link CommandService} as a MANUAL request by the signed-in user.
+ */
+@Controller
+class HardwarePageController {
+
+    private final CommandService commands;
+    private final DeviceRegistry devices;
+    private final TimeseriesQueries queries;
+    private final Clock clock;
+
+    HardwarePageController(CommandService commands, DeviceRegistry devices, TimeseriesQueries queries, Clock clock) {
+        this.commands = commands;
+        this.devices = devices;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @Bean
+    static NavPage hardwareNavPage() {
+        return new NavPage("/hardware", "Hardware", 20);
+    }
+
+    /** A relay as a card; {@code outcome} is set right after a switch from this page. */
+    record DeviceCard(String name, String type, double ratedPower, boolean online, Boolean on, Double watts,
+                      Instant at, CommandOutcome outcome) {
+
+        /** What the button offers: switch off when on, on otherwise. */
+        public boolean offersOff() {
+            return Boolean.TRUE.equals(on);
+        }
+    }
+
+    @GetMapping("/hardware")
+    String showHardware(Model model) {
+        model.addAttribute("devices", cards());
+        model.addAttribute("hardwareEnabled", commands.hardwareEnabled());
+        return "hardware/hardware";
+    }
+
+    @GetMapping("/hardware/devices")
+    String refreshDevices(Model model) {
+        model.addAttribute("devices", cards());
+        return "hardware/hardware :: devices";
+    }
+
+    @PostMapping("/hardware/devices/{name}/{state:on|off}")
+    String switchDevice(@PathVariable String name, @PathVariable String state, Model model) {
+        boolean on = state.equals("on");
+        CommandOutcome outcome;
+        try {
+            outcome = commands.execute(ActionRequest.of(name, on, Source.MANUAL, SignedInUser.name(),
+                    "switched " + state + " on the hardware page", clock.instant()));
+        } catch (ProblemException e) {
+            throw e;
+        }
+        DeviceCard card = cards().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("unknown-device", "No device named '" + name + "'"));
+        model.addAttribute("d", new DeviceCard(card.name(), card.type(), card.ratedPower(), card.online(),
+                outcome.finalOn() != null ? outcome.finalOn() : card.on(), card.watts(), card.at(), outcome));
+        return "hardware/card :: card";
+    }
+
+    private List<DeviceCard> cards() {
+        Map<String, DeviceCard> byName = new TreeMap<>();
+        for (Device d : devices.findAll()) {
+            byName.put(d.name(), new DeviceCard(d.name(), d.type().name(), d.ratedPower(), d.online(), null, null,
+                    null, null));
+        }
+        for (DevicePowerReading r : queries.latestPerDevice()) {
+            DeviceCard known = byName.get(r.device());
+            if (known != null) {
+                byName.put(r.device(), new DeviceCard(known.name(), known.type(), known.ratedPower(), r.online(),
+                        r.on(), r.power(), r.at(), null));
+            }
+        }
+        return List.copyOf(byName.values());
+    }
+}

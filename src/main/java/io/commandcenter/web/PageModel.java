@@ -1,0 +1,71 @@
+package io.commandcenter.web;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's layout needs: who is signed in, with which role, and the navigation. */
+@ControllerAdvice
+class PageModel {
+
+    private final List<NavPage> pages;
+
+    PageModel(List<NavPage> pages) {
+        this.pages = pages.stream().sorted(Comparator.comparingInt(NavPage::order)).toList();
+    }
+
+    @ModelAttribute("navPages")
+    List<NavPage> navPages() {
+        Role role = signedInRole();
+        return pages.stream().filter(p -> role != null && role.compareTo(p.minimum()) >= 0).toList();
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    @ModelAttribute("signedIn")
+    String signedIn() {
+        String name = SignedInUser.name();
+        return SignedInUser.SYSTEM.equals(name) ? null : name;
+    }
+
+    /** The highest role held, for showing or hiding controls (the server checks again on every action). */
+    @ModelAttribute("signedInRole")
+    Role signedInRole() {
+        return role(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    @ModelAttribute("canOperate")
+    boolean canOperate() {
+        Role role = signedInRole();
+        return role != null && role.compareTo(Role.OPERATOR) >= 0;
+    }
+
+    @ModelAttribute("isAdmin")
+    boolean isAdmin() {
+        return signedInRole() == Role.ADMIN;
+    }
+
+    static Role role(Authentication auth) {
+        if (auth == null) {
+            return null;
+        }
+        Role highest = null;
+        for (GrantedAuthority authority : auth.getAuthorities()) {
+            for (Role role : Role.values()) {
+                if (role.authority().equals(authority.getAuthority()) && (highest == null || role.compareTo(highest) > 0)) {
+                    highest = role;
+                }
+            }
+        }
+        return highest;
+    }
+}

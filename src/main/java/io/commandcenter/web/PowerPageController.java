@@ -1,0 +1,142 @@
+package io.commandcenter.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import io.commandcenter.device.Device;
+import io.commandcenter.device.DeviceRegistry;
+import io.commandcenter.timeseries.BatteryReading;
+import io.commandcenter.timeseries.DevicePowerReading;
+import io.commandcenter.timeseries.Resolution;
+import io.commandcenter.timeseries.SolarReading;
+import io.commandcenter.timeseries.TimeseriesQueries;
+import io.commandcenter.timeseries.TimeseriesQueries.Stats;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The live site dashboard: current values as cards (refreshed every few seconds) and a 24-hour chart.
+ * A cross-feature page (battery, inverter, relays), so it lives in the web shell and reads through
+ * {@link TimeseriesQueries} and {@link DeviceRegistry}.
+ */
+@Controller
+class PowerPageController {
+
+    private static final Duration CHART_WINDOW = Duration.ofHours(24);
+    /** Readings of different sources are lined up on whole minutes for the chart. */
+    private static final long CHART_STEP_SECONDS = 60;
+
+    private final TimeseriesQueries queries;
+    private final DeviceRegistry devices;
+    private final Clock clock;
+
+    PowerPageController(TimeseriesQueries queries, DeviceRegistry devices, Clock clock) {
+        this.queries = queries;
+        this.devices = devices;
+        this.clock = clock;
+    }
+
+    @Bean
+    static NavPage powerNavPage() {
+        return new NavPage("/power", "Power", 10);
+    }
+
+    /** One relay as a card: values null when unknown (offline or never read). */
+    record DeviceCard(String name, String type, boolean online, Boolean on, Double watts, Instant at) {
+    }
+
+    record Cards(BatteryReading battery, SolarReading solar, List<DeviceCard> devices, Instant updatedAt) {
+    }
+
+    /** uPlot's data shape: one time axis (epoch seconds) and one value array per series, nulls for gaps. */
+    record ChartSeries(String label, String unit, List<Double> values) {
+    }
+
+    record Chart(List<Long> t, List<ChartSeries> series) {
+    }
+
+    @GetMapping("/power")
+    String showPower(Model model) {
+        model.addAttribute("cards", cards());
+        return "power/power";
+    }
+
+    @GetMapping("/power/cards")
+    String refreshCards(Model model) {
+        model.addAttribute("cards", cards());
+        return "power/power :: cards";
+    }
+
+    @GetMapping("/power/chart")
+    @ResponseBody
+    Chart chart() {
+        Instant to = clock.instant();
+        Instant from = to.minus(CHART_WINDOW);
+        Map<String, Map<Long, Double>> series = new LinkedHashMap<>();
+        Map<String, String> units = new LinkedHashMap<>();
+        add(series, units, "SOC", "%", queries.batteryHistory(from, to, Resolution.RAW).points(),
+                p -> p.at(), p -> p.soc());
+        var solar = queries.solarHistory(from, to, Resolution.RAW).points();
+        add(series, units, "PV", "W", solar, p -> p.at(), p -> p.pv());
+        add(series, units, "Load", "W", solar, p -> p.at(), p -> p.load());
+        add(series, units, "Grid", "W", solar, p -> p.at(), p -> p.grid());
+        for (String device : deviceNames()) {
+            add(series, units, device, "W", queries.deviceHistory(device, from, to, Resolution.RAW).points(),
+                    p -> p.at(), p -> p.power());
+        }
+        TreeSet<Long> times = new TreeSet<>();
+        series.values().forEach(s -> times.addAll(s.keySet()));
+        List<ChartSeries> out = new ArrayList<>();
+        series.forEach((label, values) -> {
+            List<Double> aligned = new ArrayList<>(times.size());
+            times.forEach(t -> aligned.add(values.get(t)));
+            out.add(new ChartSeries(label, units.get(label), aligned));
+        });
+        return new Chart(List.copyOf(times), out);
+    }
+
+    private static <P> void add(Map<String, Map<Long, Double>> series, Map<String, String> units, String label,
+                                String unit, List<P> points, Function<P, Instant> at, Function<P, Stats> value) {
+        Map<Long, Double> values = new TreeMap<>();
+        for (P p : points) {
+            Stats stats = value.apply(p);
+            if (stats != null && stats.avg() != null) {
+                long minute = at.apply(p).getEpochSecond() / CHART_STEP_SECONDS * CHART_STEP_SECONDS;
+                values.put(minute, stats.avg());
+            }
+        }
+        series.put(label, values);
+        units.put(label, unit);
+    }
+
+    private Cards cards() {
+        Map<String, DeviceCard> byName = new TreeMap<>();
+        for (Device d : devices.findAll()) {
+            byName.put(d.name(), new DeviceCard(d.name(), d.type().name(), false, null, null, null));
+        }
+        for (DevicePowerReading r : queries.latestPerDevice()) {
+            String type = byName.containsKey(r.device()) ? byName.get(r.device()).type() : null;
+            byName.put(r.device(), new DeviceCard(r.device(), type, r.online(), r.on(), r.power(), r.at()));
+        }
+        return new Cards(queries.latestBattery().orElse(null), queries.latestSolar().orElse(null),
+                List.copyOf(byName.values()), clock.instant());
+    }
+
+    private List<String> deviceNames() {
+        TreeSet<String> names = new TreeSet<>();
+        devices.findAll().forEach(d -> names.add(d.name()));
+        queries.latestPerDevice().forEach(r -> names.add(r.device()));
+        return List.copyOf(names);
+    }
+}

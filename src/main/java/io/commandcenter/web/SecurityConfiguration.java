@@ -1,0 +1,136 @@
+package io.commandcenter.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may do what. Browsers sign in with a form (session + CSRF token); API callers send HTTP Basic
+ * or {@code Authorization: Bearer <token>} on every request (stateless, no CSRF token needed because a
+ * cross-site form cannot set that header). Only health, signed webhooks and signed approval links are open.
+ * Reads need any role; switching devices and engaging the emergency stop need an operator; everything
+ * else that changes something (rules, settings, users, tokens, releasing the stop) needs an admin.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    static final String REALM = "CommandCenter";
+
+    /** Paths anyone may call: they carry their own signature checks (webhooks, approval links). */
+    static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/webhooks/**", "/approvals/**",
+            "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error"};
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
+        RequestMatcher apiCredentials = request -> request.getHeader("Authorization") != null;
+        http
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers(OPEN).permitAll()
+                .requestMatchers("/api/users/**", "/api/tokens/**", "/users/**", "/tokens/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/emergency-stop/release", "/api/v1/emergency-stop/release",
+                        "/stop/release").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/emergency-stop", "/api/v1/emergency-stop", "/stop",
+                        "/shelly/device/*/on", "/shelly/device/*/off",
+                        "/api/v1/shelly/device/*/on", "/api/v1/shelly/device/*/off",
+                        "/shelly/actions/**", "/control/actions/*/retry", "/api/v1/control/actions/*/retry",
+                        "/hardware/**",
+                        "/simulations", "/simulations/**", "/api/v1/simulations", "/api/v1/simulations/**")
+                    .hasRole("OPERATOR")
+                .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")
+                .requestMatchers(HttpMethod.HEAD, "/**").hasRole("VIEWER")
+                .anyRequest().hasRole("ADMIN"))
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/power").permitAll())
+            .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+            .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(SecurityConfiguration::apiUnauthorized))
+            .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+            .csrf(csrf -> csrf.ignoringRequestMatchers(apiCredentials)
+                    .ignoringRequestMatchers("/webhooks/**", "/approvals/**"))
+            // same-origin frames only: the simulations page shows a run's HTML report in a frame
+            .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+            .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint()));
+        return http.build();
+    }
+
+    /** Browsers go to the sign-in page; htmx is told to redirect there; API callers get a 401 problem. */
+    private static AuthenticationEntryPoint entryPoint() {
+        LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, e) -> {
+            if (request.getHeader("HX-Request") != null) {
+                response.setHeader("HX-Redirect", "/login");
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            } else if (wantsHtml(request)) {
+                login.commence(request, response, e);
+            } else {
+                apiUnauthorized(request, response, e);
+            }
+        };
+    }
+
+    private static boolean wantsHtml(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        if (accept == null) {
+            return false;
+        }
+        List<MediaType> types = MediaType.parseMediaTypes(accept);
+        return types.stream().anyMatch(t -> t.isCompatibleWith(MediaType.TEXT_HTML) && !t.isWildcardType());
+    }
+
+    static void apiUnauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("""
+                {"type":"%sunauthorized","title":"Unauthorized","status":401,\
+                "detail":"Sign in with HTTP Basic or an API token (Authorization: Bearer ...)"}"""
+                .formatted(ProblemException.TYPE_BASE));
+    }
+
+    @Bean
+    RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(Role.ADMIN.name()).implies(Role.OPERATOR.name())
+                .role(Role.OPERATOR.name()).implies(Role.VIEWER.name())
+                .build();
+    }
+
+    /** BCrypt by default; the {id} prefix lets the algorithm change later without a migration. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(UserRepository users) {
+        return username -> users.findByUsername(username)
+                .map(c -> User.withUsername(c.account().username())
+                        .password(c.passwordHash())
+                        .disabled(!c.account().enabled())
+                        .authorities(List.of(new SimpleGrantedAuthority(c.account().role().authority())))
+                        .build())
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+}

@@ -1,0 +1,37 @@
+// Draws the 24-hour chart with uPlot: watts on the left axis, state of charge (%) on the right.
+(function () {
+  var colors = ['#8250df', '#e3b341', '#1f6feb', '#6e7781', '#1a7f37', '#cf222e', '#0a7ea4', '#bf3989', '#9a6700'];
+  var el = document.getElementById('power-chart');
+  var plot = null;
+
+  function draw(chart) {
+    var data = [chart.t].concat(chart.series.map(function (s) { return s.values; }));
+    var series = [{}].concat(chart.series.map(function (s, i) {
+      return { label: s.label + ' (' + s.unit + ')', stroke: colors[i % colors.length], width: s.unit === '%' ? 2 : 1.5,
+               scale: s.unit, spanGaps: false, points: { show: false } };
+    }));
+    var opts = {
+      width: el.clientWidth - 24, height: 340, series: series,
+      scales: { '%': { range: [0, 100] } },
+      axes: [{}, { scale: 'W', label: 'W' }, { scale: '%', side: 1, label: '%', grid: { show: false } }]
+    };
+    if (plot) plot.destroy();
+    el.innerHTML = '';
+    if (chart.t.length === 0) {
+      el.innerHTML = '<p class="muted">No readings in the last 24 hours yet.</p>';
+      plot = null;
+      return;
+    }
+    plot = new uPlot(opts, data, el);
+  }
+
+  function load() {
+    fetch(el.dataset.src, { headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+      .then(draw)
+      .catch(function (status) { el.innerHTML = '<p class="notice error">Chart unavailable (' + status + ').</p>'; });
+  }
+
+  load();
+  setInterval(load, 60000);
+})();
