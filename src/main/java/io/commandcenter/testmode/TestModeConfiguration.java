@@ -1,16 +1,18 @@
 package io.commandcenter.testmode;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.commandcenter.engine.ActiveRules;
 import io.commandcenter.engine.RuleDirectory;
 import io.commandcenter.engine.RuleFile;
 import io.commandcenter.engine.RuleSet;
 import io.commandcenter.engine.facts.SiteSettings;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,10 +35,34 @@ class TestModeConfiguration {
         return executor;
     }
 
+    /** The live engine's active rules and stored preferences; the rules folder when no engine runs. */
     @Bean
-    @ConditionalOnMissingBean(LiveRules.class)
-    LiveRules rulesFolder() {
-        return new RulesFolder();
+    LiveRules liveRules(ObjectProvider<ActiveRules> engine) {
+        ActiveRules active = engine.getIfAvailable();
+        if (active == null) {
+            return new RulesFolder();
+        }
+        return new LiveRules() {
+            @Override
+            public List<RuleFile> files() {
+                return active.files();
+            }
+
+            @Override
+            public RuleSet ruleSet() {
+                return active.ruleSet();
+            }
+
+            @Override
+            public SiteSettings settings() {
+                return active.settings();
+            }
+
+            @Override
+            public Optional<List<RuleFile>> version(int version) {
+                return active.version(version);
+            }
+        };
     }
 
     /** The rules folder and default settings; rebuilt only when the files change. */
