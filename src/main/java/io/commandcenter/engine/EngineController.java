@@ -2,6 +2,7 @@ package io.commandcenter.engine;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -101,8 +102,8 @@ class EngineController {
     }
 
     @PostMapping("/rules/activate")
-    Map<String, Object> activate(@RequestBody(required = false) ActivateRequest request) {
-        String by = request == null || request.activatedBy() == null ? "api" : request.activatedBy();
+    Map<String, Object> activate(@RequestBody(required = false) ActivateRequest request, Principal user) {
+        String by = activatedBy(request, user);
         RuleSetService.Validation v = ruleSets.activate(by);
         return report(v, engine.version());
     }
@@ -124,12 +125,21 @@ class EngineController {
     }
 
     @PostMapping("/rules/versions/{version}/rollback")
-    Map<String, Object> rollback(@PathVariable int version, @RequestBody(required = false) ActivateRequest request) {
-        String by = request == null || request.activatedBy() == null ? "api" : request.activatedBy();
+    Map<String, Object> rollback(@PathVariable int version, @RequestBody(required = false) ActivateRequest request,
+                                 Principal user) {
+        String by = activatedBy(request, user);
         return report(ruleSets.rollback(version, by), engine.version());
     }
 
     record ValidateRequest(Map<String, String> files) {
+    }
+
+    /** The signed-in user is the author of record; a name in the body counts only without sign-in. */
+    private static String activatedBy(ActivateRequest request, Principal user) {
+        if (user != null) {
+            return user.getName();
+        }
+        return request == null || request.activatedBy() == null ? "api" : request.activatedBy();
     }
 
     record ActivateRequest(String activatedBy) {

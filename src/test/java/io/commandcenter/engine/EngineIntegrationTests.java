@@ -166,7 +166,7 @@ class EngineIntegrationTests {
                 .body(Map.of("activatedBy", "alice")).retrieve().body(Map.class);
         assertThat(activated.get("version")).isEqualTo(before + 1);
         var rules = http.get().uri("/engine/rules").retrieve().body(Map.class);
-        assertThat(rules.get("activatedBy")).isEqualTo("alice");
+        assertThat(rules.get("activatedBy")).isEqualTo(TestUsers.ADMIN);
         assertThat(rules.get("tables").toString()).contains("it-table");
 
         var rolledBack = http.post().uri("/engine/rules/versions/" + before + "/rollback").retrieve().body(Map.class);
