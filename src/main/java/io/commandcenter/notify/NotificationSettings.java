@@ -18,7 +18,7 @@ public record NotificationSettings(String email, String phone, boolean criticalO
     public NotificationSettings {
         email = blankToNull(email);
         phone = blankToNull(phone);
-        confirmationMode = confirmationMode == null ? ConfirmationMode.ALWAYS : confirmationMode;
+        confirmationMode = confirmationMode == null ? ConfirmationMode.NEVER : confirmationMode;
     }
 
     /** Whether the given local time falls inside quiet hours (which may span midnight). */
