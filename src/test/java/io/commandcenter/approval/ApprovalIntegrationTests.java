@@ -327,6 +327,34 @@ class ApprovalIntegrationTests {
         assertThat(simulator.simulator().state().device("miner-1").orElseThrow().on()).isFalse();
     }
 
+    @Test
+    void operatorsListApproveAndChangeSettingsThroughJson() throws Exception {
+        PendingAction pending = automatedPause("miner-2");
+
+        HttpResponse<String> list = get("http://127.0.0.1:" + port + "/approvals/pending");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains(pending.id().toString()).contains("\"shortCode\":\"" + pending.shortCode());
+
+        String approve = "http://127.0.0.1:" + port + "/approvals/" + pending.id() + "/approve";
+        HttpResponse<String> first = post(approve, "");
+        HttpResponse<String> second = post(approve, "");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("\"outcome\":\"EXECUTED\"");
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(executions(pending.id())).isEqualTo(1);
+
+        HttpResponse<String> saved = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/notifications/settings"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"email":"new@example.org","phone":"+15550003333","criticalOnly":true,
+                         "quietStart":"22:00","quietEnd":"07:00","confirmationMode":"SOMETIMES"}
+                        """)));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(get("http://127.0.0.1:" + port + "/notifications/settings").body())
+                .contains("new@example.org").contains("\"quietStart\":\"22:00").contains("SOMETIMES");
+        assertThat(settings.current().criticalOnly()).isTrue();
+    }
+
     // --- helpers ---
 
     private PendingAction automatedPause(String device) {
