@@ -15,6 +15,7 @@ final class Commands {
     private static final Map<String, Function<String[], Integer>> COMMANDS = new LinkedHashMap<>();
 
     static {
+        COMMANDS.put("bench-agent", io.commandcenter.agent.AgentBenchmark::run);
         COMMANDS.put("bench-control", io.commandcenter.control.ControlBenchmark::run);
         COMMANDS.put("simulator", io.commandcenter.simulation.SimulatorCommand::run);
         COMMANDS.put("bench-engine", io.commandcenter.engine.EngineBenchmark::run);

@@ -3,7 +3,6 @@ package io.commandcenter.agent;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.langchain4j.model.chat.ChatModel;
@@ -86,9 +85,5 @@ class AgentConfiguration {
                 // Ollama and LM Studio ignore the key but the client wants one.
                 .apiKey(openai.apiKey() == null || openai.apiKey().isBlank() ? "none" : openai.apiKey())
                 .build();
-    }
-
-    static List<String> agentNames() {
-        return List.of("Manager", "SolarController", "EnergyOrchestrator");
     }
 }
