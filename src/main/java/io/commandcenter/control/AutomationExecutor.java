@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import io.commandcenter.engine.ActionProposed;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +21,16 @@ class AutomationExecutor implements AutoCloseable {
     private static final Log log = LogFactory.getLog(AutomationExecutor.class);
 
     private final CommandService commands;
+    private final ObjectProvider<AutomationGate> gates;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "automation");
         t.setDaemon(true);
         return t;
     });
 
-    AutomationExecutor(CommandService commands) {
+    AutomationExecutor(CommandService commands, ObjectProvider<AutomationGate> gates) {
         this.commands = commands;
+        this.gates = gates;
     }
 
     @EventListener
@@ -38,6 +41,12 @@ class AutomationExecutor implements AutoCloseable {
         }
         executor.submit(() -> {
             try {
+                // A person may have to confirm first (approval feature); it then runs the action itself.
+                for (AutomationGate gate : gates) {
+                    if (gate.holdForConfirmation(proposed.request(), proposed.decision())) {
+                        return;
+                    }
+                }
                 commands.carryOut(proposed.request(), proposed.decision());
             } catch (RuntimeException e) {
                 log.error("Automation action " + proposed.request().id() + " failed unexpectedly", e);

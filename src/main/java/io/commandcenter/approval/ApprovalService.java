@@ -1,0 +1,277 @@
+package io.commandcenter.approval;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.commandcenter.approval.PendingAction.State;
+import io.commandcenter.approval.Resolution.Outcome;
+import io.commandcenter.control.CommandOutcome;
+import io.commandcenter.control.CommandService;
+import io.commandcenter.engine.ActionRequest;
+import io.commandcenter.engine.Decision;
+import io.commandcenter.engine.RulesEngine;
+import io.commandcenter.engine.Source;
+import io.commandcenter.notify.Notice;
+import io.commandcenter.notify.Notifications;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * The approval facade. Agents call {@link #propose}; people answer through {@link #approve} and
+ * {@link #reject} (web, signed links) or by SMS. An approved action runs once through
+ * {@link CommandService#execute}, which re-checks the rules against current readings.
+ */
+@Service
+public class ApprovalService {
+
+    private static final Log log = LogFactory.getLog(ApprovalService.class);
+    private static final Pattern SMS_ANSWER = Pattern.compile("^\\s*(YES|Y|NO|N)\\b\\W*(\\d{4})?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final ApprovalRepository repository;
+    private final RulesEngine engine;
+    private final CommandService commands;
+    private final Notifications notifications;
+    private final LinkSigner signer;
+    private final ApprovalProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ApprovalService(ApprovalRepository repository, RulesEngine engine, CommandService commands,
+                    Notifications notifications, LinkSigner signer, ApprovalProperties properties, Clock clock) {
+        this.repository = repository;
+        this.engine = engine;
+        this.commands = commands;
+        this.notifications = notifications;
+        this.signer = signer;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * An agent (or anyone) suggests an action that must wait for a person's yes. The rules judge it
+     * first: when they block it already, it is stored as FAILED with their reasons and nobody is asked.
+     *
+     * @param why the explanation shown to the owner
+     */
+    public PendingAction propose(ActionRequest request, String why) {
+        Decision decision = engine.evaluate(request);
+        if (decision.outcome() == Decision.Outcome.BLOCKED) {
+            PendingAction stored = store(request, why);
+            repository.resolve(stored.id(), State.APPROVED, "rules", "RULES", clock.instant());
+            repository.finish(stored.id(), State.FAILED, "BLOCKED", String.join("; ", decision.reasons()));
+            engine.approvalResolved(stored.id());
+            return repository.find(stored.id()).orElseThrow();
+        }
+        return ask(store(request, why));
+    }
+
+    /** Holds an allowed automated action for approval (called by the automation gate). */
+    PendingAction hold(ActionRequest request, String why) {
+        return ask(store(request, why));
+    }
+
+    public Resolution approve(UUID id, String by, String via) {
+        Instant now = clock.instant();
+        if (!repository.resolve(id, State.APPROVED, by, via, now)) {
+            return explainUnchanged(id, now);
+        }
+        engine.approvalResolved(id);
+        return execute(repository.find(id).orElseThrow(), by);
+    }
+
+    public Resolution reject(UUID id, String by, String via) {
+        Instant now = clock.instant();
+        if (!repository.resolve(id, State.REJECTED, by, via, now)) {
+            return explainUnchanged(id, now);
+        }
+        engine.approvalResolved(id);
+        PendingAction action = repository.find(id).orElseThrow();
+        String message = "Rejected: " + action.summary() + " will not be done.";
+        notifications.send(new Notice("approval-result", Notice.Kind.INFO, "CommandCenter: rejected " + action.summary(),
+                message + " Rejected by " + by + " via " + via + ".", message + " (code " + action.shortCode() + ")"));
+        return new Resolution(Outcome.REJECTED, message, action);
+    }
+
+    /**
+     * An SMS answer from an owner number: "YES 4821" or "NO 4821". Without a code it applies to the
+     * only pending action, if there is exactly one.
+     *
+     * @return the reply text
+     */
+    public String answerSms(String from, String body) {
+        Matcher m = SMS_ANSWER.matcher(body == null ? "" : body);
+        if (!m.matches()) {
+            return "Reply YES <code> to approve or NO <code> to reject, e.g. YES 4821.";
+        }
+        boolean yes = m.group(1).toUpperCase(Locale.ROOT).startsWith("Y");
+        Optional<PendingAction> target;
+        if (m.group(2) != null) {
+            target = repository.findByCode(m.group(2));
+        } else {
+            List<PendingAction> pending = repository.pending();
+            if (pending.size() != 1) {
+                return pending.isEmpty() ? "Nothing is waiting for approval."
+                        : pending.size() + " actions are waiting: reply with the code, e.g. YES " + pending.get(0).shortCode() + ".";
+            }
+            target = Optional.of(pending.get(0));
+        }
+        if (target.isEmpty()) {
+            return "No action with code " + m.group(2) + ".";
+        }
+        Resolution r = yes ? approve(target.get().id(), from, "SMS") : reject(target.get().id(), from, "SMS");
+        return r.message();
+    }
+
+    public List<PendingAction> pending() {
+        return repository.pending();
+    }
+
+    /** Pending and resolved actions, newest first. */
+    public List<PendingAction> recent(int limit) {
+        return repository.recent(limit);
+    }
+
+    public Optional<PendingAction> find(UUID id) {
+        return repository.find(id);
+    }
+
+    /** Marks overdue actions expired; they can no longer be approved. */
+    @Scheduled(fixedDelayString = "${commandcenter.approval.expiry-check:30s}")
+    public void expireOverdue() {
+        for (PendingAction expired : repository.expireDue(clock.instant())) {
+            engine.approvalResolved(expired.id());
+            String message = "Expired without an answer: " + expired.summary() + " was not done.";
+            notifications.send(new Notice("approval-result", Notice.Kind.INFO,
+                    "CommandCenter: expired " + expired.summary(), message, null));
+        }
+    }
+
+    /** Signed link for the email: decision is "approve" or "reject". */
+    String link(PendingAction action, String decision) {
+        long exp = action.expiresAt().getEpochSecond();
+        return properties.publicBaseUrl().toString().replaceAll("/+$", "") + "/approvals/" + action.id() + "/"
+                + decision + "?exp=" + exp + "&sig=" + signer.sign(action.id(), decision, exp);
+    }
+
+    private PendingAction store(ActionRequest request, String why) {
+        Instant now = clock.instant();
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String code = String.format("%04d", 1000 + random.nextInt(9000));
+            var action = new PendingAction(request.id(), code, request.device(), request.on(), request.source(),
+                    request.requestedBy(), request.reason(), why == null ? "" : why, request.at(), now,
+                    now.plus(properties.expiry()), State.PENDING, null, null, null, null, null);
+            if (repository.insert(action)) {
+                return repository.find(request.id()).orElseThrow();
+            }
+            Optional<PendingAction> existing = repository.find(request.id());
+            if (existing.isPresent()) {
+                return existing.get(); // the same request offered twice: one pending action
+            }
+        }
+        throw new IllegalStateException("No free approval code");
+    }
+
+    private PendingAction ask(PendingAction action) {
+        if (action.state() != State.PENDING) {
+            return action;
+        }
+        String expires = TIME.format(action.expiresAt());
+        String who = action.source() == Source.AGENT ? "The agent " + action.requestedBy() : action.requestedBy();
+        String email = """
+                %s wants to %s.
+                Reason: %s
+                %s
+                Approve: %s
+                Reject:  %s
+
+                Or reply by SMS: YES %s to approve, NO %s to reject.
+                The links work once and expire at %s; the safety rules are checked again before anything is switched.
+                """.formatted(who, action.summary(), action.reason(),
+                action.why().isBlank() ? "" : "Why: " + action.why() + "\n",
+                link(action, "approve"), link(action, "reject"), action.shortCode(), action.shortCode(), expires);
+        String sms = "CommandCenter: " + action.summary() + " (" + action.reason() + "). Reply YES " + action.shortCode()
+                + " to approve, NO " + action.shortCode() + " to reject. Expires " + expires + ".";
+        notifications.send(new Notice("approval-request", Notice.Kind.QUESTION,
+                "CommandCenter: approve " + action.summary() + "?", email, sms));
+        return action;
+    }
+
+    private Resolution execute(PendingAction action, String by) {
+        // An approved agent suggestion becomes the approver's own command; automation keeps its source.
+        // A fresh time so the rules judge it against now, not when it was proposed.
+        boolean agent = action.source() == Source.AGENT;
+        var request = new ActionRequest(action.id(), action.device(), action.on(),
+                agent ? Source.MANUAL : action.source(), agent ? by : action.requestedBy(),
+                action.reason() + " (approved by " + by + ")", clock.instant());
+        CommandOutcome outcome;
+        try {
+            outcome = commands.execute(request);
+        } catch (RuntimeException e) {
+            log.warn("Approved action " + action.id() + " failed", e);
+            repository.finish(action.id(), State.FAILED, "ERROR", e.getMessage());
+            return told(Outcome.FAILED, "Approved, but it failed: " + e.getMessage(), action.id());
+        }
+        boolean done = outcome.succeeded() || outcome.result() == CommandOutcome.Result.WOULD_EXECUTE;
+        String reasons = String.join("; ", outcome.reasons());
+        repository.finish(action.id(), done ? State.EXECUTED : State.FAILED, outcome.result().name(), reasons);
+        if (done) {
+            String message = outcome.succeeded() ? "Approved and done: " + action.summary() + "."
+                    : "Approved: " + reasons + ".";
+            return told(Outcome.EXECUTED, message, action.id());
+        }
+        String message = outcome.result() == CommandOutcome.Result.BLOCKED
+                ? "Approved, but not done: conditions changed and the rules now block it: " + reasons + "."
+                : "Approved, but not done (" + outcome.result() + "): " + reasons + ".";
+        return told(Outcome.FAILED, message, action.id());
+    }
+
+    private Resolution told(Outcome outcome, String message, UUID id) {
+        PendingAction action = repository.find(id).orElseThrow();
+        // A failure is something the owner must know even with "critical only".
+        notifications.send(new Notice("approval-result",
+                outcome == Outcome.FAILED ? Notice.Kind.QUESTION : Notice.Kind.INFO,
+                "CommandCenter: " + (outcome == Outcome.FAILED ? "not done: " : "done: ") + action.summary(),
+                message + "\nApproved by " + action.resolvedBy() + " via " + action.resolvedVia() + ".",
+                message + " (code " + action.shortCode() + ")"));
+        return new Resolution(outcome, message, action);
+    }
+
+    /** The current state of an action as an answer, without changing anything. */
+    Resolution explain(UUID id) {
+        return explainUnchanged(id, clock.instant());
+    }
+
+    private Resolution explainUnchanged(UUID id, Instant now) {
+        Optional<PendingAction> found = repository.find(id);
+        if (found.isEmpty()) {
+            return new Resolution(Outcome.NOT_FOUND, "No such action.", null);
+        }
+        PendingAction a = found.get();
+        if (a.state() == State.PENDING || a.state() == State.EXPIRED) {
+            expireOverdue();
+            return new Resolution(Outcome.EXPIRED, "Too late: " + a.summary() + " expired at "
+                    + TIME.format(a.expiresAt()) + " and was not done.", repository.find(id).orElse(a));
+        }
+        String state = switch (a.state()) {
+            case APPROVED, EXECUTED -> "already approved";
+            case REJECTED -> "already rejected";
+            case FAILED -> "already answered, and it was not done: " + a.resultDetail();
+            default -> a.state().name().toLowerCase(Locale.ROOT);
+        };
+        return new Resolution(Outcome.ALREADY_RESOLVED, a.summary() + ": " + state
+                + (a.resolvedBy() == null ? "" : " (by " + a.resolvedBy() + ")") + ".", a);
+    }
+}

@@ -1,0 +1,61 @@
+package io.commandcenter.approval;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.twilio.security.RequestValidator;
+import io.commandcenter.notify.TwilioProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Inbound SMS from Twilio. The signature is checked against the configured public URL (the one
+ * Twilio called, not what this server sees behind a proxy) over every received parameter.
+ */
+@RestController
+class TwilioWebhookController {
+
+    private static final Log log = LogFactory.getLog(TwilioWebhookController.class);
+
+    private final ApprovalService approvals;
+    private final TwilioProperties twilio;
+
+    TwilioWebhookController(ApprovalService approvals, TwilioProperties twilio) {
+        this.approvals = approvals;
+        this.twilio = twilio;
+    }
+
+    @PostMapping(path = "/webhooks/twilio/sms", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<String> inboundSms(HttpServletRequest request,
+                                      @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
+        Map<String, String> params = new HashMap<>();
+        request.getParameterMap().forEach((name, values) -> params.put(name, values.length == 0 ? "" : values[0]));
+        if (!twilio.enabled() || twilio.publicWebhookUrl() == null || signature == null
+                || !new RequestValidator(twilio.authToken()).validate(twilio.publicWebhookUrl(), params, signature)) {
+            log.warn("Refused an SMS webhook with a missing or wrong signature from " + request.getRemoteAddr());
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body("Forbidden");
+        }
+        String from = params.getOrDefault("From", "");
+        if (!twilio.ownerNumbers().contains(from)) {
+            // Someone else texted the number: no answer, nothing done.
+            log.warn("Ignored an SMS from unknown number " + from);
+            return twiml(null);
+        }
+        return twiml(approvals.answerSms(from, params.get("Body")));
+    }
+
+    private static ResponseEntity<String> twiml(String message) {
+        String body = message == null ? "<Response/>"
+                : "<Response><Message>" + HtmlUtils.htmlEscape(message) + "</Message></Response>";
+        return ResponseEntity.ok().contentType(MediaType.TEXT_XML)
+                .body("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + body);
+    }
+}

@@ -1,0 +1,97 @@
+package io.commandcenter.notify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.commandcenter.control.EmergencyStop;
+import io.commandcenter.engine.ActionProposed;
+import io.commandcenter.engine.Decision;
+import io.commandcenter.ingest.PollingHealth;
+import io.commandcenter.ingest.SourceHealth;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Critical alerts: the emergency stop, a safety block of an automated action, a source without a
+ * successful poll for a while. The same alert is not repeated within alert-repeat-after.
+ */
+@Component
+class AlertNotifier {
+
+    private final Notifications notifications;
+    private final PollingHealth polling;
+    private final NotifyProperties properties;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
+
+    AlertNotifier(Notifications notifications, PollingHealth polling, NotifyProperties properties, Clock clock) {
+        this.notifications = notifications;
+        this.polling = polling;
+        this.properties = properties;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+    }
+
+    @EventListener
+    void onEmergencyStop(EmergencyStop.EmergencyStopChanged changed) {
+        var s = changed.state();
+        String text = s.engaged()
+                ? "Emergency stop ENGAGED by " + s.who() + ": " + s.why() + ". Automated and agent actions are blocked."
+                : "Emergency stop released by " + s.who() + ": " + s.why() + ".";
+        // Every change is sent: a stop and its release must both reach the owner.
+        notifications.send(new Notice("alert-stop", Notice.Kind.CRITICAL,
+                "CommandCenter: emergency stop " + (s.engaged() ? "engaged" : "released"), text, text));
+    }
+
+    @EventListener
+    void onProposal(ActionProposed proposed) {
+        Decision d = proposed.decision();
+        if (d.outcome() != Decision.Outcome.BLOCKED) {
+            return;
+        }
+        String key = "safety:" + d.device() + ":" + d.on() + ":" + String.join("|", d.reasons());
+        if (!due(key)) {
+            return;
+        }
+        String text = "Safety rules blocked switching " + d.device() + (d.on() ? " on" : " off")
+                + " (asked by " + d.requestedBy() + "): " + String.join("; ", d.reasons());
+        notifications.send(new Notice("alert-safety", Notice.Kind.CRITICAL,
+                "CommandCenter: safety block on " + d.device(), text, text));
+    }
+
+    @Scheduled(fixedDelayString = "${commandcenter.notify.poll-check-interval:1m}",
+            initialDelayString = "${commandcenter.notify.poll-check-interval:1m}")
+    void checkPolls() {
+        Instant now = clock.instant();
+        Instant limit = now.minus(properties.pollAlertAfter());
+        for (SourceHealth source : polling.sources()) {
+            if (!source.enabled()) {
+                continue;
+            }
+            Instant last = source.lastSuccess();
+            boolean stale = last == null ? startedAt.isBefore(limit) : last.isBefore(limit);
+            if (!stale || !due("poll:" + source.source())) {
+                continue;
+            }
+            String text = source.source() + " has had no successful poll "
+                    + (last == null ? "since CommandCenter started" : "since " + last)
+                    + ". Readings from it are unknown; automation that depends on them is held.";
+            notifications.send(new Notice("alert-poll", Notice.Kind.CRITICAL,
+                    "CommandCenter: no data from " + source.source(), text, text));
+        }
+    }
+
+    private boolean due(String key) {
+        Instant now = clock.instant();
+        Instant previous = lastSent.get(key);
+        if (previous != null && previous.plus(properties.alertRepeatAfter()).isAfter(now)) {
+            return false;
+        }
+        lastSent.put(key, now);
+        return true;
+    }
+}

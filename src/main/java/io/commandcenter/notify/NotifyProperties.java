@@ -1,0 +1,30 @@
+package io.commandcenter.notify;
+
+import java.time.Duration;
+import java.time.LocalTime;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Notification defaults until the owner saves settings, and alert timing.
+ *
+ * @param mailFrom          sender address of every email
+ * @param email             default recipient email
+ * @param phone             default recipient phone (E.164)
+ * @param criticalOnly      default "critical only"
+ * @param quietStart        default start of quiet hours, none when unset
+ * @param quietEnd          default end of quiet hours
+ * @param confirmationMode  default confirmation mode
+ * @param pollAlertAfter    a source without a successful poll this long raises a critical alert
+ * @param alertRepeatAfter  the same alert is not sent again within this time (no spam from a repeating block)
+ * @param pollCheckInterval how often poll health is checked for alerts
+ */
+@ConfigurationProperties("commandcenter.notify")
+record NotifyProperties(@DefaultValue("commandcenter@localhost") String mailFrom, String email, String phone,
+                        @DefaultValue("false") boolean criticalOnly, LocalTime quietStart, LocalTime quietEnd,
+                        @DefaultValue("ALWAYS") ConfirmationMode confirmationMode,
+                        @DefaultValue("10m") Duration pollAlertAfter,
+                        @DefaultValue("30m") Duration alertRepeatAfter,
+                        @DefaultValue("1m") Duration pollCheckInterval) {
+}

@@ -1,0 +1,28 @@
+package io.commandcenter.notify;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Twilio SMS. SMS is off while account-sid is unset.
+ *
+ * @param accountSid       account SID (AC...)
+ * @param authToken        auth token; also the key that signs inbound webhooks. From the environment.
+ * @param fromNumber       the Twilio number messages come from
+ * @param publicWebhookUrl the exact URL Twilio calls for inbound SMS (signatures are over it),
+ *                         e.g. https://site.example.org/webhooks/twilio/sms
+ * @param ownerNumbers     numbers whose replies are accepted
+ * @param apiBaseUrl       Twilio REST base URL; tests point it at a local Twilio-shaped server
+ */
+@ConfigurationProperties("commandcenter.twilio")
+public record TwilioProperties(String accountSid, String authToken, String fromNumber, String publicWebhookUrl,
+                               @DefaultValue List<String> ownerNumbers,
+                               @DefaultValue("https://api.twilio.com") URI apiBaseUrl) {
+
+    public boolean enabled() {
+        return accountSid != null && !accountSid.isBlank() && authToken != null && !authToken.isBlank();
+    }
+}
