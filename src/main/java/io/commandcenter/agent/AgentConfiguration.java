@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.service.AiServices;
 import io.commandcenter.agent.kb.KnowledgeBase;
+import io.commandcenter.approval.ApprovalService;
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.engine.RulesEngine;
@@ -46,8 +47,10 @@ class AgentConfiguration {
 
     @Bean
     AgentTools agentTools(TimeseriesQueries queries, RulesEngine engine, KnowledgeBase knowledgeBase,
-                          ObjectProvider<ActionSuggestions> suggestions, Clock clock) {
-        return new AgentTools(queries, engine, knowledgeBase, suggestions.getIfAvailable(ApprovalsUnavailable::new), clock);
+                          ObjectProvider<ApprovalService> approvals, Clock clock) {
+        ApprovalService approval = approvals.getIfAvailable();
+        ActionSuggestions suggestions = approval == null ? new ApprovalsUnavailable() : new ApprovalSuggestions(approval, clock);
+        return new AgentTools(queries, engine, knowledgeBase, suggestions, clock);
     }
 
     @Bean

@@ -12,7 +12,7 @@ final class AgentTables {
         jdbc.sql("""
                 TRUNCATE victron.battery_readings, solark.flow_readings, shelly.power_readings, shelly.latest_readings,
                          victron.battery_hourly, solark.flow_hourly, shelly.power_hourly, shelly.power_daily,
-                         engine.decisions, agent.conversations
+                         engine.decisions, agent.conversations, approval.pending_actions, control.action_log
                 """).update();
     }
 }

@@ -101,12 +101,25 @@ class AgentToolsIntegrationTests {
     }
 
     @Test
-    void answersASuggestionPlainlyWhileApprovalsAreNotWiredAndCreatesNothing() {
-        String answer = tools.suggestDeviceAction("miner-1", true, "surplus solar");
+    void aSuggestionBecomesAPendingActionAndNothingIsSwitched() {
+        writer.storeBattery(List.of(new BatteryReading("home", now.minus(1, ChronoUnit.MINUTES), 60.0, 52.0, 3.0, null)));
+        writer.storeDevices(List.of(new DevicePowerReading("miner-1", now.minus(1, ChronoUnit.MINUTES), true, true, 1400.0,
+                230.0, 6.1, null)));
 
-        assertThat(answer).contains("Approvals are not available", "no pending action was created");
-        assertThat(jdbc.sql("SELECT count(*) FROM engine.decisions WHERE device = 'miner-1'").query(Long.class).single())
-                .isZero();
+        String answer = tools.suggestDeviceAction("miner-1", false, "battery will not last the night");
+
+        assertThat(answer).contains("pending action to switch miner-1 off", "nothing happens until a person approves it");
+        assertThat(jdbc.sql("SELECT state || ' ' || source || ' ' || device FROM approval.pending_actions")
+                .query(String.class).list()).containsExactly("PENDING AGENT miner-1");
+        assertThat(jdbc.sql("SELECT count(*) FROM control.action_log").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aSuggestionTheRulesBlockIsReportedAsBlocked() {
+        String answer = tools.suggestDeviceAction("it-no-such-device", true, "why not");
+
+        assertThat(answer).startsWith("The safety rules refused to switch it-no-such-device on:");
+        assertThat(jdbc.sql("SELECT state FROM approval.pending_actions").query(String.class).list()).containsExactly("FAILED");
     }
 
     private List<DevicePowerReading> pumpHour(double watts) {

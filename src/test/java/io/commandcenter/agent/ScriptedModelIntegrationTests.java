@@ -14,6 +14,7 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.timeseries.BatteryReading;
+import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,6 @@ class ScriptedModelIntegrationTests {
     @BeforeEach
     void setUp() {
         AgentTables.truncate(jdbc);
-        jdbc.sql("TRUNCATE control.action_log").update();
         scripted = (ScriptedChatModel) model;
         scripted.script.clear();
         scripted.requests.clear();
@@ -54,8 +54,9 @@ class ScriptedModelIntegrationTests {
 
     @Test
     void theModelCallsToolsWithLiveFiguresAndASuggestionOnlyWaitsForAPerson() {
-        writer.storeBattery(List.of(new BatteryReading("home", Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(20),
-                81.0, 54.0, 20.0, null)));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        writer.storeBattery(List.of(new BatteryReading("home", now.minusSeconds(20), 81.0, 54.0, 20.0, null)));
+        writer.storeDevices(List.of(new DevicePowerReading("miner-1", now.minusSeconds(20), true, false, 0.0, 230.0, 0.0, null)));
         scripted.script.add(AiMessage.from(tool("1", "get_cerbo_battery_status", "{}")));
         scripted.script.add(AiMessage.from(tool("2", "suggest_device_action",
                 "{\"device\":\"miner-1\",\"on\":true,\"why\":\"battery at 81%\"}")));
@@ -75,14 +76,16 @@ class ScriptedModelIntegrationTests {
         List<ChatMessage> second = scripted.requests.get(1).messages();
         assertThat(second).filteredOn(m -> m instanceof ToolExecutionResultMessage).singleElement()
                 .satisfies(m -> assertThat(((ToolExecutionResultMessage) m).text()).contains("81.0% state of charge"));
-        // Without an approvals pipeline the suggestion is refused plainly and nothing is executed.
-        assertThat(answer.suggestedAction().state()).isEqualTo("UNAVAILABLE");
+        // The suggestion waits for a person: a pending action exists, nothing was executed.
+        assertThat(answer.suggestedAction().state()).isEqualTo("PENDING_APPROVAL");
+        assertThat(jdbc.sql("SELECT state FROM approval.pending_actions WHERE id = :id")
+                .param("id", java.util.UUID.fromString(answer.suggestedAction().actionId())).query(String.class).single())
+                .isEqualTo("PENDING");
         assertThat(jdbc.sql("SELECT count(*) FROM control.action_log").query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM engine.decisions WHERE device = 'miner-1'").query(Long.class).single()).isZero();
         assertThat(agents.conversations(5)).first().satisfies(c -> {
             assertThat(c.offline()).isFalse();
             assertThat(c.inputTokens()).isEqualTo(300);
-            assertThat(c.suggestedAction()).isEqualTo("miner-1 on (UNAVAILABLE)");
+            assertThat(c.suggestedAction()).isEqualTo("miner-1 on (PENDING_APPROVAL)");
         });
     }
 
