@@ -1,0 +1,92 @@
+package io.commandcenter.agent;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.service.AiServices;
+import io.commandcenter.agent.kb.KnowledgeBase;
+import io.commandcenter.approval.ApprovalService;
+import io.commandcenter.device.Device;
+import io.commandcenter.device.DeviceRegistry;
+import io.commandcenter.engine.RulesEngine;
+import io.commandcenter.timeseries.TimeseriesQueries;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Builds the agents with {@code AiServices.builder} (no LangChain4j Spring starter). A {@link ChatModel}
+ * bean from elsewhere (a test's scripted model) wins over the configured OpenAI-compatible endpoint;
+ * with neither, the offline router answers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AgentProperties.class)
+class AgentConfiguration {
+
+    static final String SOLAR_CONTROLLER = """
+            You are the Solar Controller of an off-grid solar site. You report real-time status: battery,
+            solar production and device power. Always call a tool for figures; never guess numbers.
+            Answer briefly with the figures and when they were measured.""";
+
+    static final String ENERGY_ORCHESTRATOR = """
+            You are the Energy Orchestrator of an off-grid solar site. You explain the rules engine's decisions
+            (call explain_decision), analyse trends and plan loads. You never switch devices: to recommend a switch,
+            call suggest_device_action, which creates a pending action a person must approve. Cite site documents
+            found with kb_search as [document § section].""";
+
+    @Bean
+    KnowledgeBase knowledgeBase(JdbcClient jdbc, AgentProperties properties, Clock clock) {
+        return new KnowledgeBase(jdbc, Path.of(properties.kb().dir()), clock);
+    }
+
+    @Bean
+    AgentTools agentTools(TimeseriesQueries queries, RulesEngine engine, KnowledgeBase knowledgeBase,
+                          ObjectProvider<ApprovalService> approvals, Clock clock) {
+        ApprovalService approval = approvals.getIfAvailable();
+        ActionSuggestions suggestions = approval == null ? new ApprovalsUnavailable() : new ApprovalSuggestions(approval, clock);
+        return new AgentTools(queries, engine, knowledgeBase, suggestions, clock);
+    }
+
+    @Bean
+    OfflineRouter offlineRouter(DeviceRegistry registry) {
+        return new OfflineRouter(() -> registry.findAll().stream().map(Device::name).toList());
+    }
+
+    @Bean
+    AgentService agentService(AgentTools tools, OfflineRouter router, AgentProperties properties,
+                              ObjectProvider<ChatModel> chatModel, JdbcClient jdbc, Clock clock) {
+        ChatModel model = chatModel.getIfAvailable(() -> openAi(properties.openai()));
+        Map<String, SiteAgent> agents = new LinkedHashMap<>();
+        if (model != null) {
+            agents.put("SolarController", agent(model, tools, SOLAR_CONTROLLER));
+            agents.put("EnergyOrchestrator", agent(model, tools, ENERGY_ORCHESTRATOR));
+        }
+        return new AgentService(tools, router, agents, new ConversationRepository(jdbc), clock);
+    }
+
+    private static SiteAgent agent(ChatModel model, AgentTools tools, String systemMessage) {
+        return AiServices.builder(SiteAgent.class)
+                .chatModel(model)
+                .tools(tools)
+                .systemMessageProvider(memoryId -> systemMessage)
+                .build();
+    }
+
+    private static ChatModel openAi(AgentProperties.OpenAi openai) {
+        if (openai == null || !openai.configured()) {
+            return null;
+        }
+        return OpenAiChatModel.builder()
+                .baseUrl(openai.baseUrl())
+                .modelName(openai.model())
+                // Ollama and LM Studio ignore the key but the client wants one.
+                .apiKey(openai.apiKey() == null || openai.apiKey().isBlank() ? "none" : openai.apiKey())
+                .build();
+    }
+}

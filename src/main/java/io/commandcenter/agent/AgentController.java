@@ -1,0 +1,101 @@
+package io.commandcenter.agent;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.commandcenter.web.ProblemException;
+import jakarta.annotation.PreDestroy;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+@RequestMapping("/agents")
+class AgentController {
+
+    record ChatRequest(String question) {
+    }
+
+    private final AgentService agents;
+    private final ExecutorService streams = Executors.newFixedThreadPool(2);
+
+    AgentController(AgentService agents) {
+        this.agents = agents;
+    }
+
+    @PostMapping(path = "/chat", produces = MediaType.APPLICATION_JSON_VALUE)
+    ChatAnswer chat(@RequestBody ChatRequest request) {
+        return agents.ask(question(request), line -> { });
+    }
+
+    /** Streams "progress" events while tools run, then one "answer" event with the {@link ChatAnswer}. */
+    @PostMapping(path = "/chat", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter chatStream(@RequestBody ChatRequest request) {
+        String question = question(request);
+        SseEmitter emitter = new SseEmitter(180_000L);
+        streams.submit(() -> {
+            try {
+                ChatAnswer answer = agents.ask(question, line -> send(emitter, "progress", line));
+                emitter.send(SseEmitter.event().name("answer").data(answer, MediaType.APPLICATION_JSON));
+                emitter.complete();
+            } catch (Exception e) {
+                send(emitter, "error", e.getMessage() == null ? e.toString() : e.getMessage());
+                emitter.complete();
+            }
+        });
+        return emitter;
+    }
+
+    @GetMapping("/conversations")
+    List<Conversation> conversations(@RequestParam(defaultValue = "50") int limit) {
+        return agents.conversations(Math.min(Math.max(limit, 1), 500));
+    }
+
+    @GetMapping(path = "/conversations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Conversation conversation(@PathVariable UUID id) {
+        return find(id);
+    }
+
+    @GetMapping(path = "/conversations/{id}.md", produces = "text/markdown")
+    ResponseEntity<String> markdown(@PathVariable UUID id) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=conversation-" + id + ".md")
+                .body(find(id).toMarkdown());
+    }
+
+    private Conversation find(UUID id) {
+        return agents.conversation(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+                "conversation-not-found", "No conversation " + id));
+    }
+
+    private static String question(ChatRequest request) {
+        if (request == null || request.question() == null || request.question().isBlank()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "empty-question", "Ask a question");
+        }
+        return request.question().strip();
+    }
+
+    private static void send(SseEmitter emitter, String name, String data) {
+        try {
+            emitter.send(SseEmitter.event().name(name).data(data));
+        } catch (IOException | IllegalStateException e) {
+            // The browser went away; the answer is still stored.
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        streams.shutdownNow();
+    }
+}

@@ -1,0 +1,112 @@
+package io.commandcenter.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import io.commandcenter.IntegrationTest;
+import io.commandcenter.engine.ActionRequest;
+import io.commandcenter.engine.Decision;
+import io.commandcenter.engine.RulesEngine;
+import io.commandcenter.engine.Source;
+import io.commandcenter.timeseries.BatteryReading;
+import io.commandcenter.timeseries.ReadingWriter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+/** A newcomer with no model configured asks through the REST API and gets answers with the data behind them. */
+@IntegrationTest
+class AgentChatIntegrationTests {
+
+    @LocalServerPort int port;
+    @Autowired ReadingWriter writer;
+    @Autowired RulesEngine engine;
+    @Autowired JdbcClient jdbc;
+
+    RestClient http;
+    final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @BeforeEach
+    void setUp() {
+        AgentTables.truncate(jdbc);
+        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void answersTheBatteryQuestionOfflineAndStoresTheConversation() {
+        writer.storeBattery(List.of(new BatteryReading("home", now.minusSeconds(30), 77.0, 53.0, 12.0, null)));
+
+        Map<String, Object> answer = ask("what is the battery at?");
+
+        assertThat(answer.get("offline")).isEqualTo(true);
+        assertThat(answer.get("agent")).isEqualTo("SolarController");
+        assertThat((String) answer.get("answer")).startsWith("Offline mode").contains("77.0% state of charge", "charging");
+        assertThat((List<Map<String, Object>>) answer.get("toolsCalled")).extracting(t -> t.get("tool"))
+                .containsExactly("get_cerbo_battery_status");
+
+        List<Map<String, Object>> stored = http.get().uri("/agents/conversations").retrieve().body(List.class);
+        assertThat(stored).singleElement().satisfies(c -> {
+            assertThat(c.get("question")).isEqualTo("what is the battery at?");
+            assertThat((List<String>) c.get("toolsCalled")).containsExactly("get_cerbo_battery_status");
+        });
+        String markdown = http.get().uri("/agents/conversations/{id}.md", answer.get("conversationId")).retrieve().body(String.class);
+        assertThat(markdown).contains("## Question", "what is the battery at?", "77.0% state of charge", "offline mode");
+    }
+
+    @Test
+    void explainsWhyAMinerStoppedWithTheRulesAndTheBattery() {
+        writer.storeBattery(List.of(new BatteryReading("home", now.minusSeconds(30), 6.0, 46.5, -15.0, null)));
+        Decision decision = engine.evaluate(ActionRequest.of("miner-1", true, Source.MANUAL, "alice", "", Instant.now()));
+
+        Map<String, Object> answer = ask("why did miner-1 stop?");
+
+        String text = (String) answer.get("answer");
+        assertThat(answer.get("agent")).isEqualTo("EnergyOrchestrator");
+        assertThat(text).contains("explain_decision", "miner-1 on → " + decision.outcome(), "6.0% state of charge");
+        assertThat(decision.firedRules()).isNotEmpty();
+        decision.firedRules().forEach(rule -> assertThat(text).contains(rule));
+    }
+
+    @Test
+    void citesTheSiteDocumentsForAHowQuestion() {
+        Map<String, Object> answer = ask("when should I use the emergency stop?");
+
+        assertThat((List<String>) answer.get("citations")).first().asString().startsWith("safety-checklist.md § ");
+    }
+
+    @Test
+    void streamsProgressThenTheAnswerOverServerSentEvents() {
+        String stream = http.post().uri("/agents/chat").accept(MediaType.TEXT_EVENT_STREAM)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("question", "how much is the solar producing?"))
+                .retrieve().body(String.class);
+
+        assertThat(stream).contains("event:progress", "Manager: routing to SolarController", "Reading the SolArk inverter",
+                "event:answer", "\"offline\":true");
+        assertThat(stream.indexOf("event:progress")).isLessThan(stream.indexOf("event:answer"));
+    }
+
+    @Test
+    void refusesAnEmptyQuestionAsAProblem() {
+        var response = http.post().uri("/agents/chat").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("question", " ")).retrieve().toEntity(Map.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> ask(String question) {
+        return http.post().uri("/agents/chat").accept(MediaType.APPLICATION_JSON).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("question", question)).retrieve().body(Map.class);
+    }
+}
