@@ -3,6 +3,7 @@ package io.commandcenter.web;
 import java.util.Comparator;
 import java.util.List;
 
+import io.commandcenter.approval.ApprovalService;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -15,9 +16,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class PageModel {
 
     private final List<NavPage> pages;
+    private final ApprovalService approvals;
 
-    PageModel(List<NavPage> pages) {
+    PageModel(List<NavPage> pages, ApprovalService approvals) {
         this.pages = pages.stream().sorted(Comparator.comparingInt(NavPage::order)).toList();
+        this.approvals = approvals;
+    }
+
+    /** The navigation badge: actions waiting for a person's yes. */
+    @ModelAttribute("pendingApprovals")
+    Integer pendingApprovals() {
+        return signedInRole() == null ? null : approvals.pending().size();
     }
 
     @ModelAttribute("navPages")

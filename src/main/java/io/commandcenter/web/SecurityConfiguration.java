@@ -40,7 +40,7 @@ class SecurityConfiguration {
     static final String REALM = "CommandCenter";
 
     /** Paths anyone may call: they carry their own signature checks (webhooks, approval links). */
-    static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/webhooks/**", "/approvals/**",
+    static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/webhooks/**",
             "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error"};
 
     @Bean
@@ -49,6 +49,10 @@ class SecurityConfiguration {
         http
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(OPEN).permitAll()
+                .requestMatchers(SecurityConfiguration::signedApprovalLink).permitAll()
+                .requestMatchers(HttpMethod.POST, "/approvals/*/approve", "/approvals/*/reject").hasRole("OPERATOR")
+                // asking the agents only reads; their suggestions wait for an operator's approval
+                .requestMatchers(HttpMethod.POST, "/agents/chat").hasRole("VIEWER")
                 .requestMatchers("/api/users/**", "/api/tokens/**", "/users/**", "/tokens/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/emergency-stop/release", "/api/v1/emergency-stop/release",
                         "/stop/release").hasRole("ADMIN")
@@ -67,11 +71,22 @@ class SecurityConfiguration {
             .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(SecurityConfiguration::apiUnauthorized))
             .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
             .csrf(csrf -> csrf.ignoringRequestMatchers(apiCredentials)
-                    .ignoringRequestMatchers("/webhooks/**", "/approvals/**"))
+                    .ignoringRequestMatchers("/webhooks/**")
+                    .ignoringRequestMatchers(SecurityConfiguration::signedApprovalLink))
             // same-origin frames only: the simulations page shows a run's HTML report in a frame
             .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
             .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint()));
         return http.build();
+    }
+
+    /**
+     * An approve or reject link from an email: it carries its own HMAC signature and expiry, which the
+     * approval feature checks, so it works without signing in. Without {@code sig} the same paths are
+     * the signed-in operator's API.
+     */
+    static boolean signedApprovalLink(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return request.getParameter("sig") != null && path.matches("/approvals/[^/]+/(approve|reject)");
     }
 
     /** Browsers go to the sign-in page; htmx is told to redirect there; API callers get a 401 problem. */

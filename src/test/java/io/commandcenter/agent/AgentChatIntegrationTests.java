@@ -38,7 +38,7 @@ class AgentChatIntegrationTests {
     @BeforeEach
     void setUp() {
         AgentTables.truncate(jdbc);
-        http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+        http = io.commandcenter.TestUsers.as(port, io.commandcenter.TestUsers.ADMIN, io.commandcenter.TestUsers.ADMIN_PASSWORD)
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build();
     }
 

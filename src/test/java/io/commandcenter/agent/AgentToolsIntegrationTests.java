@@ -102,15 +102,16 @@ class AgentToolsIntegrationTests {
 
     @Test
     void aSuggestionBecomesAPendingActionAndNothingIsSwitched() {
+        // A device of its own: the live engine is shared, and other tests' manual commands hold theirs.
         writer.storeBattery(List.of(new BatteryReading("home", now.minus(1, ChronoUnit.MINUTES), 60.0, 52.0, 3.0, null)));
-        writer.storeDevices(List.of(new DevicePowerReading("miner-1", now.minus(1, ChronoUnit.MINUTES), true, true, 1400.0,
+        writer.storeDevices(List.of(new DevicePowerReading("it-agent-miner", now.minus(1, ChronoUnit.MINUTES), true, true, 1400.0,
                 230.0, 6.1, null)));
 
-        String answer = tools.suggestDeviceAction("miner-1", false, "battery will not last the night");
+        String answer = tools.suggestDeviceAction("it-agent-miner", false, "battery will not last the night");
 
-        assertThat(answer).contains("pending action to switch miner-1 off", "nothing happens until a person approves it");
+        assertThat(answer).contains("pending action to switch it-agent-miner off", "nothing happens until a person approves it");
         assertThat(jdbc.sql("SELECT state || ' ' || source || ' ' || device FROM approval.pending_actions")
-                .query(String.class).list()).containsExactly("PENDING AGENT miner-1");
+                .query(String.class).list()).containsExactly("PENDING AGENT it-agent-miner");
         assertThat(jdbc.sql("SELECT count(*) FROM control.action_log").query(Long.class).single()).isZero();
     }
 

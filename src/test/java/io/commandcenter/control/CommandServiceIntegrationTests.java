@@ -44,7 +44,7 @@ class CommandServiceIntegrationTests {
             emergencyStop.release("test", "clean start");
         }
         simulator.simulator().faults().set(Faults.noneAndUnlimited());
-        ControlTestDevices.register(jdbc, simulator);
+        io.commandcenter.SimulatedDevices.register(jdbc, simulator);
         simulator.simulator().model().setRelay("miner-1", true);
         simulator.simulator().model().setRelay("miner-2", true);
         // The rules judge devices by their last reading: hand the engine one, as a poll would.

@@ -42,7 +42,7 @@ class ControlApiIntegrationTests {
         jdbc.sql("TRUNCATE control.action_log, control.retry_queue, control.emergency_stop").update();
         if (emergencyStop.engaged()) emergencyStop.release("test", "clean start");
         simulator.simulator().faults().set(Faults.noneAndUnlimited());
-        ControlTestDevices.register(jdbc, simulator);
+        io.commandcenter.SimulatedDevices.register(jdbc, simulator);
         simulator.simulator().model().setRelay("miner-1", true);
         events.publishEvent(ReadingsStored.ofDevices(simulator.simulator().state().devices().stream()
                 .map(d -> new DevicePowerReading(d.name(), Instant.now(), true, d.on(), d.powerW(), d.voltage(),

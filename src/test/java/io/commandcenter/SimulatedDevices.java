@@ -1,28 +1,25 @@
-package io.commandcenter.control;
+package io.commandcenter;
 
 import io.commandcenter.simulation.EmbeddedSimulator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Registers the simulated site's relays, as onboarding would. */
-final class ControlTestDevices {
+/**
+ * Registers the simulated site's relays, as onboarding would. Tests share one database, so rows
+ * another test left under the same name or relay are replaced, never kept.
+ */
+public final class SimulatedDevices {
 
-    private ControlTestDevices() {
+    private SimulatedDevices() {
     }
 
-    static void register(JdbcClient jdbc, EmbeddedSimulator simulator) {
+    public static void register(JdbcClient jdbc, EmbeddedSimulator simulator) {
         for (var device : simulator.simulator().scenario().devices()) {
-            jdbc.sql("""
-                            DELETE FROM shelly.devices
-                            WHERE (name = :name OR (cloud_id = :cloud AND channel = :channel))
-                              AND NOT (name = :name AND cloud_id = :cloud AND channel = :channel)
-                            """)
+            jdbc.sql("DELETE FROM shelly.devices WHERE name = :name OR (cloud_id = :cloud AND channel = :channel)")
                     .param("name", device.name()).param("cloud", device.cloudId()).param("channel", device.channel())
                     .update();
-            // Other tests may have left a row under this name with another relay: replace it.
             jdbc.sql("""
                             INSERT INTO shelly.devices (name, cloud_id, channel, type, rated_power, online)
                             VALUES (:name, :cloud, :channel, :type, :rated, true)
-                            ON CONFLICT (name) DO UPDATE SET type = EXCLUDED.type, rated_power = EXCLUDED.rated_power
                             """)
                     .param("name", device.name()).param("cloud", device.cloudId()).param("channel", device.channel())
                     .param("type", device.type().name()).param("rated", device.ratedPowerW())

@@ -1,0 +1,109 @@
+package io.commandcenter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.commandcenter.Browser;
+import io.commandcenter.IntegrationTest;
+import io.commandcenter.TestUsers;
+import io.commandcenter.approval.ApprovalService;
+import io.commandcenter.approval.PendingAction;
+import io.commandcenter.engine.ActionRequest;
+import io.commandcenter.engine.Source;
+import io.commandcenter.simulation.EmbeddedSimulator;
+import io.commandcenter.simulation.Faults;
+import io.commandcenter.timeseries.BatteryReading;
+import io.commandcenter.timeseries.DevicePowerReading;
+import io.commandcenter.timeseries.ReadingWriter;
+import io.commandcenter.timeseries.ReadingsStored;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Asking the agents on /chat, and approving an agent's suggestion on /hardware, in headless Chromium. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChatAndApprovalsBrowserIntegrationTests {
+
+    @LocalServerPort int port;
+    @Autowired UserAccounts accounts;
+    @Autowired ReadingWriter readings;
+    @Autowired ApprovalService approvals;
+    @Autowired EmbeddedSimulator simulator;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired JdbcClient jdbc;
+
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = Browser.start(port);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.driver().manage().deleteAllCookies();
+        TestUsers.ensure(accounts, "otto", Role.OPERATOR);
+        TestUsers.ensure(accounts, "vera", Role.VIEWER);
+    }
+
+    @Test
+    void viewerAsksForTheBatteryAndGetsTheStoredFigure() {
+        readings.storeBattery(List.of(new BatteryReading("home", Instant.now().minusSeconds(5), 63.4, 51.2, -12.5, 24.0)));
+
+        browser.signIn("vera", TestUsers.password("vera"));
+        browser.find(By.linkText("Chat")).click();
+        browser.find(By.id("question")).sendKeys("what is the battery at?");
+        browser.find(By.id("ask")).click();
+
+        String answer = browser.waitForText(By.id("answers"), "63.4");
+        assertThat(answer).contains("Offline mode").contains("get_cerbo_battery_status");
+        browser.waitForText(By.id("conversations"), "what is the battery at?");
+        browser.screenshot("chat");
+    }
+
+    @Test
+    void operatorApprovesAnAgentSuggestionAndItRunsOnce() {
+        simulator.simulator().faults().set(Faults.noneAndUnlimited());
+        io.commandcenter.SimulatedDevices.register(jdbc, simulator);
+        simulator.simulator().model().setRelay("miner-2", true);
+        events.publishEvent(ReadingsStored.ofDevices(simulator.simulator().state().devices().stream()
+                .map(d -> new DevicePowerReading(d.name(), Instant.now(), true, d.on(), d.powerW(), d.voltage(),
+                        d.currentA(), d.energyWh()))
+                .toList()));
+        PendingAction pending = approvals.propose(ActionRequest.of("miner-2", false, Source.AGENT,
+                "agent:energy-orchestrator", "battery will not last the night", Instant.now()), "save the battery");
+        assertThat(pending.state()).isEqualTo(PendingAction.State.PENDING);
+        assertThat(simulator.simulator().state().device("miner-2").orElseThrow().on()).isTrue();
+
+        browser.signIn("otto", TestUsers.password("otto"));
+        browser.find(By.linkText("Hardware")).click();
+        browser.waitForText(By.id("pending-approvals"), "Turn off miner-2");
+        browser.screenshot("approvals");
+        browser.find(By.cssSelector("#approval-" + pending.id() + " button.approve")).click();
+
+        browser.waitUntil(Duration.ofSeconds(30),
+                d -> d.findElement(By.id("approvals-notices")).getText().isBlank() ? null : true);
+        browser.waitForText(By.id("pending-approvals"), "Nothing is waiting for approval.");
+        assertThat(simulator.simulator().state().device("miner-2").orElseThrow().on()).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM control.action_log WHERE kind = 'SENT' AND device = 'miner-2' "
+                + "AND requested_by = 'otto'").query(Long.class).single()).isEqualTo(1L);
+    }
+}
