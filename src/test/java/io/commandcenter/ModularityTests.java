@@ -48,4 +48,12 @@ class ModularityTests {
                         "io.commandcenter.control..")
                 .check(CLASSES);
     }
+
+    @Test
+    void agentsNeverSwitchDevicesThemselves() {
+        noClasses().that().resideInAPackage("io.commandcenter.agent..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.commandcenter.control..",
+                        "io.commandcenter.ingest..")
+                .check(CLASSES);
+    }
 }
