@@ -42,6 +42,7 @@ class ChatAndApprovalsBrowserIntegrationTests {
     @Autowired EmbeddedSimulator simulator;
     @Autowired ApplicationEventPublisher events;
     @Autowired JdbcClient jdbc;
+    @Autowired io.commandcenter.notify.NotificationSettingsService notificationSettings;
 
     Browser browser;
 
@@ -93,6 +94,7 @@ class ChatAndApprovalsBrowserIntegrationTests {
         assertThat(pending.state()).isEqualTo(PendingAction.State.PENDING);
         assertThat(simulator.simulator().state().device("miner-2").orElseThrow().on()).isTrue();
 
+        long sentBefore = sentByOtto();
         browser.signIn("otto", TestUsers.password("otto"));
         browser.find(By.linkText("Hardware")).click();
         browser.waitForText(By.id("pending-approvals"), "Turn off miner-2");
@@ -103,7 +105,29 @@ class ChatAndApprovalsBrowserIntegrationTests {
                 d -> d.findElement(By.id("approvals-notices")).getText().isBlank() ? null : true);
         browser.waitForText(By.id("pending-approvals"), "Nothing is waiting for approval.");
         assertThat(simulator.simulator().state().device("miner-2").orElseThrow().on()).isFalse();
-        assertThat(jdbc.sql("SELECT count(*) FROM control.action_log WHERE kind = 'SENT' AND device = 'miner-2' "
-                + "AND requested_by = 'otto'").query(Long.class).single()).isEqualTo(1L);
+        assertThat(sentByOtto()).isEqualTo(sentBefore + 1);
+    }
+
+    private long sentByOtto() {
+        return jdbc.sql("SELECT count(*) FROM control.action_log WHERE kind = 'SENT' AND device = 'miner-2' "
+                + "AND requested_by = 'otto'").query(Long.class).single();
+    }
+
+    @Test
+    void adminSetsWhereApprovalRequestsGoAndWhenToAsk() {
+        browser.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        browser.find(By.linkText("Settings")).click();
+        var form = browser.find(By.id("notifications"));
+        browser.waitUntil(d -> d.findElement(By.name("confirmationMode")).isEnabled() ? true : null);
+        form.findElement(By.name("email")).clear();
+        form.findElement(By.name("email")).sendKeys("owner@example.org");
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("confirmationMode"))).selectByValue("ALWAYS");
+        browser.find(By.id("save-notifications")).click();
+
+        browser.waitForText(By.id("notify-notices"), "saved");
+        assertThat(notificationSettings.current().email()).isEqualTo("owner@example.org");
+        assertThat(notificationSettings.current().confirmationMode().name()).isEqualTo("ALWAYS");
+        notificationSettings.save(new io.commandcenter.notify.NotificationSettings(null, null, false, null, null,
+                io.commandcenter.notify.ConfirmationMode.NEVER), "test");
     }
 }
