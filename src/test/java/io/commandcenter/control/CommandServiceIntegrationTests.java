@@ -47,7 +47,11 @@ class CommandServiceIntegrationTests {
         io.commandcenter.SimulatedDevices.register(jdbc, simulator);
         simulator.simulator().model().setRelay("miner-1", true);
         simulator.simulator().model().setRelay("miner-2", true);
-        // The rules judge devices by their last reading: hand the engine one, as a poll would.
+        publishDeviceReadings();
+    }
+
+    /** The rules judge devices by their last reading: hand the engine one, as a poll would. */
+    private void publishDeviceReadings() {
         events.publishEvent(ReadingsStored.ofDevices(simulator.simulator().state().devices().stream()
                 .map(d -> new DevicePowerReading(d.name(), Instant.now(), true, d.on(), d.powerW(), d.voltage(),
                         d.currentA(), d.energyWh()))
@@ -97,10 +101,13 @@ class CommandServiceIntegrationTests {
 
     @Test
     void sendsNothingToAnOfflineDeviceAndQueuesAutomation() {
+        // The heater: no other test commands it by hand, so no manual hold outranks this automation.
+        simulator.simulator().model().setRelay("water-heater", true);
+        publishDeviceReadings();
         simulator.simulator().faults().set(Faults.noneAndUnlimited()
                 .withShellyCloud(Faults.Api.NONE.withOfflineDevices(1.0))
                 .withShellyLocal(Faults.Api.NONE.withServerErrors(1.0)));
-        ActionRequest request = new ActionRequest(UUID.randomUUID(), "miner-2", false, Source.AUTOMATION,
+        ActionRequest request = new ActionRequest(UUID.randomUUID(), "water-heater", false, Source.AUTOMATION,
                 "rule:test", "offline test", Instant.now());
 
         CommandOutcome outcome = commands.execute(request);
@@ -108,7 +115,8 @@ class CommandServiceIntegrationTests {
         assertThat(outcome.result()).isIn(Result.OFFLINE, Result.FAILED);
         assertThat(actionLog.find(outcome.actionId()).orElseThrow().events())
                 .extracting(ActionRecord.Event::kind).doesNotContain("SENT");
-        assertThat(simulator.simulator().state().device("miner-2").orElseThrow().on()).isTrue();
+        assertThat(simulator.simulator().state().device("water-heater").orElseThrow().on()).isTrue();
+        simulator.simulator().model().setRelay("water-heater", false);
     }
 
     @Test
@@ -242,11 +250,18 @@ class CommandServiceIntegrationTests {
     @Test
     void emergencyStopHaltsAnAutomatedActionInFlight() throws Exception {
         // The relay ignores commands, so the automated action keeps retrying until STOP cuts it short.
+        // The heater: no other test commands it by hand, so no manual hold outranks this automation.
+        simulator.simulator().model().setRelay("water-heater", true);
+        publishDeviceReadings();
         simulator.simulator().faults().set(Faults.noneAndUnlimited().withRelayIgnoreProbability(1.0));
         var running = CompletableFuture.supplyAsync(() -> commands.execute(new ActionRequest(UUID.randomUUID(),
-                "miner-2", false, Source.AUTOMATION, "rule:pause miners", "battery low", Instant.now())));
+                "water-heater", false, Source.AUTOMATION, "rule:shed heater", "battery low", Instant.now())));
+        Instant deadline = Instant.now().plusSeconds(30);
         while (jdbc.sql("SELECT count(*) FROM control.action_log WHERE kind = 'SENT'").query(Long.class).single() == 0) {
-            Thread.onSpinWait();
+            assertThat(running.isDone()).as("the automated action ended before sending: %s",
+                    running.isDone() ? running.join().reasons() : "").isFalse();
+            assertThat(Instant.now()).isBefore(deadline);
+            Thread.sleep(20);
         }
 
         emergencyStop.engage("carol", "inspecting wiring");
@@ -254,5 +269,6 @@ class CommandServiceIntegrationTests {
 
         assertThat(outcome.result()).isEqualTo(Result.HALTED);
         assertThat(outcome.attempts()).isLessThan(3);
+        simulator.simulator().model().setRelay("water-heater", false);
     }
 }
