@@ -94,7 +94,10 @@ class EngineIntegrationTests {
     @Test
     void pausesAndResumesAMinerAsTheChargeCrossesTheThresholdsAndShowsWhyThroughTheApi() throws Exception {
         registerMiner("it-miner-1");
+        // Other tests share the stored preferences: start from the defaults, whatever they left.
+        http.post().uri("/preferences/reset").retrieve().toBodilessEntity();
         var prefs = http.get().uri("/preferences").retrieve().body(Map.class);
+        prefs.put("pauseConfirmMinutes", 0);
         prefs.put("minerCooldownMinutes", 0); // realtime clock: no waiting between pause and resume in a test
         assertThat(http.put().uri("/preferences").contentType(MediaType.APPLICATION_JSON).body(prefs).retrieve()
                 .toBodilessEntity().getStatusCode().value()).isEqualTo(200);

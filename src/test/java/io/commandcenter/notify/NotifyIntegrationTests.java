@@ -129,6 +129,8 @@ class NotifyIntegrationTests {
     @Test
     void alertsWhenASourceHasNoSuccessfulPoll() throws Exception {
         saveSettings(false, false);
+        // Other tests poll the simulator by hand into the shared poll log: start from none.
+        jdbc.sql("TRUNCATE system.poll_log, system.alerts").update();
         long silent = polling.sources().stream().filter(s -> s.enabled() && s.lastSuccess() == null).count();
         assertThat(silent).as("tests run without pollers: no source has succeeded").isPositive();
 
