@@ -36,11 +36,6 @@ class DeviceLocks {
         return Optional.ofNullable(holders.get(device));
     }
 
-    boolean isLocked(String device) {
-        ReentrantLock lock = locks.get(device);
-        return lock != null && lock.isLocked();
-    }
-
     interface Held extends AutoCloseable {
         @Override
         void close();

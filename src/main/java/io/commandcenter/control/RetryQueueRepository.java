@@ -43,10 +43,6 @@ class RetryQueueRepository {
                 .list();
     }
 
-    List<Queued> all() {
-        return due(Instant.parse("9999-01-01T00:00:00Z"));
-    }
-
     void postpone(UUID actionId, Instant next) {
         jdbc.sql("UPDATE control.retry_queue SET next_try_at = :next, tries = tries + 1 WHERE action_id = :id")
                 .param("id", actionId).param("next", Timestamp.from(next)).update();
