@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import io.commandcenter.web.ProblemException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,11 +25,14 @@ public class DeviceService {
     private final JdbcDeviceRegistry registry;
     private final Validator validator;
     private final ObjectProvider<DeviceDiscovery> discovery;
+    private final ApplicationEventPublisher events;
 
-    DeviceService(JdbcDeviceRegistry registry, Validator validator, ObjectProvider<DeviceDiscovery> discovery) {
+    DeviceService(JdbcDeviceRegistry registry, Validator validator, ObjectProvider<DeviceDiscovery> discovery,
+                  ApplicationEventPublisher events) {
         this.registry = registry;
         this.validator = validator;
         this.discovery = discovery;
+        this.events = events;
     }
 
     public List<Device> findAll() {
@@ -48,6 +52,7 @@ public class DeviceService {
         Device device = toDevice(form);
         requireFree(device);
         registry.insert(device);
+        events.publishEvent(new DevicesChanged());
         return device;
     }
 
@@ -71,6 +76,7 @@ public class DeviceService {
         }
         double ratedPower = change.ratedPower() == null ? current.ratedPower() : change.ratedPower();
         registry.update(name, newName, type, ratedPower);
+        events.publishEvent(new DevicesChanged());
         return get(newName);
     }
 
@@ -79,6 +85,7 @@ public class DeviceService {
         if (!registry.delete(name)) {
             throw unknown(name);
         }
+        events.publishEvent(new DevicesChanged());
     }
 
     /**
@@ -121,6 +128,7 @@ public class DeviceService {
         }
         List<Device> devices = forms.stream().map(DeviceService::toDevice).toList();
         devices.forEach(registry::insert);
+        events.publishEvent(new DevicesChanged());
         return devices;
     }
 
@@ -145,6 +153,9 @@ public class DeviceService {
                     relay.online(), null);
             registry.insert(device);
             added.add(device);
+        }
+        if (!added.isEmpty()) {
+            events.publishEvent(new DevicesChanged());
         }
         return new DiscoveryResult(added, known);
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
+import io.commandcenter.device.DevicesChanged;
 import io.commandcenter.engine.facts.BatteryLevel;
 import io.commandcenter.engine.facts.DeviceLock;
 import io.commandcenter.engine.facts.DevicePower;
@@ -34,6 +35,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The live engine: one {@link EngineSession} per site, all owned by one thread. Pollers' readings
@@ -47,6 +49,8 @@ class EngineService implements RulesEngine {
     private static final Log log = LogFactory.getLog(EngineService.class);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DEVICE_CACHE = Duration.ofMinutes(1);
+    // A reading from a device the copy does not know reloads it, but not more than once in this time.
+    private static final Duration UNKNOWN_DEVICE_RELOAD = Duration.ofSeconds(1);
 
     private final EngineProperties properties;
     private final DeviceRegistry registry;
@@ -267,8 +271,16 @@ class EngineService implements RulesEngine {
         });
     }
 
+    /** The registry changed: the next reading reloads the engine's copy (device types and rated power). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onDevicesChanged(DevicesChanged changed) {
+        engineThread.execute(() -> devicesLoaded = Instant.EPOCH);
+    }
+
     private Optional<Device> device(String name) {
-        if (Instant.now().isAfter(devicesLoaded.plus(DEVICE_CACHE))) {
+        Instant now = Instant.now();
+        boolean unknown = !devices.containsKey(name) && now.isAfter(devicesLoaded.plus(UNKNOWN_DEVICE_RELOAD));
+        if (unknown || now.isAfter(devicesLoaded.plus(DEVICE_CACHE))) {
             try {
                 Map<String, Device> byName = new HashMap<>();
                 registry.findAll().forEach(d -> byName.put(d.name(), d));
