@@ -38,6 +38,9 @@ public final class EngineBenchmark {
 
     public static int run(String[] args) {
         boolean quick = Arrays.asList(args).contains("--quick");
+        // --only=rate|latency|swap|heap runs one part, e.g. under a profiler
+        String only = Arrays.stream(args).filter(a -> a.startsWith("--only=")).map(a -> a.substring(7)).findFirst()
+                .orElse("all");
         Path dir = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "rules");
         List<RuleFile> policy = new RuleDirectory(dir).load();
         RuleSetBuilder builder = new RuleSetBuilder();
@@ -64,7 +67,7 @@ public final class EngineBenchmark {
         int dayRounds = 8_640; // one simulated day of 10-second rounds
         double bareRate = 0;
         double fullRate = 0;
-        for (int round = 1; round <= (quick ? 3 : 5); round++) {
+        for (int round = 1; round <= (quick ? 3 : 5) && part(only, "rate"); round++) {
             double b = bareRate(bare, bareCycles);
             Week day = fullRate(full, settings, dayRounds, false);
             double f = day.readings / day.seconds;
@@ -72,24 +75,33 @@ public final class EngineBenchmark {
             bareRate = Math.max(bareRate, b);
             fullRate = Math.max(fullRate, f);
         }
-        Week week = fullRate(full, settings, quick ? dayRounds : 7 * dayRounds, true);
-        out("");
-        out("bare Drools, one trivial rule:   %,12.0f readings/s (insert + fire + delete, best round)", bareRate);
-        out("full policy + 200-row table:     %,12.0f readings/s (best round; one session through %.0f simulated days: "
-                + "%,.0f readings/s, %,d readings, %,d decisions)", fullRate, week.simulatedDays,
-                week.readings / week.seconds, week.readings, week.decisions);
-        verdict("full policy / bare", 100.0 * fullRate / bareRate, "%", ">= 25", fullRate >= 0.25 * bareRate);
-
-        double p99 = latency(full, settings, quick ? 50_000 : 200_000);
-        verdict("p99 enqueue -> decision", p99, "ms", "< 5", p99 < 5);
-
-        double swap = buildAndSwap(builder, policy, settings);
-        verdict("build + swap, 500 table rows", swap, "s", "< 3", swap < 3);
-
-        double heap = week.heapBytes / 1024.0 / 1024.0;
-        verdict("heap per site session after " + (quick ? "a simulated day" : "a simulated week"), heap, "MB", "< 20",
-                heap < 20);
+        if (part(only, "rate")) {
+            out("");
+            out("bare Drools, one trivial rule:   %,12.0f readings/s (insert + fire + delete, best round)", bareRate);
+            out("full policy + 200-row table:     %,12.0f readings/s (best round)", fullRate);
+            verdict("full policy / bare", 100.0 * fullRate / bareRate, "%", ">= 25", fullRate >= 0.25 * bareRate);
+        }
+        if (part(only, "latency")) {
+            double p99 = latency(full, settings, quick ? 50_000 : 200_000);
+            verdict("p99 enqueue -> decision", p99, "ms", "< 5", p99 < 5);
+        }
+        if (part(only, "swap")) {
+            double swap = buildAndSwap(builder, policy, settings);
+            verdict("build + swap, 500 table rows", swap, "s", "< 3", swap < 3);
+        }
+        if (part(only, "heap")) {
+            Week week = fullRate(full, settings, quick ? dayRounds : 7 * dayRounds, true);
+            out("one session through %.0f simulated days: %,.0f readings/s, %,d readings, %,d decisions",
+                    week.simulatedDays, week.readings / week.seconds, week.readings, week.decisions);
+            double heap = week.heapBytes / 1024.0 / 1024.0;
+            verdict("heap per site session after " + (quick ? "a simulated day" : "a simulated week"), heap, "MB",
+                    "< 20", heap < 20);
+        }
         return 0;
+    }
+
+    private static boolean part(String only, String name) {
+        return only.equals("all") || only.equals(name);
     }
 
     // ---- measurements -----------------------------------------------------------------------

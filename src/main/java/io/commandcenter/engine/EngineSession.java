@@ -22,6 +22,7 @@ import io.commandcenter.device.DeviceType;
 import io.commandcenter.engine.Decision.Outcome;
 import io.commandcenter.engine.facts.BatteryLevel;
 import io.commandcenter.engine.facts.BatteryNow;
+import io.commandcenter.engine.facts.BelowPauseThreshold;
 import io.commandcenter.engine.facts.CurrentTime;
 import io.commandcenter.engine.facts.DeviceHeld;
 import io.commandcenter.engine.facts.DeviceLock;
@@ -129,6 +130,8 @@ public final class EngineSession implements AutoCloseable {
         events.sort(Comparator.comparingLong(EngineSession::eventTime));
         events.forEach(next.session::insert);
         stateFacts.forEach(next::putState);
+        // What the rules remember on their own (not derived, so it would not come back by itself).
+        session.getObjects(new ClassObjectFilter(BelowPauseThreshold.class)).forEach(next.session::insert);
         next.fire();
         close();
         return next;
@@ -526,7 +529,30 @@ public final class EngineSession implements AutoCloseable {
                 facts.put(d.rule(), d.objects().stream().map(String::valueOf).toList());
                 queue.addAll(d.objects());
             }
-            return new Explanation(List.copyOf(facts.keySet()), facts);
+            List<String> rules = List.copyOf(facts.keySet());
+            facts.put(READINGS_IN_FORCE, readingsInForce());
+            return new Explanation(rules, facts);
         }
+    }
+
+    /**
+     * The key under which a decision's facts list the readings and time in force when it was made.
+     * Rules test readings with "exists" (so they re-run only when a bound is crossed) and therefore
+     * do not bind them; this snapshot says what they saw.
+     */
+    public static final String READINGS_IN_FORCE = "readings in force";
+
+    private List<String> readingsInForce() {
+        List<String> readings = new ArrayList<>(3);
+        for (Class<?> type : List.of(BatteryNow.class, PowerNow.class)) {
+            Object fact = stateFacts.get(type);
+            if (fact != null) {
+                readings.add(String.valueOf(fact));
+            }
+        }
+        if (timeHandle != null) {
+            readings.add(String.valueOf(session.getObject(timeHandle)));
+        }
+        return readings;
     }
 }

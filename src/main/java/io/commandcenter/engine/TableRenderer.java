@@ -41,6 +41,11 @@ public final class TableRenderer {
         return new RuleFile(fileName(table.name()), drl.toString(), table.name(), rows);
     }
 
+    /**
+     * Readings and time are "exists" conditions, so a new reading that keeps the row true does not
+     * re-run it (only crossing a bound does). They come before the device, so rows with the same
+     * conditions for different devices share them in the network and a reading is tested once.
+     */
     static List<String> rule(String table, TableRow r) {
         List<String> lines = new ArrayList<>();
         lines.add("rule \"" + r.ruleName(table) + "\"");
@@ -49,14 +54,14 @@ public final class TableRenderer {
         List<String> soc = new ArrayList<>();
         range(soc, "soc", r.socFrom(), r.socBelow());
         if (!soc.isEmpty()) {
-            lines.add("    BatteryNow(" + String.join(", ", soc) + ")");
+            lines.add("    exists BatteryNow(" + String.join(", ", soc) + ")");
         }
         List<String> power = new ArrayList<>();
         range(power, "pv", r.pvFrom(), r.pvBelow());
         range(power, "load", r.loadFrom(), r.loadBelow());
         range(power, "grid", r.gridFrom(), r.gridBelow());
         if (!power.isEmpty()) {
-            lines.add("    PowerNow(" + String.join(", ", power) + ")");
+            lines.add("    exists PowerNow(" + String.join(", ", power) + ")");
         }
         List<String> time = new ArrayList<>();
         if (r.timeFrom() != null && r.timeUntil() != null) {
@@ -66,7 +71,7 @@ public final class TableRenderer {
             time.add("weekday in (" + r.weekdays() + ")");
         }
         if (!time.isEmpty()) {
-            lines.add("    CurrentTime(" + String.join(", ", time) + ")");
+            lines.add("    exists CurrentTime(" + String.join(", ", time) + ")");
         }
         lines.add(r.device() != null
                 ? "    $dev: DeviceStatus(device == \"" + r.device() + "\")"

@@ -1,5 +1,5 @@
 package io.commandcenter.engine.facts;
 
 /** Conclusion: state of charge is below the owner's minimum. */
-public record BatteryBelowMinimum() {
+public record BatteryBelowMinimum() implements Situation {
 }

@@ -1,5 +1,5 @@
 package io.commandcenter.engine.facts;
 
 /** Conclusion: no battery reading yet, so nobody knows the state of charge. */
-public record BatteryUnknown() {
+public record BatteryUnknown() implements Situation {
 }

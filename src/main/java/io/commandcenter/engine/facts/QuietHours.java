@@ -1,5 +1,5 @@
 package io.commandcenter.engine.facts;
 
 /** Conclusion: it is the owner's quiet hours. */
-public record QuietHours() {
+public record QuietHours() implements Situation {
 }

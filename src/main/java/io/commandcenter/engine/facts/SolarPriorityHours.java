@@ -1,5 +1,5 @@
 package io.commandcenter.engine.facts;
 
 /** Conclusion: it is solar priority time; automation may not import from the grid. */
-public record SolarPriorityHours() {
+public record SolarPriorityHours() implements Situation {
 }
