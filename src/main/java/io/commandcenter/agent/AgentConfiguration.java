@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.service.AiServices;
 import io.commandcenter.agent.kb.KnowledgeBase;
 import io.commandcenter.approval.ApprovalService;
@@ -22,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Builds the agents with {@code AiServices.builder} (no LangChain4j Spring starter). A {@link ChatModel}
- * bean from elsewhere (a test's scripted model) wins over the configured OpenAI-compatible endpoint;
- * with neither, the offline router answers.
+ * bean from elsewhere (a test's scripted model) wins over the configured model (OpenAI-compatible or
+ * Anthropic, see {@link ChatModels}); with neither, the offline router answers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AgentProperties.class)
@@ -61,7 +60,7 @@ class AgentConfiguration {
     @Bean
     AgentService agentService(AgentTools tools, OfflineRouter router, AgentProperties properties,
                               ObjectProvider<ChatModel> chatModel, JdbcClient jdbc, Clock clock) {
-        ChatModel model = chatModel.getIfAvailable(() -> openAi(properties.openai()));
+        ChatModel model = chatModel.getIfAvailable(() -> ChatModels.fromProperties(properties));
         Map<String, SiteAgent> agents = new LinkedHashMap<>();
         if (model != null) {
             agents.put("SolarController", agent(model, tools, SOLAR_CONTROLLER));
@@ -75,18 +74,6 @@ class AgentConfiguration {
                 .chatModel(model)
                 .tools(tools)
                 .systemMessageProvider(memoryId -> systemMessage)
-                .build();
-    }
-
-    private static ChatModel openAi(AgentProperties.OpenAi openai) {
-        if (openai == null || !openai.configured()) {
-            return null;
-        }
-        return OpenAiChatModel.builder()
-                .baseUrl(openai.baseUrl())
-                .modelName(openai.model())
-                // Ollama and LM Studio ignore the key but the client wants one.
-                .apiKey(openai.apiKey() == null || openai.apiKey().isBlank() ? "none" : openai.apiKey())
                 .build();
     }
 }
