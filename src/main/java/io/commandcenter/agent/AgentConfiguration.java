@@ -12,6 +12,7 @@ import io.commandcenter.approval.ApprovalService;
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.engine.RulesEngine;
+import io.commandcenter.testmode.LiveRules;
 import io.commandcenter.timeseries.TimeseriesQueries;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,7 +36,9 @@ class AgentConfiguration {
 
     static final String ENERGY_ORCHESTRATOR = """
             You are the Energy Orchestrator of an off-grid solar site. You explain the rules engine's decisions
-            (call explain_decision), analyse trends and plan loads. You never switch devices: to recommend a switch,
+            (call explain_decision), analyse trends and plan loads. For "what would happen if" questions about the
+            owner's preferences, call simulate_preference_change and report its figures; never estimate them yourself.
+            You never switch devices or change preferences: to recommend a switch,
             call suggest_device_action, which creates a pending action a person must approve. Cite site documents
             found with kb_search as [document § section].""";
 
@@ -46,10 +49,13 @@ class AgentConfiguration {
 
     @Bean
     AgentTools agentTools(TimeseriesQueries queries, RulesEngine engine, KnowledgeBase knowledgeBase,
-                          ObjectProvider<ApprovalService> approvals, Clock clock) {
+                          ObjectProvider<ApprovalService> approvals, ObjectProvider<LiveRules> liveRules,
+                          AgentProperties properties, Clock clock) {
         ApprovalService approval = approvals.getIfAvailable();
         ActionSuggestions suggestions = approval == null ? new ApprovalsUnavailable() : new ApprovalSuggestions(approval, clock);
-        return new AgentTools(queries, engine, knowledgeBase, suggestions, clock);
+        LiveRules live = liveRules.getIfAvailable();
+        PreferenceDryRun dryRun = live == null ? null : new PreferenceDryRun(live, properties.dryRun().scenario());
+        return new AgentTools(queries, engine, knowledgeBase, suggestions, dryRun, clock);
     }
 
     @Bean
