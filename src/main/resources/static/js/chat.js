@@ -4,6 +4,7 @@
 (function () {
   var form = document.getElementById('chat-form');
   var input = document.getElementById('question');
+  var agentSelect = document.getElementById('agent');
   var progress = document.getElementById('progress');
   var answers = document.getElementById('answers');
   var list = document.getElementById('conversations');
@@ -34,7 +35,10 @@
   function render(question, answer) {
     var card = el('article', 'chat-answer');
     card.appendChild(el('p', 'chat-question', question));
-    var meta = (answer.offline ? 'offline mode · ' : '') + answer.agent + ' · ' + answer.durationMs + ' ms'
+    // Who answered, and through whom: "Manager → SolarController" or "SolarController (asked directly)".
+    var who = answer.askedAgent === 'manager' || !answer.askedAgent
+      ? 'Manager → ' + answer.agent : answer.agent + ' (asked directly)';
+    var meta = (answer.offline ? 'offline mode · ' : '') + who + ' · ' + answer.durationMs + ' ms'
       + (answer.toolsCalled && answer.toolsCalled.length
         ? ' · tools: ' + answer.toolsCalled.map(function (t) { return t.tool; }).join(', ') : '')
       + (answer.inputTokens != null ? ' · tokens ' + answer.inputTokens + '/' + answer.outputTokens : '');
@@ -72,14 +76,14 @@
     return rest;
   }
 
-  async function ask(question) {
+  async function ask(question, agent) {
     progress.textContent = 'Thinking…';
     document.getElementById('ask').disabled = true;
     try {
       var response = await fetch('/agents/chat', {
         method: 'POST',
         headers: csrfHeaders({'Content-Type': 'application/json', 'Accept': 'text/event-stream'}),
-        body: JSON.stringify({question: question})
+        body: JSON.stringify({question: question, agent: agent})
       });
       if (!response.ok) {
         var problem = await response.json().catch(function () { return {}; });
@@ -126,7 +130,7 @@
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     var question = input.value.trim();
-    if (question) { input.value = ''; ask(question); }
+    if (question) { input.value = ''; ask(question, agentSelect.value); }
   });
   loadConversations();
 })();

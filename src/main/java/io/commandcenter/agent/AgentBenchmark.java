@@ -22,7 +22,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * {@code java -jar commandcenter.jar bench-agent [--url=jdbc:postgresql://host/db] [--rounds=5]}
  * <p>
- * On the shipped 30 questions ({@code docs/kb/eval/questions.yaml}): the share the offline router
+ * On the shipped questions ({@code docs/kb/eval/questions.yaml}, 36 now): the share the offline router
  * sends to the expected tool, the share the KB search ranks the expected document first, and the
  * KB search p50/p95 latency (embedding the question plus cosine over all chunks), against its own
  * database (default {@code commandcenter_bench_agent}).
@@ -76,8 +76,8 @@ public final class AgentBenchmark {
         long loadStart = System.nanoTime();
         kb.sync();
         kb.search("warm up", 1);
-        System.out.printf("Agent benchmark: %d questions, KB ready in %.1f s (model load + sync)%n",
-                file.questions().size(), (System.nanoTime() - loadStart) / 1e9);
+        System.out.printf("Agent benchmark: %d questions, KB ready in %.1f s (model load + sync), embeddings searched as %s%n",
+                file.questions().size(), (System.nanoTime() - loadStart) / 1e9, kb.storage());
 
         OfflineRouter router = new OfflineRouter(file::devices);
         int routed = 0;

@@ -6,13 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.service.AiServices;
 import io.commandcenter.agent.kb.KnowledgeBase;
 import io.commandcenter.approval.ApprovalService;
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.engine.RulesEngine;
+import io.commandcenter.testmode.LiveRules;
 import io.commandcenter.timeseries.TimeseriesQueries;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Builds the agents with {@code AiServices.builder} (no LangChain4j Spring starter). A {@link ChatModel}
- * bean from elsewhere (a test's scripted model) wins over the configured OpenAI-compatible endpoint;
- * with neither, the offline router answers.
+ * bean from elsewhere (a test's scripted model) wins over the configured model (OpenAI-compatible or
+ * Anthropic, see {@link ChatModels}); with neither, the offline router answers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AgentProperties.class)
@@ -36,7 +36,9 @@ class AgentConfiguration {
 
     static final String ENERGY_ORCHESTRATOR = """
             You are the Energy Orchestrator of an off-grid solar site. You explain the rules engine's decisions
-            (call explain_decision), analyse trends and plan loads. You never switch devices: to recommend a switch,
+            (call explain_decision), analyse trends and plan loads. For "what would happen if" questions about the
+            owner's preferences, call simulate_preference_change and report its figures; never estimate them yourself.
+            You never switch devices or change preferences: to recommend a switch,
             call suggest_device_action, which creates a pending action a person must approve. Cite site documents
             found with kb_search as [document § section].""";
 
@@ -47,10 +49,13 @@ class AgentConfiguration {
 
     @Bean
     AgentTools agentTools(TimeseriesQueries queries, RulesEngine engine, KnowledgeBase knowledgeBase,
-                          ObjectProvider<ApprovalService> approvals, Clock clock) {
+                          ObjectProvider<ApprovalService> approvals, ObjectProvider<LiveRules> liveRules,
+                          AgentProperties properties, Clock clock) {
         ApprovalService approval = approvals.getIfAvailable();
         ActionSuggestions suggestions = approval == null ? new ApprovalsUnavailable() : new ApprovalSuggestions(approval, clock);
-        return new AgentTools(queries, engine, knowledgeBase, suggestions, clock);
+        LiveRules live = liveRules.getIfAvailable();
+        PreferenceDryRun dryRun = live == null ? null : new PreferenceDryRun(live, properties.dryRun().scenario());
+        return new AgentTools(queries, engine, knowledgeBase, suggestions, dryRun, clock);
     }
 
     @Bean
@@ -61,7 +66,7 @@ class AgentConfiguration {
     @Bean
     AgentService agentService(AgentTools tools, OfflineRouter router, AgentProperties properties,
                               ObjectProvider<ChatModel> chatModel, JdbcClient jdbc, Clock clock) {
-        ChatModel model = chatModel.getIfAvailable(() -> openAi(properties.openai()));
+        ChatModel model = chatModel.getIfAvailable(() -> ChatModels.fromProperties(properties));
         Map<String, SiteAgent> agents = new LinkedHashMap<>();
         if (model != null) {
             agents.put("SolarController", agent(model, tools, SOLAR_CONTROLLER));
@@ -75,18 +80,6 @@ class AgentConfiguration {
                 .chatModel(model)
                 .tools(tools)
                 .systemMessageProvider(memoryId -> systemMessage)
-                .build();
-    }
-
-    private static ChatModel openAi(AgentProperties.OpenAi openai) {
-        if (openai == null || !openai.configured()) {
-            return null;
-        }
-        return OpenAiChatModel.builder()
-                .baseUrl(openai.baseUrl())
-                .modelName(openai.model())
-                // Ollama and LM Studio ignore the key but the client wants one.
-                .apiKey(openai.apiKey() == null || openai.apiKey().isBlank() ? "none" : openai.apiKey())
                 .build();
     }
 }

@@ -24,7 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/agents")
 class AgentController {
 
-    record ChatRequest(String question) {
+    /** @param agent manager (default), solar-controller or energy-orchestrator */
+    record ChatRequest(String question, String agent) {
     }
 
     private final AgentService agents;
@@ -36,17 +37,18 @@ class AgentController {
 
     @PostMapping(path = "/chat", produces = MediaType.APPLICATION_JSON_VALUE)
     ChatAnswer chat(@RequestBody ChatRequest request) {
-        return agents.ask(question(request), line -> { });
+        return agents.ask(question(request), agent(request), line -> { });
     }
 
     /** Streams "progress" events while tools run, then one "answer" event with the {@link ChatAnswer}. */
     @PostMapping(path = "/chat", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter chatStream(@RequestBody ChatRequest request) {
         String question = question(request);
+        AgentChoice agent = agent(request);
         SseEmitter emitter = new SseEmitter(180_000L);
         streams.submit(() -> {
             try {
-                ChatAnswer answer = agents.ask(question, line -> send(emitter, "progress", line));
+                ChatAnswer answer = agents.ask(question, agent, line -> send(emitter, "progress", line));
                 emitter.send(SseEmitter.event().name("answer").data(answer, MediaType.APPLICATION_JSON));
                 emitter.complete();
             } catch (Exception e) {
@@ -84,6 +86,11 @@ class AgentController {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "empty-question", "Ask a question");
         }
         return request.question().strip();
+    }
+
+    private static AgentChoice agent(ChatRequest request) {
+        return AgentChoice.of(request.agent()).orElseThrow(() -> new ProblemException(HttpStatus.BAD_REQUEST,
+                "unknown-agent", "No agent called '" + request.agent() + "'; ask manager, solar-controller or energy-orchestrator"));
     }
 
     private static void send(SseEmitter emitter, String name, String data) {

@@ -38,20 +38,36 @@ public class AgentService {
         return agents.isEmpty();
     }
 
-    /** Answers one question; {@code progress} receives lines like "Calling Shelly API…" as tools run. */
+    /** Answers one question through the Manager; {@code progress} receives lines like "Calling Shelly API…" as tools run. */
     public ChatAnswer ask(String question, Consumer<String> progress) {
+        return ask(question, AgentChoice.MANAGER, progress);
+    }
+
+    /**
+     * Answers one question put to {@code asked}: the Manager routes it; a chosen agent answers itself and,
+     * offline, only with its own tools (a question outside them gets a plain "ask the other agent").
+     */
+    public ChatAnswer ask(String question, AgentChoice asked, Consumer<String> progress) {
         long started = System.nanoTime();
         Instant askedAt = clock.instant();
         AgentTools.Session session = new AgentTools.Session(progress);
         AgentTools.SESSION.set(session);
         try {
             OfflineRouter.Route route = router.route(question);
-            String agent = route.agent();
-            progress.accept("Manager: routing to " + agent + "…");
+            String agent;
+            if (asked == AgentChoice.MANAGER) {
+                agent = route.agent();
+                progress.accept("Manager: routing to " + agent + "…");
+            } else {
+                agent = asked.agent();
+                progress.accept("Asking the " + agent + " directly…");
+            }
             String answer;
             Integer in = null;
             Integer out = null;
-            if (offline()) {
+            if (offline() && !asked.covers(route.tool())) {
+                answer = router.outOfScope(route, asked);
+            } else if (offline()) {
                 answer = router.answer(question, route, tools);
             } else {
                 Result<String> result = agents.get(agent).answer(question);
@@ -63,7 +79,7 @@ public class AgentService {
                 }
             }
             long ms = (System.nanoTime() - started) / 1_000_000;
-            ChatAnswer chat = new ChatAnswer(UUID.randomUUID(), agent, answer, List.copyOf(session.citations),
+            ChatAnswer chat = new ChatAnswer(UUID.randomUUID(), agent, asked.id(), answer, List.copyOf(session.citations),
                     List.copyOf(session.calls), ms, in, out, session.suggestion, offline());
             conversations.save(new Conversation(chat.conversationId(), askedAt, question, agent, answer,
                     chat.toolsCalled().stream().map(ToolCall::tool).toList(), chat.citations(), chat.offline(), ms,

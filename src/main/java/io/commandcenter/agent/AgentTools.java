@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import io.commandcenter.agent.kb.KbHit;
 import io.commandcenter.agent.kb.KnowledgeBase;
 import io.commandcenter.engine.Decision;
 import io.commandcenter.engine.RulesEngine;
+import io.commandcenter.testmode.SettingsOverrides;
 import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.Resolution;
@@ -50,14 +52,17 @@ public class AgentTools {
     private final RulesEngine engine;
     private final KnowledgeBase knowledgeBase;
     private final ActionSuggestions suggestions;
+    private final PreferenceDryRun dryRun;
     private final Clock clock;
 
+    /** @param dryRun test mode's dry runs; null when test mode is not available */
     public AgentTools(TimeseriesQueries queries, RulesEngine engine, KnowledgeBase knowledgeBase,
-                      ActionSuggestions suggestions, Clock clock) {
+                      ActionSuggestions suggestions, PreferenceDryRun dryRun, Clock clock) {
         this.queries = queries;
         this.engine = engine;
         this.knowledgeBase = knowledgeBase;
         this.suggestions = suggestions;
+        this.dryRun = dryRun;
         this.clock = clock;
     }
 
@@ -204,6 +209,30 @@ public class AgentTools {
             session.suggestion = s;
         }
         return s.detail();
+    }
+
+    @Tool(name = "simulate_preference_change", value = "Dry run in test mode of a change to the owner's preferences: "
+            + "simulates a shipped scenario with the live rules twice, current preferences vs changed, and returns both runs' "
+            + "figures (miner pauses and run time, lowest battery charge, grid energy, safety violations). Changes nothing. "
+            + "Setting names: criticalSoc, minSoc, targetSoc, pauseMinersBelow, resumeMinersAbove (percent), maxGridDrawWatts, "
+            + "minerCooldownMinutes, manualHoldMinutes, pauseConfirmMinutes, quietHours and solarPriorityHours (HH:MM-HH:MM or none)")
+    public String simulatePreferenceChange(@P("the changes as name=value pairs separated by commas, e.g. pauseMinersBelow=60") String changes,
+                                           @P(value = "scenario file such as summer-week.yaml or winter-cloudy-week.yaml; empty for the default",
+                                                   required = false) String scenario) {
+        String file = scenario == null || scenario.isBlank() ? null : scenario.strip();
+        called("simulate_preference_change", changes + (file == null ? "" : " on " + file),
+                "Running a test-mode dry run with " + changes + " against the current preferences…");
+        if (dryRun == null) {
+            return "Test mode is not available here, so no dry run could be made.";
+        }
+        try {
+            Map<String, String> pairs = SettingsOverrides.parsePairs(
+                    Arrays.stream(changes == null ? new String[0] : changes.split("[,;]"))
+                            .map(String::strip).filter(p -> !p.isEmpty()).toList());
+            return PreferenceDryRun.describe(dryRun.run(pairs, file));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return "No dry run was made: " + e.getMessage() + ".";
+        }
     }
 
     private void called(String tool, String arguments, String progress) {

@@ -7,7 +7,8 @@ import java.util.UUID;
  * The answer to one question.
  *
  * @param conversationId  stored conversation id
- * @param agent           which agent answered (Manager routes: SolarController, EnergyOrchestrator)
+ * @param agent           which agent answered: SolarController or EnergyOrchestrator
+ * @param askedAgent      who the question was put to: manager (routes it), solar-controller or energy-orchestrator
  * @param answer          plain-words answer with the figures and rules behind it
  * @param citations       knowledge-base sources as "document § section"
  * @param toolsCalled     tools in call order
@@ -17,7 +18,7 @@ import java.util.UUID;
  * @param suggestedAction the pending action created, null when none
  * @param offline         true when the deterministic router answered (no model configured)
  */
-public record ChatAnswer(UUID conversationId, String agent, String answer, List<String> citations,
+public record ChatAnswer(UUID conversationId, String agent, String askedAgent, String answer, List<String> citations,
                          List<ToolCall> toolsCalled, long durationMs, Integer inputTokens, Integer outputTokens,
                          ActionSuggestions.SuggestedAction suggestedAction, boolean offline) {
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,15 +16,23 @@ import java.util.regex.Pattern;
  */
 public class OfflineRouter {
 
-    /** The tool a question goes to, with the device and window it names (device may be null). */
-    public record Route(String tool, String device, int hours, boolean on) {
+    /**
+     * The tool a question goes to, with the device and window it names (device may be null), and for a
+     * dry run the preference changes and the scenario the question names (null = the configured one).
+     */
+    public record Route(String tool, String device, int hours, boolean on, Map<String, String> changes, String scenario) {
+
+        public Route {
+            changes = changes == null ? Map.of() : Map.copyOf(changes);
+        }
+
+        public Route(String tool, String device, int hours, boolean on) {
+            this(tool, device, hours, on, Map.of(), null);
+        }
 
         /** Which agent owns the tool: live status goes to the Solar Controller, the rest to planning. */
         public String agent() {
-            return switch (tool) {
-                case "get_cerbo_battery_status", "get_solar_status", "get_device_power_usage" -> "SolarController";
-                default -> "EnergyOrchestrator";
-            };
+            return AgentChoice.owner(tool).agent();
         }
     }
 
@@ -39,6 +49,14 @@ public class OfflineRouter {
         String q = " " + question.toLowerCase(Locale.ROOT).replaceAll("[?!.,']", " ") + " ";
         String device = device(q);
         int hours = hours(q);
+        // "What if the pause threshold were 60%?" is a dry run, not a question about the threshold.
+        if (PreferenceQuestion.hypothetical(question)) {
+            Map<String, String> changes = PreferenceQuestion.changes(question);
+            if (!changes.isEmpty()) {
+                return new Route("simulate_preference_change", null, hours, false, changes,
+                        PreferenceDryRun.scenarioNamedIn(question));
+            }
+        }
         boolean why = has(q, " why ", " explain", " what stopped", " reason", " which rule", " what rule");
         boolean switching = has(q, " turn ", " switch ", " start ", " stop ", " pause ", " resume ", " shut ");
         if (why && (device != null || has(q, "miner", "paused", "stopped", "blocked", "shed", "turned off", "stop", "pause"))) {
@@ -83,9 +101,22 @@ public class OfflineRouter {
                     + "\n\nBattery now: " + tools.batteryStatus();
             case "suggest_device_action" -> tools.suggestDeviceAction(route.device(), route.on(),
                     "Asked in chat: " + question);
+            case "simulate_preference_change" -> tools.simulatePreferenceChange(pairs(route.changes()), route.scenario());
             default -> tools.kbSearch(question);
         };
         return "Offline mode (no language model configured), answering with " + route.tool() + ":\n" + body;
+    }
+
+    /** Said instead of an answer when the chosen agent does not have the tool the question needs. */
+    String outOfScope(Route route, AgentChoice chosen) {
+        AgentChoice owner = AgentChoice.owner(route.tool());
+        return "Offline mode (no language model configured): this question is outside what the " + chosen.agent()
+                + " answers (" + chosen.scope() + "). It needs " + route.tool() + ", which belongs to the "
+                + owner.agent() + "; ask the " + owner.agent() + " or the Manager.";
+    }
+
+    private static String pairs(Map<String, String> changes) {
+        return String.join(", ", new TreeMap<>(changes).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }
 
     private String device(String q) {

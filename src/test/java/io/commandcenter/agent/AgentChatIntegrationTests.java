@@ -104,9 +104,49 @@ class AgentChatIntegrationTests {
         assertThat(response.getStatusCode().value()).isEqualTo(400);
     }
 
+    @Test
     @SuppressWarnings("unchecked")
+    void aChosenAgentAnswersItselfAndSaysSoWhenAQuestionIsOutsideItsTools() {
+        writer.storeBattery(List.of(new BatteryReading("home", now.minusSeconds(30), 55.0, 51.0, 2.0, null)));
+
+        Map<String, Object> status = ask("what is the battery at?", "solar-controller");
+        Map<String, Object> outside = ask("why did miner-1 stop?", "solar-controller");
+        Map<String, Object> routed = ask("what is the battery at?", null);
+
+        assertThat(status.get("agent")).isEqualTo("SolarController");
+        assertThat(status.get("askedAgent")).isEqualTo("solar-controller");
+        assertThat((String) status.get("answer")).contains("55.0% state of charge");
+        assertThat(outside.get("agent")).isEqualTo("SolarController");
+        assertThat((String) outside.get("answer")).contains("outside what the SolarController answers",
+                "explain_decision", "ask the EnergyOrchestrator or the Manager");
+        assertThat((List<?>) outside.get("toolsCalled")).isEmpty();
+        assertThat(routed.get("askedAgent")).isEqualTo("manager");
+        assertThat(routed.get("agent")).isEqualTo("SolarController");
+    }
+
+    @Test
+    void refusesAnUnknownAgentAsAProblem() {
+        var response = http.post().uri("/agents/chat").accept(MediaType.APPLICATION_JSON).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("question", "what is the battery at?", "agent", "janitor")).retrieve().toEntity(Map.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat((String) response.getBody().get("type")).endsWith("unknown-agent");
+        assertThat((String) response.getBody().get("detail")).contains("janitor", "solar-controller");
+    }
+
     private Map<String, Object> ask(String question) {
+        return ask(question, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> ask(String question, String agent) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("question", question);
+        if (agent != null) {
+            body.put("agent", agent);
+        }
         return http.post().uri("/agents/chat").accept(MediaType.APPLICATION_JSON).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("question", question)).retrieve().body(Map.class);
+                .body(body).retrieve().body(Map.class);
     }
 }

@@ -89,6 +89,23 @@ class ScriptedModelIntegrationTests {
         });
     }
 
+    @Test
+    void theModelGetsTheDryRunToolAndItsFigures() {
+        scripted.script.add(AiMessage.from(tool("1", "simulate_preference_change", "{\"changes\":\"pauseMinersBelow=60\"}")));
+        scripted.script.add(AiMessage.from("Pausing at 60% keeps the battery higher."));
+
+        ChatAnswer answer = agents.ask("what would happen if I set the miner pause threshold to 60%?", line -> { });
+
+        assertThat(answer.agent()).isEqualTo("EnergyOrchestrator");
+        assertThat(answer.toolsCalled()).containsExactly(new ToolCall("simulate_preference_change", "pauseMinersBelow=60"));
+        List<ChatMessage> second = scripted.requests.get(1).messages();
+        assertThat(second).filteredOn(m -> m instanceof ToolExecutionResultMessage).singleElement()
+                .satisfies(m -> assertThat(((ToolExecutionResultMessage) m).text())
+                        .contains("Dry run in test mode", "- Miner pauses: ", "- Lowest battery charge: "));
+        assertThat(scripted.requests.get(0).toolSpecifications()).extracting(t -> t.name())
+                .contains("simulate_preference_change");
+    }
+
     private static ToolExecutionRequest tool(String id, String name, String arguments) {
         return ToolExecutionRequest.builder().id(id).name(name).arguments(arguments).build();
     }

@@ -75,9 +75,23 @@ class ChatAndApprovalsBrowserIntegrationTests {
         browser.find(By.id("ask")).click();
 
         String answer = browser.waitForText(By.id("answers"), "63.4");
-        assertThat(answer).contains("Offline mode").contains("get_cerbo_battery_status");
+        assertThat(answer).contains("Offline mode").contains("get_cerbo_battery_status").contains("Manager → SolarController");
         browser.waitForText(By.id("conversations"), "what is the battery at?");
         browser.screenshot("chat");
+    }
+
+    @Test
+    void viewerPicksTheEnergyOrchestratorForAWhatIfAndSeesADryRun() {
+        browser.signIn("vera", TestUsers.password("vera"));
+        browser.find(By.linkText("Chat")).click();
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("agent"))).selectByValue("energy-orchestrator");
+        browser.find(By.id("question")).sendKeys("what if the miner pause threshold were 60%?");
+        browser.find(By.id("ask")).click();
+
+        String answer = browser.waitForText(By.id("answers"), "Miner pauses");
+        assertThat(answer).contains("EnergyOrchestrator (asked directly)", "simulate_preference_change",
+                "Dry run in test mode", "pauseMinersBelow");
+        browser.screenshot("chat-what-if");
     }
 
     @Test

@@ -7,17 +7,83 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+/**
+ * Chunks and their embeddings in {@code agent.kb_chunks}. Embeddings are always kept as {@code real[]};
+ * when the database offers pgvector, a {@code vector(384)} copy with an HNSW index is added at run time
+ * and searched with {@code <=>} (cosine distance). Without it, callers score all chunks in Java.
+ * Set up here rather than in a migration, because a migration would fail where the extension is missing.
+ */
 class KbRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(KbRepository.class);
+
+    /** all-MiniLM-L6-v2 gives 384 floats. */
+    static final int DIMENSIONS = 384;
 
     record StoredChunk(String document, String section, String content, float[] embedding) {
     }
 
     private final JdbcClient jdbc;
+    private volatile Boolean pgvector;
 
     KbRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Whether searches go to pgvector; decided once, on first use, and logged. */
+    boolean pgvector() {
+        if (pgvector == null) {
+            synchronized (this) {
+                if (pgvector == null) {
+                    pgvector = setUpPgvector(jdbc, available(jdbc));
+                }
+            }
+        }
+        return pgvector;
+    }
+
+    /** True when the server has the extension installed (not necessarily created in this database). */
+    static boolean available(JdbcClient jdbc) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector')")
+                .query(Boolean.class).single();
+    }
+
+    /**
+     * Creates the extension, the vector column (filled from the arrays) and its index.
+     *
+     * @return false, with the reason logged, when pgvector is not available or cannot be set up
+     */
+    static boolean setUpPgvector(JdbcClient jdbc, boolean available) {
+        if (!available) {
+            log.info("Knowledge base: pgvector is not available in this PostgreSQL; embeddings stay real[] and "
+                    + "cosine similarity is computed in Java");
+            return false;
+        }
+        try {
+            jdbc.sql("CREATE EXTENSION IF NOT EXISTS vector").update();
+            jdbc.sql("ALTER TABLE agent.kb_chunks ADD COLUMN IF NOT EXISTS embedding_vector vector(" + DIMENSIONS + ")")
+                    .update();
+            jdbc.sql("UPDATE agent.kb_chunks SET embedding_vector = embedding::vector(" + DIMENSIONS
+                    + ") WHERE embedding_vector IS NULL").update();
+        } catch (DataAccessException e) {
+            log.warn("Knowledge base: pgvector is available but could not be set up ({}); embeddings stay real[] "
+                    + "and cosine similarity is computed in Java", e.getMostSpecificCause().getMessage());
+            return false;
+        }
+        try {
+            jdbc.sql("CREATE INDEX IF NOT EXISTS kb_chunks_embedding_hnsw ON agent.kb_chunks "
+                    + "USING hnsw (embedding_vector vector_cosine_ops)").update();
+        } catch (DataAccessException e) {
+            // HNSW needs pgvector 0.5; an exact scan over a few hundred rows is fast anyway.
+            log.info("Knowledge base: no HNSW index ({}); pgvector scans all chunks", e.getMostSpecificCause().getMessage());
+        }
+        log.info("Knowledge base: pgvector in use, cosine distance (<=>) searched in PostgreSQL");
+        return true;
     }
 
     /** The file hash of each document at its last sync. */
@@ -32,6 +98,7 @@ class KbRepository {
 
     void replace(String document, List<MarkdownChunker.Chunk> chunks, List<float[]> embeddings, String fileHash,
                  String action, Instant at) {
+        boolean vectors = pgvector();
         jdbc.sql("DELETE FROM agent.kb_chunks WHERE document = :d").param("d", document).update();
         for (int i = 0; i < chunks.size(); i++) {
             MarkdownChunker.Chunk c = chunks.get(i);
@@ -42,6 +109,10 @@ class KbRepository {
                     .param("d", document).param("s", c.section()).param("p", i).param("c", c.content())
                     .param("e", boxed(embeddings.get(i)))
                     .update();
+        }
+        if (vectors) {
+            jdbc.sql("UPDATE agent.kb_chunks SET embedding_vector = embedding::vector(" + DIMENSIONS + ") WHERE document = :d")
+                    .param("d", document).update();
         }
         jdbc.sql("""
                 INSERT INTO agent.kb_sync_log (synced_at, document, file_hash, chunks, action)
@@ -56,6 +127,29 @@ class KbRepository {
                 .query((rs, n) -> new StoredChunk(rs.getString(1), rs.getString(2), rs.getString(3),
                         unboxed(rs.getArray(4))))
                 .list();
+    }
+
+    /** pgvector only: the {@code limit} chunks nearest to {@code query} by cosine, with their similarity. */
+    List<KbHit> nearest(float[] query, int limit) {
+        return jdbc.sql("""
+                SELECT document, section, content, 1 - (embedding_vector <=> CAST(:q AS vector)) AS similarity
+                FROM agent.kb_chunks ORDER BY embedding_vector <=> CAST(:q AS vector) LIMIT :n
+                """)
+                .param("q", literal(query)).param("n", limit)
+                .query((rs, n) -> new KbHit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4)))
+                .list();
+    }
+
+    /** pgvector's text form, e.g. "[0.1,-0.25,3.0]". */
+    static String literal(float[] v) {
+        StringBuilder out = new StringBuilder(v.length * 12).append('[');
+        for (int i = 0; i < v.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(v[i]);
+        }
+        return out.append(']').toString();
     }
 
     private static Float[] boxed(float[] v) {

@@ -50,12 +50,22 @@ public class KnowledgeBase {
         }
         float[] q = Embeddings.embed(question);
         java.util.Set<String> terms = terms(question);
-        return chunks.stream()
-                .map(c -> new KbHit(c.document(), c.section(), c.content(),
-                        Embeddings.cosine(q, c.embedding()) + HEADING_WEIGHT * headingOverlap(terms, c.section())))
+        // pgvector ranks by cosine in PostgreSQL; the heading bonus then re-ranks a wider set of candidates.
+        List<KbHit> candidates = repository.pgvector()
+                ? repository.nearest(q, Math.max(limit * 4, 20))
+                : chunks.stream().map(c -> new KbHit(c.document(), c.section(), c.content(),
+                        Embeddings.cosine(q, c.embedding()))).toList();
+        return candidates.stream()
+                .map(h -> new KbHit(h.document(), h.section(), h.content(),
+                        h.score() + HEADING_WEIGHT * headingOverlap(terms, h.section())))
                 .sorted(Comparator.comparingDouble(KbHit::score).reversed())
                 .limit(limit)
                 .toList();
+    }
+
+    /** "pgvector" when searches run in PostgreSQL, "real[]" when cosine runs in Java. */
+    public String storage() {
+        return repository.pgvector() ? "pgvector" : "real[]";
     }
 
     // A question's words in a section heading are a strong hint the small embedding model can miss.
