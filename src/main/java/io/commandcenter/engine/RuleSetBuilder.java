@@ -36,6 +36,7 @@ public final class RuleSetBuilder {
 
     private static final String RESOURCE_DIR = "src/main/resources/" + PACKAGE + "/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final ClassLoader CLASSES = new RememberingClassLoader(RuleSetBuilder.class.getClassLoader());
 
     static {
         // Each build gets its own release id; keep the Kie repository from caching old KieBases.
@@ -61,13 +62,13 @@ public final class RuleSetBuilder {
         for (RuleFile file : files) {
             kfs.write(RESOURCE_DIR + file.name(), file.content());
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        KieBuilder builder = ks.newKieBuilder(kfs, CLASSES).buildAll(ExecutableModelProject.class);
         List<RuleProblem> errors = problems(builder, files, Message.Level.ERROR);
         List<RuleProblem> warnings = problems(builder, files, Message.Level.WARNING);
         if (!errors.isEmpty()) {
             return new Result(null, errors, warnings);
         }
-        KieContainer container = ks.newKieContainer(releaseId);
+        KieContainer container = ks.newKieContainer(releaseId, CLASSES);
         KieBaseConfiguration conf = ks.newKieBaseConfiguration();
         conf.setOption(EventProcessingOption.STREAM);
         KieBase kieBase = container.newKieBase(conf);
