@@ -117,6 +117,7 @@ class DecisionTableTests {
         String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
                 InputType.CSV);
         assertThat(drl).contains("TableWish.of(drools.getRule(), $dev.device(), \"ON\")");
+        assertThat(drl).as("readings as exists conditions, like the rendered rows").contains("exists BatteryNow(");
         RuleSetBuilder.Result built = new RuleSetBuilder().build(Rules.productionFilesPlus(
                 RuleFile.file("sheet.drl", drl)));
         assertThat(built.errors()).isEmpty();
