@@ -6,14 +6,17 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
+import io.commandcenter.engine.facts.DeviceLock;
 import io.commandcenter.timeseries.ReadingsStored;
 import io.commandcenter.web.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,6 +56,40 @@ class EngineController {
     private ResponseEntity<?> accepted(ReadingsStored readings) {
         engine.offer(readings);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("accepted", true));
+    }
+
+    /** Devices locked for maintenance: the rules refuse every switch of them, manual ones too. */
+    @GetMapping("/locks")
+    List<DeviceLock> locks() {
+        return engine.locks();
+    }
+
+    record LockRequest(String reason) {
+    }
+
+    @PutMapping("/locks/{device}")
+    DeviceLock lock(@PathVariable String device, @RequestBody(required = false) LockRequest request, Principal user) {
+        if (!engine.isRegistered(device)) {
+            // A typo must not leave the owner believing a device is safe to work on.
+            throw ProblemException.notFound("unknown-device", "No device named \"" + device + "\"");
+        }
+        String reason = request == null || request.reason() == null ? "" : request.reason().strip();
+        if (reason.length() > 200) {
+            throw ProblemException.badRequest("invalid-lock", "The lock is not valid")
+                    .with("errors", List.of("reason: at most 200 characters"));
+        }
+        String who = user == null ? "unknown" : user.getName();
+        engine.setDeviceLock(device, true, who, reason);
+        return new DeviceLock(device, who, reason);
+    }
+
+    @DeleteMapping("/locks/{device}")
+    ResponseEntity<Void> unlock(@PathVariable String device, Principal user) {
+        if (engine.locks().stream().noneMatch(l -> l.device().equals(device))) {
+            throw ProblemException.notFound("not-locked", "Device \"" + device + "\" is not locked");
+        }
+        engine.setDeviceLock(device, false, user == null ? "unknown" : user.getName(), null);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/decisions")

@@ -235,6 +235,15 @@ class EngineService implements RulesEngine {
         });
     }
 
+    /** Devices a person locked for maintenance, as stored. */
+    List<DeviceLock> locks() {
+        return lockRepository.findAll();
+    }
+
+    boolean isRegistered(String device) {
+        return registry.findByName(device).isPresent();
+    }
+
     @Override
     public void approvalResolved(UUID requestId) {
         call(() -> {

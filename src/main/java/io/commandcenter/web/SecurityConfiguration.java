@@ -63,6 +63,9 @@ class SecurityConfiguration {
                         "/hardware/**",
                         "/simulations", "/simulations/**", "/api/v1/simulations", "/api/v1/simulations/**")
                     .hasRole("OPERATOR")
+                // Locking a device for maintenance is an operator's safety act, like a STOP.
+                .requestMatchers(HttpMethod.PUT, "/engine/locks/*").hasRole("OPERATOR")
+                .requestMatchers(HttpMethod.DELETE, "/engine/locks/*").hasRole("OPERATOR")
                 .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")
                 .requestMatchers(HttpMethod.HEAD, "/**").hasRole("VIEWER")
                 .anyRequest().hasRole("ADMIN"))

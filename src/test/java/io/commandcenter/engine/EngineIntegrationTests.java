@@ -134,6 +134,39 @@ class EngineIntegrationTests {
     }
 
     @Test
+    void aLockedDeviceRefusesEverySwitchUntilAnOperatorUnlocksIt() {
+        registerMiner("it-locked-1");
+        readings(70, "it-locked-1", true);
+        Map<String, Object> switchOff = Map.of("type", "action", "device", "it-locked-1", "on", false,
+                "source", "MANUAL", "requestedBy", "alice");
+
+        var locked = http.put().uri("/engine/locks/it-locked-1").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("reason", "replacing the fan")).retrieve().toEntity(Map.class);
+        assertThat(locked.getStatusCode().value()).isEqualTo(200);
+        assertThat(locked.getBody()).containsEntry("by", TestUsers.ADMIN).containsEntry("reason", "replacing the fan");
+        List<Map<String, Object>> locks = http.get().uri("/engine/locks").retrieve().body(List.class);
+        assertThat(locks).anySatisfy(l -> assertThat(l).containsEntry("device", "it-locked-1"));
+
+        var refused = http.post().uri("/engine/facts").contentType(MediaType.APPLICATION_JSON).body(switchOff)
+                .retrieve().body(Map.class);
+        assertThat(refused.get("outcome")).isEqualTo("BLOCKED");
+        assertThat((List<String>) refused.get("reasons")).contains("device locked by admin: replacing the fan");
+
+        var unknown = http.put().uri("/engine/locks/it-no-such-device").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("reason", "typo")).retrieve().toEntity(Map.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknown.getHeaders().getContentType().toString()).contains("problem+json");
+
+        assertThat(http.delete().uri("/engine/locks/it-locked-1").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(204);
+        assertThat(http.delete().uri("/engine/locks/it-locked-1").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(404);
+        var allowed = http.post().uri("/engine/facts").contentType(MediaType.APPLICATION_JSON).body(switchOff)
+                .retrieve().body(Map.class);
+        assertThat(allowed.get("outcome")).as(String.valueOf(allowed.get("reasons"))).isEqualTo("ALLOWED");
+    }
+
+    @Test
     void judgesAPostedActionAndRejectsABadFactWithReasons() {
         var bad = http.post().uri("/engine/facts").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("type", "battery", "soc", 140)).retrieve().toEntity(Map.class);
