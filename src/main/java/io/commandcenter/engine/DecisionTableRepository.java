@@ -68,6 +68,15 @@ class DecisionTableRepository {
         }
     }
 
+    /** Makes the stored tables exactly {@code wanted} (a rollback restores the tables of its version). */
+    @Transactional
+    void replaceAll(List<DecisionTable> wanted, String by) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        wanted.forEach(t -> names.add(t.name()));
+        findAll().stream().filter(t -> !names.contains(t.name())).forEach(t -> delete(t.name()));
+        wanted.forEach(t -> save(t, by));
+    }
+
     boolean delete(String name) {
         return jdbc.sql("DELETE FROM engine.decision_tables WHERE name = :name").param("name", name).update() > 0;
     }

@@ -118,19 +118,52 @@ class RuleSetService {
         return v;
     }
 
-    /** Rebuilds an earlier version from its recorded sources and makes it live as a new version. */
+    /**
+     * Rebuilds an earlier version from its recorded sources and makes it live as a new version. The
+     * decision tables are restored to that version's rows too, so the tables the owner edits are the
+     * ones that run; when a version's rows were not recorded, the tables stay and a warning says so.
+     */
     Validation rollback(int version, String by) {
         RuleSetVersion old = versions.find(version).orElseThrow(() ->
                 io.commandcenter.web.ProblemException.notFound("unknown-rule-set-version", "no rule set version " + version));
         RuleSetBuilder.Result built = builder.build(filesOf(old));
-        Validation v = new Validation(built.errors(), built.warnings(),
+        List<RuleProblem> warnings = new ArrayList<>(built.warnings());
+        Validation v = new Validation(built.errors(), warnings,
                 built.ok() ? built.ruleSet().contentHash() : null,
                 built.ok() ? built.ruleSet().buildTime().toMillis() : 0, built.ruleSet());
         if (v.ok()) {
-            int number = versions.activate(v.ruleSet(), List.of(), by, "rollback to " + version);
+            List<DecisionTable> oldTables = versions.tables(version);
+            // Compared by file name: the renderer's output may have changed since, the rows have not.
+            boolean recorded = tableFiles(old.files()).keySet().equals(rendered(oldTables).keySet());
+            if (recorded) {
+                tables.replaceAll(oldTables, by);
+            } else {
+                warnings.add(new RuleProblem("", null, null, 0, 0, "decision tables not restored: version " + version
+                        + " did not record its table rows, so the stored tables differ from the live rules"));
+            }
+            int number = versions.activate(v.ruleSet(), recorded ? oldTables : List.of(), by, "rollback to " + version);
             engine.install(v.ruleSet(), number);
         }
         return v;
+    }
+
+    private static Map<String, String> tableFiles(Map<String, String> files) {
+        Map<String, String> tableFiles = new LinkedHashMap<>();
+        files.forEach((name, content) -> {
+            if (TableRenderer.isTableFile(name)) {
+                tableFiles.put(name, content);
+            }
+        });
+        return tableFiles;
+    }
+
+    private Map<String, String> rendered(List<DecisionTable> tables) {
+        Map<String, String> files = new LinkedHashMap<>();
+        tables.forEach(t -> {
+            RuleFile f = renderer.render(t);
+            files.put(f.name(), f.content());
+        });
+        return files;
     }
 
     /** Hook for test mode's scenario safety gate: a refused rule set never goes live. */

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RuleSetVersionRepository {
 
     private static final TypeReference<LinkedHashMap<String, String>> FILES = new TypeReference<>() { };
+    private static final TypeReference<List<DecisionTable>> TABLES = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -52,6 +53,13 @@ class RuleSetVersionRepository {
 
     Optional<RuleSetVersion> findActive() {
         return jdbc.sql("SELECT * FROM engine.rule_set_versions WHERE active").query(this::map).optional();
+    }
+
+    /** The decision tables recorded with a version (empty when none were, as for old rollbacks). */
+    List<DecisionTable> tables(int version) {
+        String tables = jdbc.sql("SELECT tables FROM engine.rule_set_versions WHERE version = :v").param("v", version)
+                .query(String.class).optional().orElse(null);
+        return tables == null ? List.of() : json.readValue(tables, TABLES);
     }
 
     private RuleSetVersion map(ResultSet rs, int row) throws SQLException {

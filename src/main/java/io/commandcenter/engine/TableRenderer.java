@@ -15,6 +15,11 @@ public final class TableRenderer {
         return "table-" + table + ".drl";
     }
 
+    /** Whether a rule file is a rendered decision table rather than a hand-written file. */
+    static boolean isTableFile(String fileName) {
+        return fileName.startsWith("table-") && fileName.endsWith(".drl");
+    }
+
     public RuleFile render(DecisionTable table) {
         StringBuilder drl = new StringBuilder();
         List<String> header = List.of(

@@ -212,6 +212,15 @@ class EngineIntegrationTests {
         assertThat(rolledBack.get("version")).isEqualTo(before + 2);
         assertThat(http.get().uri("/engine/rules").retrieve().body(Map.class).get("tables").toString())
                 .doesNotContain("it-table");
+        assertThat(http.get().uri("/engine/tables").retrieve().body(List.class).toString())
+                .as("the stored tables are those of the version rolled back to").doesNotContain("it-table");
+        // Forward again to the version with the table: its rows come back from the version's record ...
+        http.post().uri("/engine/rules/versions/" + (before + 1) + "/rollback").retrieve().toBodilessEntity();
+        assertThat(http.get().uri("/engine/tables/it-table").retrieve().body(Map.class).toString())
+                .contains("heater on when full");
+        // ... and back, so no other test meets a table for a device that does not exist.
+        http.post().uri("/engine/rules/versions/" + before + "/rollback").retrieve().toBodilessEntity();
+        assertThat(http.get().uri("/engine/tables").retrieve().body(List.class).toString()).doesNotContain("it-table");
         assertThat(http.get().uri("/engine/queries/desired states").retrieve().toEntity(List.class)
                 .getStatusCode().value()).isEqualTo(200);
     }
