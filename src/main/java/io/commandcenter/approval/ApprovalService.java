@@ -24,6 +24,8 @@ import io.commandcenter.notify.Notice;
 import io.commandcenter.notify.Notifications;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -80,7 +82,20 @@ public class ApprovalService {
 
     /** Holds an allowed automated action for approval (called by the automation gate). */
     PendingAction hold(ActionRequest request, String why) {
-        return ask(store(request, why));
+        PendingAction stored = store(request, why);
+        engine.approvalPending(stored.id(), stored.device(), stored.on(), stored.source());
+        return ask(stored);
+    }
+
+    /**
+     * The engine keeps waiting requests in memory only; after a restart the stored ones are told
+     * again, so a pending "switch miner-1 on" still blocks an opposite request until it is answered.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void restorePendingInTheEngine() {
+        for (PendingAction pending : repository.pending()) {
+            engine.approvalPending(pending.id(), pending.device(), pending.on(), pending.source());
+        }
     }
 
     public Resolution approve(UUID id, String by, String via) {

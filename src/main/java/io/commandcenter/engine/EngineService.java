@@ -245,6 +245,14 @@ class EngineService implements RulesEngine {
     }
 
     @Override
+    public void approvalPending(UUID requestId, String device, boolean on, Source source) {
+        call(() -> {
+            sessions.values().forEach(s -> s.approvalPending(requestId, device, on, source));
+            return null;
+        });
+    }
+
+    @Override
     public void approvalResolved(UUID requestId) {
         call(() -> {
             sessions.values().forEach(s -> s.approvalResolved(requestId));

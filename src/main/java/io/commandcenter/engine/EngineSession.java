@@ -180,6 +180,11 @@ public final class EngineSession implements AutoCloseable {
         removeState(key(DeviceLock.class, device));
     }
 
+    /** A request waits for a person (held, or known from before a restart); it blocks contradicting ones. */
+    public void approvalPending(UUID requestId, String device, boolean on, Source source) {
+        putState(key(PendingApproval.class, requestId), new PendingApproval(requestId, device, on, source));
+    }
+
     /** A person approved or rejected a waiting request; it no longer blocks others. */
     public void approvalResolved(UUID requestId) {
         removeState(key(PendingApproval.class, requestId));

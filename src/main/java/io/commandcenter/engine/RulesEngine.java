@@ -24,6 +24,12 @@ public interface RulesEngine {
     /** Locks a device against every switch (maintenance), or unlocks it; stored. */
     void setDeviceLock(String device, boolean locked, String who, String why);
 
+    /**
+     * A request waits for a person's yes or no (held by the approval feature, or restored after a
+     * restart): until {@link #approvalResolved} it blocks requests that contradict it.
+     */
+    void approvalPending(UUID requestId, String device, boolean on, Source source);
+
     /** A request that waited for approval was approved or rejected: it no longer blocks others. */
     void approvalResolved(UUID requestId);
 

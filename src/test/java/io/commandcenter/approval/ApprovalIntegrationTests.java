@@ -286,12 +286,19 @@ class ApprovalIntegrationTests {
     void pendingActionsSurviveARestartAndTheirExpiryStillHolds() throws Exception {
         PendingAction pending = automatedPause("miner-1");
         MimeMessage mail = awaitEmail("approve switch miner-1 off");
+        String contradiction = "contradicts request " + pending.id() + " waiting for approval";
+        assertThat(engine.evaluate(switchOnByHand("miner-1")).reasons()).as("the held pause blocks its opposite")
+                .contains(contradiction);
 
-        // A restart keeps nothing in memory: fresh services over the same database.
+        // A restart keeps nothing in memory: fresh services over the same database, an engine that forgot.
+        engine.approvalResolved(pending.id());
         var repositoryAfter = new ApprovalRepository(jdbc);
         var signerAfter = new LinkSigner(approvalProperties, repositoryAfter);
         var after = new ApprovalService(repositoryAfter, engine, commands, notifications, signerAfter,
                 approvalProperties, clock);
+        after.restorePendingInTheEngine();
+        assertThat(engine.evaluate(switchOnByHand("miner-1")).reasons()).as("still blocked after the restart")
+                .contains(contradiction);
 
         assertThat(after.pending()).extracting(PendingAction::id).containsExactly(pending.id());
         Matcher m = Pattern.compile("exp=(\\d+)&sig=([\\w-]+)").matcher(linkIn(GreenMailUtil.getBody(mail), "approve"));
@@ -349,6 +356,10 @@ class ApprovalIntegrationTests {
     }
 
     // --- helpers ---
+
+    private static ActionRequest switchOnByHand(String device) {
+        return ActionRequest.of(device, true, Source.MANUAL, "alice", "test", Instant.now());
+    }
 
     private PendingAction automatedPause(String device) {
         ActionRequest request = ActionRequest.of(device, false, Source.AUTOMATION, "rule:battery",
