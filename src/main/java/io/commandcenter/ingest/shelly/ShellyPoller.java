@@ -74,11 +74,7 @@ final class ShellyPoller extends SourcePoller {
                         .orElseGet(() -> unknown(device, now, isOnline)));
         }
         presence.recordPresence(online, now);
-        var stored = writer.storeDevices(readings);
-        if (stored.rejected() > 0) {
-            return new PollResult(stored.stored(), "readings rejected: " + String.join("; ", stored.rejections()));
-        }
-        return PollResult.ok(stored.stored());
+        return PollResult.of(writer.storeDevices(readings));
     }
 
     private static DevicePowerReading unknown(Device device, Instant at, boolean online) {

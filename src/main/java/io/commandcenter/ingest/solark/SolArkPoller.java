@@ -47,11 +47,7 @@ final class SolArkPoller extends SourcePoller {
         var flow = client.flow(plant(), zone);
         var reading = new SolarReading(site, now, flow.pvPower(), flow.batteryPower(), flow.gridPower(),
                 flow.loadPower(), flow.soc());
-        var stored = writer.storeSolar(List.of(reading));
-        if (stored.rejected() > 0) {
-            return new PollResult(stored.stored(), "reading rejected: " + String.join("; ", stored.rejections()));
-        }
-        return PollResult.ok(stored.stored());
+        return PollResult.of(writer.storeSolar(List.of(reading)));
     }
 
     private long plant() {

@@ -65,11 +65,7 @@ final class VictronPoller extends SourcePoller {
         long measuredMillisAgo = Math.round(summary.secondsAgo() * 1000 / cloudClockSpeed);
         var reading = new BatteryReading(site, now.minusMillis(measuredMillisAgo), summary.soc(),
                 summary.voltage(), summary.current(), summary.temperature());
-        var stored = writer.storeBattery(List.of(reading));
-        if (stored.rejected() > 0) {
-            return new PollResult(stored.stored(), "reading rejected: " + String.join("; ", stored.rejections()));
-        }
-        return PollResult.ok(stored.stored());
+        return PollResult.of(writer.storeBattery(List.of(reading)));
     }
 
     private long installation() {
