@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.commandcenter.Browser;
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.TestUsers;
 import io.commandcenter.approval.ApprovalService;
@@ -19,24 +18,17 @@ import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingWriter;
 import io.commandcenter.timeseries.ReadingsStored;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Asking the agents on /chat, and approving an agent's suggestion on /hardware, in headless Chromium. */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChatAndApprovalsBrowserIntegrationTests {
+class ChatAndApprovalsBrowserIntegrationTests extends BrowserTestSupport {
 
-    @LocalServerPort int port;
-    @Autowired UserAccounts accounts;
     @Autowired ReadingWriter readings;
     @Autowired ApprovalService approvals;
     @Autowired EmbeddedSimulator simulator;
@@ -44,23 +36,8 @@ class ChatAndApprovalsBrowserIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired io.commandcenter.notify.NotificationSettingsService notificationSettings;
 
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
-    void signedOut() {
-        browser.driver().manage().deleteAllCookies();
+    void testAccounts() {
         TestUsers.ensure(accounts, "otto", Role.OPERATOR);
         TestUsers.ensure(accounts, "vera", Role.VIEWER);
     }

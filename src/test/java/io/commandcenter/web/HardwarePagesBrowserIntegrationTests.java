@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.commandcenter.Browser;
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.TestUsers;
 import io.commandcenter.control.EmergencyStop;
@@ -15,15 +14,11 @@ import io.commandcenter.simulation.Faults;
 import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingWriter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -37,33 +32,15 @@ import org.springframework.test.context.TestPropertySource;
 // other tests sharing the default context nor go out to them.
 @TestPropertySource(properties = "commandcenter.test.context=hardware-pages")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HardwarePagesBrowserIntegrationTests {
+class HardwarePagesBrowserIntegrationTests extends BrowserTestSupport {
 
-    @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
-    @Autowired UserAccounts accounts;
     @Autowired EmbeddedSimulator simulator;
     @Autowired ReadingWriter readings;
     @Autowired EmergencyStop emergencyStop;
 
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void aSiteWithRelays() {
-        browser.driver().manage().deleteAllCookies();
         TestUsers.ensure(accounts, "otto", Role.OPERATOR);
         TestUsers.ensure(accounts, "vera", Role.VIEWER);
         if (emergencyStop.engaged()) {

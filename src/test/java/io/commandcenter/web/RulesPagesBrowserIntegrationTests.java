@@ -6,19 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.commandcenter.Browser;
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.TestUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -28,29 +22,10 @@ import tools.jackson.databind.JsonNode;
  * it, activate, read-only for viewers; settings validation and reset. Saves screenshots.
  */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RulesPagesBrowserIntegrationTests {
-
-    @LocalServerPort int port;
-    @Autowired UserAccounts accounts;
-
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class RulesPagesBrowserIntegrationTests extends BrowserTestSupport {
 
     @BeforeEach
-    void signedOut() {
-        browser.driver().manage().deleteAllCookies();
+    void testAccounts() {
         TestUsers.ensure(accounts, "vera", Role.VIEWER);
     }
 

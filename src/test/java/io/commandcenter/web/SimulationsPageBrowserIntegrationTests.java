@@ -4,44 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import io.commandcenter.Browser;
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A dry run from the simulations page in headless Chromium: start it, follow the progress, read the report. */
 @IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SimulationsPageBrowserIntegrationTests {
-
-    @LocalServerPort int port;
-    @Autowired UserAccounts accounts;
-
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start(port);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class SimulationsPageBrowserIntegrationTests extends BrowserTestSupport {
 
     @BeforeEach
-    void signedOut() {
-        browser.driver().manage().deleteAllCookies();
+    void testAccounts() {
         TestUsers.ensure(accounts, "otto", Role.OPERATOR);
     }
 

@@ -1,5 +1,7 @@
 package io.commandcenter.ingest.internal;
 
+import io.commandcenter.timeseries.ReadingWriter.StoreResult;
+
 /**
  * How one poll went.
  *
@@ -10,6 +12,14 @@ public record PollResult(int readings, String error) {
 
     public static PollResult ok(int readings) {
         return new PollResult(readings, null);
+    }
+
+    /** A poll whose readings were handed to storage: failed if storage rejected any, with its reasons. */
+    public static PollResult of(StoreResult stored) {
+        if (stored.rejected() > 0) {
+            return new PollResult(stored.stored(), "readings rejected: " + String.join("; ", stored.rejections()));
+        }
+        return ok(stored.stored());
     }
 
     public static PollResult failed(String error) {

@@ -5,25 +5,44 @@ import java.time.Instant;
 
 import io.commandcenter.ingest.PollSource;
 
-/** One cloud's poll; the scheduler runs it, times it and logs it. It may throw: the runner records that. */
-public interface SourcePoller {
+/**
+ * One cloud's poll; the scheduler runs it, times it and logs it. It may throw: the runner records that. A class
+ * rather than an interface so that which cloud, how often and from where are kept here once, not in every poller.
+ */
+public abstract class SourcePoller {
 
-    PollSource source();
+    private final PollSource source;
+    private final Duration interval;
+    private final String origin;
 
-    Duration interval();
+    protected SourcePoller(PollSource source, Duration interval, String origin) {
+        this.source = source;
+        this.interval = interval;
+        this.origin = origin;
+    }
 
-    /** False when no account (and no simulator) is configured: the poller is not scheduled. */
-    default boolean enabled() {
-        return true;
+    public final PollSource source() {
+        return source;
+    }
+
+    public final Duration interval() {
+        return interval;
     }
 
     /** Where the readings come from, for the health page: "real cloud", "simulator" or why it is off. */
-    String origin();
+    public final String origin() {
+        return origin;
+    }
+
+    /** False when no account (and no simulator) is configured: the poller is not scheduled. */
+    public boolean enabled() {
+        return true;
+    }
 
     /** Runs once on the poller's thread before its first scheduled poll (e.g. first-run device discovery). */
-    default void beforeFirstPoll() {
+    public void beforeFirstPoll() {
     }
 
     /** Reads the cloud once and stores the readings; {@code now} is the poll's time stamp. */
-    PollResult poll(Instant now);
+    public abstract PollResult poll(Instant now);
 }

@@ -20,14 +20,12 @@ import io.commandcenter.timeseries.ReadingWriter;
  * Reads every registered relay with one {@code all_status} request (the cloud allows one request a second). A device
  * that is offline, or missing from the answer, gives a reading with {@code online=false} and no values.
  */
-final class ShellyPoller implements SourcePoller {
+final class ShellyPoller extends SourcePoller {
 
     private final ShellyCloudClient client;
     private final DeviceRegistry registry;
     private final DevicePresence presence;
     private final ReadingWriter writer;
-    private final Duration interval;
-    private final String origin;
     private final Runnable firstRun;
 
     /**
@@ -36,33 +34,17 @@ final class ShellyPoller implements SourcePoller {
      */
     ShellyPoller(ShellyCloudClient client, DeviceRegistry registry, DevicePresence presence, ReadingWriter writer,
                  Duration interval, String origin, Runnable firstRun) {
+        super(PollSource.SHELLY, interval, origin);
         this.firstRun = firstRun;
         this.client = client;
         this.registry = registry;
         this.presence = presence;
         this.writer = writer;
-        this.interval = interval;
-        this.origin = origin;
-    }
-
-    @Override
-    public PollSource source() {
-        return PollSource.SHELLY;
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
     }
 
     @Override
     public boolean enabled() {
         return client.configured();
-    }
-
-    @Override
-    public String origin() {
-        return origin;
     }
 
     @Override
@@ -92,11 +74,7 @@ final class ShellyPoller implements SourcePoller {
                         .orElseGet(() -> unknown(device, now, isOnline)));
         }
         presence.recordPresence(online, now);
-        var stored = writer.storeDevices(readings);
-        if (stored.rejected() > 0) {
-            return new PollResult(stored.stored(), "readings rejected: " + String.join("; ", stored.rejections()));
-        }
-        return PollResult.ok(stored.stored());
+        return PollResult.of(writer.storeDevices(readings));
     }
 
     private static DevicePowerReading unknown(Device device, Instant at, boolean online) {

@@ -13,26 +13,23 @@ import io.commandcenter.timeseries.ReadingWriter;
 import io.commandcenter.timeseries.SolarReading;
 
 /** Reads the inverter's power flows. The cloud refreshes every ~5 minutes; repeats are normal and stored as read. */
-final class SolArkPoller implements SourcePoller {
+final class SolArkPoller extends SourcePoller {
 
     private final SolArkClient client;
     private final ReadingWriter writer;
     private final String site;
     private final Long configuredPlant;
     private final ZoneId zone;
-    private final Duration interval;
-    private final String origin;
     private volatile Long plant;
 
     SolArkPoller(SolArkClient client, ReadingWriter writer, String site, Long plantId, ZoneId zone, Duration interval,
                  String origin) {
-        this.origin = origin;
+        super(PollSource.SOLARK, interval, origin);
         this.client = client;
         this.writer = writer;
         this.site = site;
         this.configuredPlant = plantId;
         this.zone = zone;
-        this.interval = interval;
     }
 
     /** A poller that is never scheduled, saying why. */
@@ -46,34 +43,11 @@ final class SolArkPoller implements SourcePoller {
     }
 
     @Override
-    public String origin() {
-        return origin;
-    }
-
-    SolArkClient client() {
-        return client;
-    }
-
-    @Override
-    public PollSource source() {
-        return PollSource.SOLARK;
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
-    }
-
-    @Override
     public PollResult poll(Instant now) {
         var flow = client.flow(plant(), zone);
         var reading = new SolarReading(site, now, flow.pvPower(), flow.batteryPower(), flow.gridPower(),
                 flow.loadPower(), flow.soc());
-        var stored = writer.storeSolar(List.of(reading));
-        if (stored.rejected() > 0) {
-            return new PollResult(stored.stored(), "reading rejected: " + String.join("; ", stored.rejections()));
-        }
-        return PollResult.ok(stored.stored());
+        return PollResult.of(writer.storeSolar(List.of(reading)));
     }
 
     private long plant() {

@@ -15,16 +15,14 @@ import io.commandcenter.timeseries.ReadingWriter;
  * Reads the battery monitor from VRM's BatterySummary widget. Values VRM marks old ({@code hasOldData}) or older than
  * {@code staleAfter} are not stored: the poll fails with "stale data" and the battery state stays unknown.
  */
-final class VictronPoller implements SourcePoller {
+final class VictronPoller extends SourcePoller {
 
     private final VictronClient client;
     private final ReadingWriter writer;
     private final String site;
     private final Long configuredInstallation;
     private final int batteryInstance;
-    private final Duration interval;
     private final Duration staleAfter;
-    private final String origin;
     private final double cloudClockSpeed;
     private volatile Long installation;
 
@@ -34,14 +32,13 @@ final class VictronPoller implements SourcePoller {
      */
     VictronPoller(VictronClient client, ReadingWriter writer, String site, Long installationId, int batteryInstance,
                   Duration interval, Duration staleAfter, String origin, double cloudClockSpeed) {
-        this.origin = origin;
+        super(PollSource.VICTRON, interval, origin);
         this.cloudClockSpeed = cloudClockSpeed > 0 ? cloudClockSpeed : 1;
         this.client = client;
         this.writer = writer;
         this.site = site;
         this.configuredInstallation = installationId;
         this.batteryInstance = batteryInstance;
-        this.interval = interval;
         this.staleAfter = staleAfter;
     }
 
@@ -53,25 +50,6 @@ final class VictronPoller implements SourcePoller {
     @Override
     public boolean enabled() {
         return client != null;
-    }
-
-    @Override
-    public String origin() {
-        return origin;
-    }
-
-    VictronClient client() {
-        return client;
-    }
-
-    @Override
-    public PollSource source() {
-        return PollSource.VICTRON;
-    }
-
-    @Override
-    public Duration interval() {
-        return interval;
     }
 
     @Override
@@ -87,11 +65,7 @@ final class VictronPoller implements SourcePoller {
         long measuredMillisAgo = Math.round(summary.secondsAgo() * 1000 / cloudClockSpeed);
         var reading = new BatteryReading(site, now.minusMillis(measuredMillisAgo), summary.soc(),
                 summary.voltage(), summary.current(), summary.temperature());
-        var stored = writer.storeBattery(List.of(reading));
-        if (stored.rejected() > 0) {
-            return new PollResult(stored.stored(), "reading rejected: " + String.join("; ", stored.rejections()));
-        }
-        return PollResult.ok(stored.stored());
+        return PollResult.of(writer.storeBattery(List.of(reading)));
     }
 
     private long installation() {

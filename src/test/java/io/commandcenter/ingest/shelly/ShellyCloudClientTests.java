@@ -10,35 +10,18 @@ import java.time.Duration;
 import io.commandcenter.ingest.CloudException;
 import io.commandcenter.ingest.CloudException.Kind;
 import io.commandcenter.ingest.FastCalls;
+import io.commandcenter.ingest.SimulatedCloudTestSupport;
 import io.commandcenter.simulation.Faults;
-import io.commandcenter.simulation.Scenario;
-import io.commandcenter.simulation.SiteSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Shelly Cloud client against the simulator's Shelly Cloud over HTTP. */
-class ShellyCloudClientTests {
+class ShellyCloudClientTests extends SimulatedCloudTestSupport {
 
     static final String MINER_1 = "b48a0a1c2d3e";
 
-    static SiteSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = SiteSimulator.manual(Scenario.resolve("summer-week.yaml")).start(0);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
     @BeforeEach
-    void noFaults() {
-        sim.reset();
-        sim.faults().clear();
+    void anHourIn() {
         sim.clock().advance(Duration.ofHours(1));
     }
 

@@ -11,33 +11,11 @@ import java.time.ZoneId;
 import io.commandcenter.ingest.CloudException;
 import io.commandcenter.ingest.CloudException.Kind;
 import io.commandcenter.ingest.FastCalls;
-import io.commandcenter.simulation.Scenario;
-import io.commandcenter.simulation.SiteSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.commandcenter.ingest.SimulatedCloudTestSupport;
 import org.junit.jupiter.api.Test;
 
 /** The SolArk client against the simulator's SolArk cloud over HTTP. */
-class SolArkClientTests {
-
-    static SiteSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = SiteSimulator.manual(Scenario.resolve("summer-week.yaml")).start(0);
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
-    @BeforeEach
-    void noFaults() {
-        sim.reset();
-        sim.faults().clear();
-    }
+class SolArkClientTests extends SimulatedCloudTestSupport {
 
     SolArkClient client(String password) {
         return new SolArkClient(sim.solarkBaseUri(), sim.credentials().solarkUsername(), password,
@@ -69,7 +47,7 @@ class SolArkClientTests {
     }
 
     /** Steps the simulated day in 5-minute marks (when the cloud refreshes) until the site is in the wanted state. */
-    static void advanceUntil(java.util.function.BooleanSupplier wanted) {
+    void advanceUntil(java.util.function.BooleanSupplier wanted) {
         for (int step = 0; step < 288 && !wanted.getAsBoolean(); step++) {
             sim.clock().advance(Duration.ofMinutes(5));
         }

@@ -13,37 +13,26 @@ import io.commandcenter.ingest.CallSettings;
 import io.commandcenter.ingest.CloudException;
 import io.commandcenter.ingest.CloudException.Kind;
 import io.commandcenter.ingest.FastCalls;
+import io.commandcenter.ingest.SimulatedCloudTestSupport;
 import io.commandcenter.simulation.Faults;
-import io.commandcenter.simulation.Scenario;
 import io.commandcenter.simulation.SimulatorCredentials;
-import io.commandcenter.simulation.SiteSimulator;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The VRM client against the simulator's VRM API over HTTP. */
-class VictronClientTests {
+class VictronClientTests extends SimulatedCloudTestSupport {
 
-    static SiteSimulator sim;
-    static SimulatorCredentials account;
+    SimulatorCredentials account;
 
     @BeforeAll
-    static void startSimulator() {
-        sim = SiteSimulator.manual(Scenario.resolve("summer-week.yaml")).start(0);
+    void simulatorAccount() {
         account = sim.credentials();
     }
 
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
     @BeforeEach
-    void noFaults() {
-        sim.reset();
-        sim.faults().clear();
+    void tenHoursIn() {
         sim.clock().advance(Duration.ofHours(10));
     }
 
