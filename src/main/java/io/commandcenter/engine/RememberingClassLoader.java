@@ -18,6 +18,10 @@ final class RememberingClassLoader extends ClassLoader {
         registerAsParallelCapable();
     }
 
+    // Generated rule classes get new names in many builds and are looked up here too, so the memory
+    // is bounded: past this many answers it starts over (it is only a cache).
+    private static final int MAX_REMEMBERED = 50_000;
+
     private final Map<String, Boolean> missingClasses = new ConcurrentHashMap<>();
     private final Map<String, Optional<URL>> resources = new ConcurrentHashMap<>();
 
@@ -33,13 +37,20 @@ final class RememberingClassLoader extends ClassLoader {
         try {
             return super.loadClass(name, resolve);
         } catch (ClassNotFoundException e) {
-            missingClasses.put(name, Boolean.TRUE);
+            bound(missingClasses).put(name, Boolean.TRUE);
             throw e;
         }
     }
 
     @Override
     public URL getResource(String name) {
-        return resources.computeIfAbsent(name, n -> Optional.ofNullable(getParent().getResource(n))).orElse(null);
+        return bound(resources).computeIfAbsent(name, n -> Optional.ofNullable(getParent().getResource(n))).orElse(null);
+    }
+
+    private static <K, V> Map<K, V> bound(Map<K, V> answers) {
+        if (answers.size() > MAX_REMEMBERED) {
+            answers.clear();
+        }
+        return answers;
     }
 }
