@@ -68,6 +68,13 @@ public final class EngineSession implements AutoCloseable {
 
     public enum ClockMode { REALTIME, PSEUDO }
 
+    /**
+     * The key under which a decision's facts list the readings and time in force when it was made.
+     * Rules test readings with "exists" (so they re-run only when a bound is crossed) and therefore
+     * do not bind them; this snapshot says what they saw.
+     */
+    public static final String READINGS_IN_FORCE = "readings in force";
+
     /** Rule-inserted requests are judged in the same call; this bounds runaway rule chains. */
     private static final int MAX_ROUNDS = 10;
 
@@ -539,13 +546,6 @@ public final class EngineSession implements AutoCloseable {
             return new Explanation(rules, facts);
         }
     }
-
-    /**
-     * The key under which a decision's facts list the readings and time in force when it was made.
-     * Rules test readings with "exists" (so they re-run only when a bound is crossed) and therefore
-     * do not bind them; this snapshot says what they saw.
-     */
-    public static final String READINGS_IN_FORCE = "readings in force";
 
     private List<String> readingsInForce() {
         List<String> readings = new ArrayList<>(3);
