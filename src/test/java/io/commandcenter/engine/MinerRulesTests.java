@@ -62,6 +62,33 @@ class MinerRulesTests {
     }
 
     @Test
+    void asksAgainAfterTheCooldownWhenAResumeWasNotCarriedOut() {
+        try (EngineSession s = Rules.session()) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            battery(s, 45);
+            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(false);
+            device(s, "miner-1", DeviceType.MINER, false);
+            minutesLater(s, 30);
+            battery(s, 85);
+            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(true);
+            // The relay ignored the resume: the miner still reads off. Nothing while cooling down ...
+            for (int minute = 1; minute <= 9; minute++) {
+                minutesLater(s, 1);
+                battery(s, 85);
+                device(s, "miner-1", DeviceType.MINER, false);
+                assertThat(s.fire()).as("minute %s", minute).isEmpty();
+            }
+            // ... then the rules ask again.
+            minutesLater(s, 2);
+            battery(s, 85);
+            assertThat(s.fire()).singleElement().satisfies(d -> {
+                assertThat(d.on()).isTrue();
+                assertThat(d.firedRules()).contains("Battery above the resume threshold: resume miners that automation paused");
+            });
+        }
+    }
+
+    @Test
     void neverResumesAMinerAPersonSwitchedOff() {
         try (EngineSession s = Rules.session()) {
             device(s, "miner-1", DeviceType.MINER, true);
