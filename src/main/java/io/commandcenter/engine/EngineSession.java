@@ -156,13 +156,23 @@ public final class EngineSession implements AutoCloseable {
         putState(PowerNow.class, new PowerNow(reading.pv(), reading.load(), reading.grid(), reading.at()));
     }
 
-    /** A relay reading; {@code type} and {@code ratedPower} come from the device registry. */
+    /**
+     * A relay reading; {@code type} and {@code ratedPower} come from the device registry. A device
+     * registered without its rating (discovered ones) is rated at the most it was seen drawing, so
+     * the grid limit does not take it for a load of 0 W.
+     */
     public void insertDevice(DevicePower reading, DeviceType type, double ratedPower) {
         session.insert(reading);
         boolean on = reading.online() && Boolean.TRUE.equals(reading.on());
         Object key = key(DeviceStatus.class, reading.device());
         DeviceStatus known = (DeviceStatus) stateFacts.get(key);
         DeviceType knownType = type == null ? DeviceType.OTHER : type;
+        if (ratedPower <= 0) {
+            double seen = reading.watts() == null ? 0 : reading.watts();
+            double before = known == null ? 0 : known.ratedPower();
+            // Only a clearly higher draw counts, so small swings do not re-run the rules.
+            ratedPower = seen > before * 1.1 ? seen : before;
+        }
         // Most relay readings repeat what the rules already know; updating anyway would re-run every
         // rule on the device for nothing. The reading itself is still in the session as an event.
         if (known == null || known.online() != reading.online() || known.on() != on || known.type() != knownType

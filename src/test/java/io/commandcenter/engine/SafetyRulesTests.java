@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 import io.commandcenter.device.DeviceType;
+import io.commandcenter.engine.facts.DevicePower;
 import io.commandcenter.engine.Decision.Outcome;
 import io.commandcenter.engine.facts.DailyWindow;
 import io.commandcenter.engine.facts.EmergencyStop;
@@ -76,6 +77,18 @@ class SafetyRulesTests {
             power(s, 3000, 1000, 4000); // a 2 kW solar surplus soaks up the heater
             s.fire();
             assertThat(s.evaluate(request("heater", true, Source.MANUAL)).outcome()).isEqualTo(Outcome.ALLOWED);
+        }
+    }
+
+    @Test
+    void ratesADeviceRegisteredWithoutItsWattsAtTheMostItWasSeenDrawing() {
+        try (EngineSession s = siteWith(90)) {
+            power(s, 0, 1000, 4000); // importing 4 kW, limit 5 kW
+            s.insertDevice(new DevicePower("kiln", s.now().toEpochMilli(), true, true, 2400.0), DeviceType.OTHER, 0);
+            s.insertDevice(new DevicePower("kiln", s.now().toEpochMilli(), true, false, 0.0), DeviceType.OTHER, 0);
+            s.fire();
+            assertThat(s.evaluate(request("kiln", true, Source.MANUAL)).reasons())
+                    .as("a 2.4 kW kiln is not a 0 W load").anySatisfy(r -> assertThat(r).contains("from the grid, limit 5000 W"));
         }
     }
 
