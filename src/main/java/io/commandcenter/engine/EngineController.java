@@ -61,7 +61,7 @@ class EngineController {
     /** Devices locked for maintenance: the rules refuse every switch of them, manual ones too. */
     @GetMapping("/locks")
     List<DeviceLock> locks() {
-        return engine.locks();
+        return engine.deviceLocks();
     }
 
     record LockRequest(String reason) {
@@ -85,7 +85,7 @@ class EngineController {
 
     @DeleteMapping("/locks/{device}")
     ResponseEntity<Void> unlock(@PathVariable String device, Principal user) {
-        if (engine.locks().stream().noneMatch(l -> l.device().equals(device))) {
+        if (engine.deviceLocks().stream().noneMatch(l -> l.device().equals(device))) {
             throw ProblemException.notFound("not-locked", "Device \"" + device + "\" is not locked");
         }
         engine.setDeviceLock(device, false, user == null ? "unknown" : user.getName(), null);

@@ -235,8 +235,8 @@ class EngineService implements RulesEngine {
         });
     }
 
-    /** Devices a person locked for maintenance, as stored. */
-    List<DeviceLock> locks() {
+    @Override
+    public List<DeviceLock> deviceLocks() {
         return lockRepository.findAll();
     }
 

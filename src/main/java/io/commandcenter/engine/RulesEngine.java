@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.commandcenter.engine.facts.DeviceLock;
+
 /**
  * The rules engine's facade for other features (control pipeline, approval, agent, web).
  * Every call runs on the single engine thread that owns the sessions.
@@ -23,6 +25,9 @@ public interface RulesEngine {
 
     /** Locks a device against every switch (maintenance), or unlocks it; stored. */
     void setDeviceLock(String device, boolean locked, String who, String why);
+
+    /** The devices locked for maintenance, as stored. */
+    List<DeviceLock> deviceLocks();
 
     /**
      * A request waits for a person's yes or no (held by the approval feature, or restored after a

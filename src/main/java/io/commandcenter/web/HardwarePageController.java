@@ -11,7 +11,9 @@ import io.commandcenter.control.CommandService;
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.engine.ActionRequest;
+import io.commandcenter.engine.RulesEngine;
 import io.commandcenter.engine.Source;
+import io.commandcenter.engine.facts.DeviceLock;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.TimeseriesQueries;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * Switching devices by hand: a card per relay with its state and an on/off button (confirmed in a dialog),
@@ -32,12 +35,15 @@ class HardwarePageController {
     private final CommandService commands;
     private final DeviceRegistry devices;
     private final TimeseriesQueries queries;
+    private final RulesEngine engine;
     private final Clock clock;
 
-    HardwarePageController(CommandService commands, DeviceRegistry devices, TimeseriesQueries queries, Clock clock) {
+    HardwarePageController(CommandService commands, DeviceRegistry devices, TimeseriesQueries queries,
+                           RulesEngine engine, Clock clock) {
         this.commands = commands;
         this.devices = devices;
         this.queries = queries;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -48,7 +54,7 @@ class HardwarePageController {
 
     /** A relay as a card; {@code outcome} is set right after a switch from this page. */
     record DeviceCard(String name, String type, double ratedPower, boolean online, Boolean on, Double watts,
-                      Instant at, CommandOutcome outcome) {
+                      Instant at, DeviceLock lock, CommandOutcome outcome) {
 
         /** What the button offers: switch off when on, on otherwise. */
         public boolean offersOff() {
@@ -79,24 +85,56 @@ class HardwarePageController {
         } catch (ProblemException e) {
             throw e;
         }
-        DeviceCard card = cards().stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("unknown-device", "No device named '" + name + "'"));
+        DeviceCard card = card(name);
         model.addAttribute("d", new DeviceCard(card.name(), card.type(), card.ratedPower(), card.online(),
-                outcome.finalOn() != null ? outcome.finalOn() : card.on(), card.watts(), card.at(), outcome));
+                outcome.finalOn() != null ? outcome.finalOn() : card.on(), card.watts(), card.at(), card.lock(),
+                outcome));
         return "hardware/card :: card";
     }
 
+    /**
+     * Locks a device for maintenance: the rules then refuse every switch of it, by hand too, until it
+     * is unlocked. The reason comes from the page's prompt (htmx sends it as HX-Prompt).
+     */
+    @PostMapping("/hardware/devices/{name}/lock")
+    String lockDevice(@PathVariable String name, @RequestHeader(name = "HX-Prompt", required = false) String reason,
+                      Model model) {
+        card(name); // unknown devices are refused before anything is stored
+        String why = reason == null || reason.isBlank() ? "maintenance" : reason.strip();
+        if (why.length() > 200) {
+            throw ProblemException.badRequest("invalid-lock", "The reason is longer than 200 characters");
+        }
+        engine.setDeviceLock(name, true, SignedInUser.name(), why);
+        model.addAttribute("d", card(name));
+        return "hardware/card :: card";
+    }
+
+    @PostMapping("/hardware/devices/{name}/unlock")
+    String unlockDevice(@PathVariable String name, Model model) {
+        card(name);
+        engine.setDeviceLock(name, false, SignedInUser.name(), null);
+        model.addAttribute("d", card(name));
+        return "hardware/card :: card";
+    }
+
+    private DeviceCard card(String name) {
+        return cards().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("unknown-device", "No device named '" + name + "'"));
+    }
+
     private List<DeviceCard> cards() {
+        Map<String, DeviceLock> locks = new TreeMap<>();
+        engine.deviceLocks().forEach(l -> locks.put(l.device(), l));
         Map<String, DeviceCard> byName = new TreeMap<>();
         for (Device d : devices.findAll()) {
             byName.put(d.name(), new DeviceCard(d.name(), d.type().name(), d.ratedPower(), d.online(), null, null,
-                    null, null));
+                    null, locks.get(d.name()), null));
         }
         for (DevicePowerReading r : queries.latestPerDevice()) {
             DeviceCard known = byName.get(r.device());
             if (known != null) {
                 byName.put(r.device(), new DeviceCard(known.name(), known.type(), known.ratedPower(), r.online(),
-                        r.on(), r.power(), r.at(), null));
+                        r.on(), r.power(), r.at(), known.lock(), null));
             }
         }
         return List.copyOf(byName.values());

@@ -17,7 +17,10 @@ import io.commandcenter.timeseries.ReadingWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.commandcenter.engine.RulesEngine;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -38,6 +41,7 @@ class HardwarePagesBrowserIntegrationTests extends BrowserTestSupport {
     @Autowired EmbeddedSimulator simulator;
     @Autowired ReadingWriter readings;
     @Autowired EmergencyStop emergencyStop;
+    @Autowired RulesEngine engine;
 
     @BeforeEach
     void aSiteWithRelays() {
@@ -75,6 +79,7 @@ class HardwarePagesBrowserIntegrationTests extends BrowserTestSupport {
         if (emergencyStop.engaged()) {
             emergencyStop.release("test", "done");
         }
+        engine.setDeviceLock("miner-2", false, "test", "done"); // locks are stored: never leave one behind
     }
 
     // ---- hardware ----
@@ -118,6 +123,32 @@ class HardwarePagesBrowserIntegrationTests extends BrowserTestSupport {
         simulator.simulator().faults().set(Faults.noneAndUnlimited());
         browser.find(By.cssSelector("#hw-miner-1 button.retry")).click();
         browser.waitForText(By.cssSelector("#hw-miner-1 .outcome"), "miner-1 is off");
+    }
+
+    @Test
+    void operatorLocksADeviceForMaintenanceAndNothingSwitchesItUntilUnlocked() {
+        boolean wasOn = simulator.simulator().state().device("miner-2").orElseThrow().on();
+        browser.signIn("otto", TestUsers.password("otto"));
+        browser.open("/hardware");
+
+        browser.find(By.cssSelector("#hw-miner-2 button.lock")).click();
+        Alert why = browser.waitUntil(ExpectedConditions.alertIsPresent());
+        why.sendKeys("replacing the fan");
+        why.accept();
+        assertThat(browser.waitForText(By.cssSelector("#hw-miner-2 .badge.lock"), "locked by otto"))
+                .isEqualTo("locked by otto: replacing the fan");
+
+        browser.find(By.cssSelector("#hw-miner-2 button.switch")).click();
+        browser.find(By.id("confirm-ok")).click();
+        assertThat(browser.waitForText(By.cssSelector("#hw-miner-2 .outcome"), "device locked by otto"))
+                .contains("BLOCKED").contains("replacing the fan");
+        assertThat(simulator.simulator().state().device("miner-2").orElseThrow().on()).isEqualTo(wasOn);
+        browser.screenshot("hardware-locked");
+
+        browser.find(By.cssSelector("#hw-miner-2 button.unlock")).click();
+        browser.waitUntil(ExpectedConditions.alertIsPresent()).accept();
+        browser.waitUntil(d -> d.findElements(By.cssSelector("#hw-miner-2 .badge.lock")).isEmpty() ? true : null);
+        assertThat(engine.deviceLocks()).noneMatch(l -> l.device().equals("miner-2"));
     }
 
     @Test
