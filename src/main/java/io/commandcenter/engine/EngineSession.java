@@ -491,8 +491,22 @@ public final class EngineSession implements AutoCloseable {
         record Explanation(List<String> rules, Map<String, List<String>> facts) {
         }
 
-        private final Map<Object, Derivation> derivedBy = new HashMap<>();
+        // By identity: the very object a rule inserted (hashing records field by field costs more).
+        private final Map<Object, Derivation> derivedBy = new IdentityHashMap<>();
+        // Settings, device states and the clock appear in one decision after another: a record's
+        // text never changes, so it is written once (bounded; it is only a cache).
+        private final Map<Object, String> texts = new IdentityHashMap<>();
         private Derivation firing;
+
+        String text(Object fact) {
+            if (!(fact instanceof Record)) {
+                return String.valueOf(fact);
+            }
+            if (texts.size() > 4096) {
+                texts.clear();
+            }
+            return texts.computeIfAbsent(fact, String::valueOf);
+        }
 
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
@@ -548,7 +562,7 @@ public final class EngineSession implements AutoCloseable {
                 if (d == null || facts.containsKey(d.rule())) {
                     continue;
                 }
-                facts.put(d.rule(), d.objects().stream().map(String::valueOf).toList());
+                facts.put(d.rule(), d.objects().stream().map(this::text).toList());
                 queue.addAll(d.objects());
             }
             List<String> rules = List.copyOf(facts.keySet());
@@ -562,11 +576,11 @@ public final class EngineSession implements AutoCloseable {
         for (Class<?> type : List.of(BatteryNow.class, PowerNow.class)) {
             Object fact = stateFacts.get(type);
             if (fact != null) {
-                readings.add(String.valueOf(fact));
+                readings.add(explainer.text(fact));
             }
         }
         if (timeHandle != null) {
-            readings.add(String.valueOf(session.getObject(timeHandle)));
+            readings.add(explainer.text(session.getObject(timeHandle)));
         }
         return readings;
     }

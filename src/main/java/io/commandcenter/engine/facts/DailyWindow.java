@@ -1,6 +1,8 @@
 package io.commandcenter.engine.facts;
 
 import java.time.LocalTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A daily time window in local minutes of the day, [from, until); it may cross midnight
@@ -17,9 +19,16 @@ public record DailyWindow(int from, int until) {
         return new DailyWindow(from.getHour() * 60 + from.getMinute(), until.getHour() * 60 + until.getMinute());
     }
 
+    // Table rules call of("22:00", "06:00") each time they test the clock: parse each window once.
+    private static final Map<String, DailyWindow> PARSED = new ConcurrentHashMap<>();
+
     /** For decision tables: "22:00", "06:00". */
     public static DailyWindow of(String from, String until) {
-        return of(LocalTime.parse(from.trim()), LocalTime.parse(until.trim()));
+        if (PARSED.size() > 1000) {
+            PARSED.clear();
+        }
+        return PARSED.computeIfAbsent(from + "|" + until,
+                key -> of(LocalTime.parse(from.trim()), LocalTime.parse(until.trim())));
     }
 
     public boolean contains(int minuteOfDay) {
