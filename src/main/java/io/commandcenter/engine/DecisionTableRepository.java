@@ -71,9 +71,8 @@ class DecisionTableRepository {
     /** Makes the stored tables exactly {@code wanted} (a rollback restores the tables of its version). */
     @Transactional
     void replaceAll(List<DecisionTable> wanted, String by) {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        wanted.forEach(t -> names.add(t.name()));
-        findAll().stream().filter(t -> !names.contains(t.name())).forEach(t -> delete(t.name()));
+        List<String> names = wanted.stream().map(DecisionTable::name).toList();
+        findAll().stream().map(DecisionTable::name).filter(n -> !names.contains(n)).forEach(this::delete);
         wanted.forEach(t -> save(t, by));
     }
 

@@ -28,6 +28,7 @@ import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingsStored;
 import io.commandcenter.timeseries.SolarReading;
+import io.commandcenter.web.ProblemException;
 import jakarta.annotation.PreDestroy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -219,6 +220,15 @@ class EngineService implements RulesEngine {
     @Override
     public void setDeviceLock(String device, boolean locked, String who, String why) {
         if (locked) {
+            // Checked here for every way in (REST, hardware page): a typo must not leave the owner
+            // believing a device is safe to work on.
+            if (registry.findByName(device).isEmpty()) {
+                throw ProblemException.notFound("unknown-device", "No device named \"" + device + "\"");
+            }
+            if (why != null && why.length() > DeviceLock.MAX_REASON) {
+                throw ProblemException.badRequest("invalid-lock", "The lock is not valid")
+                        .with("errors", List.of("reason: at most " + DeviceLock.MAX_REASON + " characters"));
+            }
             lockRepository.lock(new DeviceLock(device, who, why == null ? "" : why));
         } else {
             lockRepository.unlock(device);
@@ -238,10 +248,6 @@ class EngineService implements RulesEngine {
     @Override
     public List<DeviceLock> deviceLocks() {
         return lockRepository.findAll();
-    }
-
-    boolean isRegistered(String device) {
-        return registry.findByName(device).isPresent();
     }
 
     @Override

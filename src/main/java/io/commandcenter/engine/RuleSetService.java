@@ -1,9 +1,12 @@
 package io.commandcenter.engine;
 
+import static java.util.stream.Collectors.toSet;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
@@ -127,43 +130,26 @@ class RuleSetService {
         RuleSetVersion old = versions.find(version).orElseThrow(() ->
                 io.commandcenter.web.ProblemException.notFound("unknown-rule-set-version", "no rule set version " + version));
         RuleSetBuilder.Result built = builder.build(filesOf(old));
-        List<RuleProblem> warnings = new ArrayList<>(built.warnings());
-        Validation v = new Validation(built.errors(), warnings,
-                built.ok() ? built.ruleSet().contentHash() : null,
-                built.ok() ? built.ruleSet().buildTime().toMillis() : 0, built.ruleSet());
-        if (v.ok()) {
-            List<DecisionTable> oldTables = versions.tables(version);
-            // Compared by file name: the renderer's output may have changed since, the rows have not.
-            boolean recorded = tableFiles(old.files()).keySet().equals(rendered(oldTables).keySet());
-            if (recorded) {
-                tables.replaceAll(oldTables, by);
-            } else {
-                warnings.add(new RuleProblem("", null, null, 0, 0, "decision tables not restored: version " + version
-                        + " did not record its table rows, so the stored tables differ from the live rules"));
-            }
-            int number = versions.activate(v.ruleSet(), recorded ? oldTables : List.of(), by, "rollback to " + version);
-            engine.install(v.ruleSet(), number);
+        if (!built.ok()) {
+            return new Validation(built.errors(), built.warnings(), null, 0, null);
         }
-        return v;
-    }
-
-    private static Map<String, String> tableFiles(Map<String, String> files) {
-        Map<String, String> tableFiles = new LinkedHashMap<>();
-        files.forEach((name, content) -> {
-            if (TableRenderer.isTableFile(name)) {
-                tableFiles.put(name, content);
-            }
-        });
-        return tableFiles;
-    }
-
-    private Map<String, String> rendered(List<DecisionTable> tables) {
-        Map<String, String> files = new LinkedHashMap<>();
-        tables.forEach(t -> {
-            RuleFile f = renderer.render(t);
-            files.put(f.name(), f.content());
-        });
-        return files;
+        List<RuleProblem> warnings = new ArrayList<>(built.warnings());
+        List<DecisionTable> oldTables = versions.tables(version);
+        // Recorded when the version's rendered table files are exactly those of its stored rows
+        // (compared by name: the renderer's output may have changed since, the rows have not).
+        Set<String> tableFiles = old.files().keySet().stream().filter(TableRenderer::isTableFile).collect(toSet());
+        Set<String> rowFiles = oldTables.stream().map(t -> TableRenderer.fileName(t.name())).collect(toSet());
+        boolean recorded = tableFiles.equals(rowFiles);
+        if (recorded) {
+            tables.replaceAll(oldTables, by);
+        } else {
+            warnings.add(new RuleProblem("", null, null, 0, 0, "decision tables not restored: version " + version
+                    + " did not record its table rows, so the stored tables differ from the live rules"));
+        }
+        int number = versions.activate(built.ruleSet(), recorded ? oldTables : List.of(), by, "rollback to " + version);
+        engine.install(built.ruleSet(), number);
+        return new Validation(List.of(), warnings, built.ruleSet().contentHash(),
+                built.ruleSet().buildTime().toMillis(), built.ruleSet());
     }
 
     /** Hook for test mode's scenario safety gate: a refused rule set never goes live. */

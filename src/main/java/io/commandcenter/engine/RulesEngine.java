@@ -23,7 +23,10 @@ public interface RulesEngine {
 
     boolean emergencyStopActive();
 
-    /** Locks a device against every switch (maintenance), or unlocks it; stored. */
+    /**
+     * Locks a device against every switch (maintenance), or unlocks it; stored. Locking refuses an
+     * unregistered device (404 problem) and a reason over {@link DeviceLock#MAX_REASON} characters (400).
+     */
     void setDeviceLock(String device, boolean locked, String who, String why);
 
     /** The devices locked for maintenance, as stored. */

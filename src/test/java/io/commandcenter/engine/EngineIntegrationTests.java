@@ -156,6 +156,12 @@ class EngineIntegrationTests {
                 .body(Map.of("reason", "typo")).retrieve().toEntity(Map.class);
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
         assertThat(unknown.getHeaders().getContentType().toString()).contains("problem+json");
+        var tooLong = http.put().uri("/engine/locks/it-locked-1").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("reason", "x".repeat(201))).retrieve().toEntity(Map.class);
+        assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
+        assertThat((List<String>) tooLong.getBody().get("errors")).containsExactly("reason: at most 200 characters");
+        assertThat(http.get().uri("/engine/locks").retrieve().body(List.class).toString())
+                .as("the first lock stands unchanged").contains("replacing the fan");
 
         assertThat(http.delete().uri("/engine/locks/it-locked-1").retrieve().toBodilessEntity().getStatusCode().value())
                 .isEqualTo(204);
