@@ -18,8 +18,7 @@ final class RememberingClassLoader extends ClassLoader {
         registerAsParallelCapable();
     }
 
-    // Generated rule classes get new names in many builds and are looked up here too, so the memory
-    // is bounded: past this many answers it starts over (it is only a cache).
+    // Bounded all the same: past this many answers it starts over (it is only a cache).
     private static final int MAX_REMEMBERED = 50_000;
 
     private final Map<String, Boolean> missingClasses = new ConcurrentHashMap<>();
@@ -44,7 +43,20 @@ final class RememberingClassLoader extends ClassLoader {
 
     @Override
     public URL getResource(String name) {
+        if (isGenerated(name)) {
+            return null;
+        }
         return bound(resources).computeIfAbsent(name, n -> Optional.ofNullable(getParent().getResource(n))).orElse(null);
+    }
+
+    /**
+     * A class file a rule build generates: every build names its rule, lambda and project-model
+     * classes afresh, they live in the build's memory, and the application never holds them, so
+     * searching the nested jars for them (thousands per build) would only waste time.
+     */
+    static boolean isGenerated(String resource) {
+        return resource.endsWith(".class") && (resource.startsWith(RuleSetBuilder.PACKAGE + "/")
+                || resource.startsWith("org/drools/project/model/ProjectModel_"));
     }
 
     private static <K, V> Map<K, V> bound(Map<K, V> answers) {

@@ -2,12 +2,15 @@ package io.commandcenter.engine;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Renders a decision table into DRL, one rule per enabled row, in the same shape the Drools
- * spreadsheet compiler produces from an exported sheet. Text is only ever taken from validated
- * names, never pasted as code, so a table can express conditions and a switch, nothing else.
+ * Renders a decision table into DRL: one rule per enabled row, and one rule per distinct set of
+ * conditions the rows share. A spreadsheet export compiled by the Drools spreadsheet compiler gives rules that
+ * decide the same, with each row testing its readings itself. Text is only ever taken from
+ * validated names, never pasted as code, so a table can express conditions and a switch, nothing else.
  */
 public final class TableRenderer {
 
@@ -32,51 +35,40 @@ public final class TableRenderer {
         header.forEach(l -> drl.append(l).append('\n'));
         int line = header.size();
         List<RuleFile.RowLines> rows = new ArrayList<>();
+        // Condition name -> the patterns that test it, in order of first use.
+        Map<String, List<String>> conditions = new LinkedHashMap<>();
         if (table.enabled()) {
             for (TableRow row : table.rows()) {
                 if (!row.enabled()) {
                     continue;
                 }
-                List<String> lines = rule(table.name(), row);
+                List<String> lines = rule(table.name(), row, conditions);
                 rows.add(new RuleFile.RowLines(row.row(), line + 1, line + lines.size()));
                 lines.forEach(l -> drl.append(l).append('\n'));
                 line += lines.size();
             }
         }
+        conditions.forEach((name, pattern) -> conditionRule(name, pattern).forEach(l -> drl.append(l).append('\n')));
         return new RuleFile(fileName(table.name()), drl.toString(), table.name(), rows);
     }
 
     /**
-     * Readings and time are "exists" conditions, so a new reading that keeps the row true does not
-     * re-run it (only crossing a bound does). They come before the device, so rows with the same
-     * conditions for different devices share them in the network and a reading is tested once.
+     * A row matches its conditions by name, then its device. The conditions are tested by the
+     * rules {@link #conditionRule} renders after the rows, once for all rows that share them, so a
+     * reading that leaves them as they were re-runs no row at all.
      */
-    static List<String> rule(String table, TableRow r) {
+    static List<String> rule(String table, TableRow r, Map<String, List<String>> conditions) {
         List<String> lines = new ArrayList<>();
         lines.add("rule \"" + r.ruleName(table) + "\"");
         lines.add("    @priority(" + r.priority() + ") @cooldownMinutes(" + r.cooldownMinutes() + ")");
         lines.add("when");
-        List<String> soc = new ArrayList<>();
-        range(soc, "soc", r.socFrom(), r.socBelow());
-        if (!soc.isEmpty()) {
-            lines.add("    exists BatteryNow(" + String.join(", ", soc) + ")");
-        }
-        List<String> power = new ArrayList<>();
-        range(power, "pv", r.pvFrom(), r.pvBelow());
-        range(power, "load", r.loadFrom(), r.loadBelow());
-        range(power, "grid", r.gridFrom(), r.gridBelow());
-        if (!power.isEmpty()) {
-            lines.add("    exists PowerNow(" + String.join(", ", power) + ")");
-        }
-        List<String> time = new ArrayList<>();
-        if (r.timeFrom() != null && r.timeUntil() != null) {
-            time.add("DailyWindow.of(\"" + r.timeFrom() + "\", \"" + r.timeUntil() + "\").contains(minuteOfDay)");
-        }
-        if (r.weekdays() != null && !r.weekdays().isBlank()) {
-            time.add("weekday in (" + r.weekdays() + ")");
-        }
-        if (!time.isEmpty()) {
-            lines.add("    exists CurrentTime(" + String.join(", ", time) + ")");
+        List<String> names = new ArrayList<>(3);
+        List<String> patterns = new ArrayList<>(3);
+        conditions(r, names, patterns);
+        if (!names.isEmpty()) {
+            String name = table + ": when " + String.join(", ", names);
+            conditions.putIfAbsent(name, patterns);
+            lines.add("    TableCondition(name == \"" + name + "\")");
         }
         lines.add(r.device() != null
                 ? "    $dev: DeviceStatus(device == \"" + r.device() + "\")"
@@ -86,6 +78,51 @@ public final class TableRenderer {
         lines.add("end");
         lines.add("");
         return lines;
+    }
+
+    /** Salience 100 like the definitions: conditions settle before a row acts on them. */
+    private static List<String> conditionRule(String name, List<String> patterns) {
+        List<String> lines = new ArrayList<>();
+        lines.add("rule \"" + name + "\"");
+        lines.add("    salience 100");
+        lines.add("when");
+        patterns.forEach(p -> lines.add("    exists " + p));
+        lines.add("then");
+        lines.add("    insertLogical(new TableCondition(\"" + name + "\"));");
+        lines.add("end");
+        lines.add("");
+        return lines;
+    }
+
+    /** A row's conditions, readable and as patterns: on the battery, the power flow and the clock, each optional. */
+    private static void conditions(TableRow r, List<String> names, List<String> patterns) {
+        List<String> soc = new ArrayList<>();
+        range(soc, "soc", r.socFrom(), r.socBelow());
+        if (!soc.isEmpty()) {
+            names.addAll(soc);
+            patterns.add("BatteryNow(" + String.join(", ", soc) + ")");
+        }
+        List<String> power = new ArrayList<>();
+        range(power, "pv", r.pvFrom(), r.pvBelow());
+        range(power, "load", r.loadFrom(), r.loadBelow());
+        range(power, "grid", r.gridFrom(), r.gridBelow());
+        if (!power.isEmpty()) {
+            names.addAll(power);
+            patterns.add("PowerNow(" + String.join(", ", power) + ")");
+        }
+        List<String> time = new ArrayList<>();
+        if (r.timeFrom() != null && r.timeUntil() != null) {
+            time.add("DailyWindow.of(\"" + r.timeFrom() + "\", \"" + r.timeUntil() + "\").contains(minuteOfDay)");
+            names.add("time " + r.timeFrom() + "-" + r.timeUntil());
+        }
+        if (r.weekdays() != null && !r.weekdays().isBlank()) {
+            String days = r.weekdays().replace(" ", "");
+            time.add("weekday in (" + days + ")");
+            names.add("weekday in (" + days + ")");
+        }
+        if (!time.isEmpty()) {
+            patterns.add("CurrentTime(" + String.join(", ", time) + ")");
+        }
     }
 
     private static void range(List<String> out, String property, Double from, Double below) {

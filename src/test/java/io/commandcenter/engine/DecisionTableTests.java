@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import io.commandcenter.device.DeviceType;
 import io.commandcenter.engine.Decision.Outcome;
+import io.commandcenter.engine.facts.TableWish;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,36 @@ class DecisionTableTests {
                 assertThat(d.outcome()).isEqualTo(Outcome.ALLOWED);
                 assertThat(d.requestedBy()).isEqualTo("surplus / heat water from surplus");
                 assertThat(d.firedRules()).contains("surplus / heat water from surplus",
+                        "surplus: when soc >= 60.0, pv >= 2000.0, time 09:00-17:00, weekday in (1,2,3,4,5)",
                         "The highest-priority table row asks to switch its device");
             });
+        }
+    }
+
+    @Test
+    void rowsSharingAConditionTestItOnceAndFollowEveryChange() {
+        DecisionTable table = new DecisionTable("daytime", "", true, List.of(
+                typeRow(1, "heaters", 60.0, null, DeviceType.HEATER, true),
+                typeRow(2, "pumps", 60.0, null, DeviceType.PUMP, true)));
+        RuleFile file = renderer.render(table);
+        assertThat(file.content().split("rule \"daytime: when soc >= 60.0, time 09:00-17:00, weekday in \\(1,2,3,4,5\\)\"", -1))
+                .as(file.content()).hasSize(2);
+        RuleSet rules = Rules.build(Rules.productionFilesPlus(file));
+        try (EngineSession s = Rules.session(rules, Rules.defaults())) { // a Monday, noon
+            device(s, "heater", DeviceType.HEATER, true);
+            device(s, "pump", DeviceType.PUMP, true);
+            battery(s, 61);
+            s.fire();
+            assertThat(s.facts(TableWish.class)).extracting(TableWish::device).containsExactlyInAnyOrder("heater", "pump");
+            battery(s, 59);
+            s.fire();
+            assertThat(s.facts(TableWish.class)).isEmpty();
+            battery(s, 65);
+            s.fire();
+            assertThat(s.facts(TableWish.class)).hasSize(2);
+            Rules.minutesLater(s, 5 * 60 + 1); // 17:01, outside the rows' hours
+            s.fire();
+            assertThat(s.facts(TableWish.class)).isEmpty();
         }
     }
 
