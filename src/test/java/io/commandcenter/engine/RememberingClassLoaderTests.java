@@ -49,4 +49,18 @@ class RememberingClassLoaderTests {
         assertThat(loader.getResource(resource)).isEqualTo(loader.getResource(resource)).isNotNull();
         assertThat(app.asked.get() - before).isEqualTo(1);
     }
+
+    @Test
+    void neverSearchesTheApplicationForTheClassFilesABuildGenerates() {
+        CountingLoader app = new CountingLoader();
+        RememberingClassLoader loader = new RememberingClassLoader(app);
+
+        assertThat(loader.getResource("rules/P5C/LambdaPredicate5C1A2B3C4D.class")).isNull();
+        assertThat(loader.getResource("org/drools/project/model/ProjectModel_io_commandcenter_rules_1_0_7.class"))
+                .isNull();
+        assertThat(app.asked.get()).isZero();
+
+        assertThat(loader.getResource("rules/safety.drl")).as("rule files are still found").isNotNull();
+        assertThat(app.asked.get()).isEqualTo(1);
+    }
 }
