@@ -96,6 +96,8 @@ class EngineService implements RulesEngine {
                 sessions.replaceAll((site, s) -> s.switchTo(newRules, newVersion));
                 rules = newRules;
                 version = newVersion;
+                // The new rules may decide at once (a new table row that wants a device on).
+                fireAll();
             }
             return null;
         });

@@ -126,7 +126,8 @@ public final class EngineSession implements AutoCloseable {
     /**
      * A new session on {@code newRules} that carries over every fact the engine owns (settings,
      * device states, last commands, live readings) and the clock. Call on the owning thread between
-     * two readings, so no reading is lost. This session is closed afterwards.
+     * two readings, so no reading is lost. This session is closed afterwards. The new rules have
+     * not run yet: the caller fires them and handles what they decide, like after any other input.
      */
     public EngineSession switchTo(RuleSet newRules, int newVersion) {
         EngineSession next = new EngineSession(newRules, clockMode, zone, nowMillis(), newVersion);
@@ -139,7 +140,6 @@ public final class EngineSession implements AutoCloseable {
         stateFacts.forEach(next::putState);
         // What the rules remember on their own (not derived, so it would not come back by itself).
         session.getObjects(new ClassObjectFilter(BelowPauseThreshold.class)).forEach(next.session::insert);
-        next.fire();
         close();
         return next;
     }

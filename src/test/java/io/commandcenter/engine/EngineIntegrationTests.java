@@ -82,10 +82,10 @@ class EngineIntegrationTests {
         assertThat(created.getStatusCode().value()).isEqualTo(201);
     }
 
-    private void readings(double soc, String miner, boolean minerOn) {
+    private void readings(double soc, String device, boolean on) {
         Instant now = Instant.now();
         publisher.publishEvent(new ReadingsStored(List.of(new BatteryReading("home", now, soc, 52, -10, null)),
-                List.of(), List.of(new DevicePowerReading(miner, now, true, minerOn, minerOn ? 3000.0 : 0.0, 230.0, 13.0, 1.0))));
+                List.of(), List.of(new DevicePowerReading(device, now, true, on, on ? 3000.0 : 0.0, 230.0, 13.0, 1.0))));
     }
 
     private ActionProposed nextProposal() throws InterruptedException {
@@ -199,36 +199,53 @@ class EngineIntegrationTests {
         assertThat(broken.getBody()).containsEntry("file", "extra.drl").containsEntry("line", 7).containsKey("column");
 
         int before = (Integer) http.get().uri("/engine/rules").retrieve().body(Map.class).get("version");
-        jdbc.sql("INSERT INTO engine.decision_tables (name) VALUES ('it-table')").update();
-        jdbc.sql("""
-                INSERT INTO engine.decision_table_rows (table_name, row_no, name, soc_from, device, switch_on)
-                VALUES ('it-table', 1, 'heater on when full', 95, 'it-heater', true)
-                """).update();
-        assertThat(http.post().uri("/engine/rules/validate").retrieve().body(Map.class).get("warnings").toString())
-                .contains("no row covers SOC 0.0–95.0 % for device it-heater");
+        try {
+            jdbc.sql("INSERT INTO engine.decision_tables (name) VALUES ('it-table')").update();
+            jdbc.sql("""
+                    INSERT INTO engine.decision_table_rows (table_name, row_no, name, soc_from, device, switch_on)
+                    VALUES ('it-table', 1, 'heater on when full', 95, 'it-heater', true)
+                    """).update();
+            assertThat(http.post().uri("/engine/rules/validate").retrieve().body(Map.class).get("warnings").toString())
+                    .contains("no row covers SOC 0.0–95.0 % for device it-heater");
 
-        var activated = http.post().uri("/engine/rules/activate").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("activatedBy", "alice")).retrieve().body(Map.class);
-        assertThat(activated.get("version")).isEqualTo(before + 1);
-        var rules = http.get().uri("/engine/rules").retrieve().body(Map.class);
-        assertThat(rules.get("activatedBy")).isEqualTo(TestUsers.ADMIN);
-        assertThat(rules.get("tables").toString()).contains("it-table");
+            readings(97, "it-heater", false); // the new row wants the heater on the moment it is live
 
-        var rolledBack = http.post().uri("/engine/rules/versions/" + before + "/rollback").retrieve().body(Map.class);
-        assertThat(rolledBack.get("version")).isEqualTo(before + 2);
-        assertThat(http.get().uri("/engine/rules").retrieve().body(Map.class).get("tables").toString())
-                .doesNotContain("it-table");
-        assertThat(http.get().uri("/engine/tables").retrieve().body(List.class).toString())
-                .as("the stored tables are those of the version rolled back to").doesNotContain("it-table");
-        // Forward again to the version with the table: its rows come back from the version's record ...
-        http.post().uri("/engine/rules/versions/" + (before + 1) + "/rollback").retrieve().toBodilessEntity();
-        assertThat(http.get().uri("/engine/tables/it-table").retrieve().body(Map.class).toString())
-                .contains("heater on when full");
-        // ... and back, so no other test meets a table for a device that does not exist.
-        http.post().uri("/engine/rules/versions/" + before + "/rollback").retrieve().toBodilessEntity();
-        assertThat(http.get().uri("/engine/tables").retrieve().body(List.class).toString()).doesNotContain("it-table");
-        assertThat(http.get().uri("/engine/queries/desired states").retrieve().toEntity(List.class)
-                .getStatusCode().value()).isEqualTo(200);
+            var activated = http.post().uri("/engine/rules/activate").contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("activatedBy", "alice")).retrieve().body(Map.class);
+            assertThat(activated.get("version")).isEqualTo(before + 1);
+            List<Map<String, Object>> heater = http.get().uri("/engine/decisions?device=it-heater").retrieve()
+                    .body(List.class);
+            assertThat(heater).as("what the new rules decide on activation is stored, not lost in the swap")
+                    .anySatisfy(d -> {
+                        assertThat(d.get("requestedBy")).isEqualTo("it-table / heater on when full");
+                        assertThat(d.get("ruleSetVersion")).isEqualTo(before + 1);
+                        assertThat((List<String>) d.get("firedRules")).contains("it-table: when soc >= 95.0");
+                    });
+            var rules = http.get().uri("/engine/rules").retrieve().body(Map.class);
+            assertThat(rules.get("activatedBy")).isEqualTo(TestUsers.ADMIN);
+            assertThat(rules.get("tables").toString()).contains("it-table");
+
+            var rolledBack = http.post().uri("/engine/rules/versions/" + before + "/rollback").retrieve().body(Map.class);
+            assertThat(rolledBack.get("version")).isEqualTo(before + 2);
+            assertThat(http.get().uri("/engine/rules").retrieve().body(Map.class).get("tables").toString())
+                    .doesNotContain("it-table");
+            assertThat(http.get().uri("/engine/tables").retrieve().body(List.class).toString())
+                    .as("the stored tables are those of the version rolled back to").doesNotContain("it-table");
+            // Forward again to the version with the table: its rows come back from the version's record ...
+            http.post().uri("/engine/rules/versions/" + (before + 1) + "/rollback").retrieve().toBodilessEntity();
+            assertThat(http.get().uri("/engine/tables/it-table").retrieve().body(Map.class).toString())
+                    .contains("heater on when full");
+            // ... and back, so no other test meets a table for a device that does not exist.
+            http.post().uri("/engine/rules/versions/" + before + "/rollback").retrieve().toBodilessEntity();
+            assertThat(http.get().uri("/engine/tables").retrieve().body(List.class).toString()).doesNotContain("it-table");
+            assertThat(http.get().uri("/engine/queries/desired states").retrieve().toEntity(List.class)
+                    .getStatusCode().value()).isEqualTo(200);
+        } finally {
+            // A failure above must not leave the table live for the next test class (or the next run).
+            if (http.get().uri("/engine/rules").retrieve().body(Map.class).get("tables").toString().contains("it-table")) {
+                http.post().uri("/engine/rules/versions/" + before + "/rollback").retrieve().toBodilessEntity();
+            }
+        }
     }
 
     @Test

@@ -56,6 +56,7 @@ class RuleSetSwapTests {
                             "Battery low: pause running miners")));
             RuleSet next = Rules.build(files);
             try (EngineSession s = old.switchTo(next, 2)) {
+                assertThat(s.fire()).as("the miner is cooling down").isEmpty();
                 assertThat(s.now()).isEqualTo(Rules.START.plusSeconds(120));
                 assertThat(s.ruleSetVersion()).isEqualTo(2);
                 assertThat(s.query("latest battery")).singleElement()
@@ -65,6 +66,30 @@ class RuleSetSwapTests {
                 battery(s, 43);
                 assertThat(s.fire()).singleElement().satisfies(d ->
                         assertThat(d.firedRules()).contains("Battery low: pause running miners"));
+            }
+        }
+    }
+
+    @Test
+    void whatTheNewRulesDecideAtOnceComesOutOfTheNextFire() {
+        try (EngineSession old = Rules.session()) {
+            device(old, "heater", DeviceType.HEATER, false);
+            battery(old, 70);
+            assertThat(old.fire()).isEmpty();
+
+            DecisionTable table = new DecisionTable("warm", "", true, List.of(
+                    Tables.socRow(1, "heater on above 60", 60.0, null, "heater", true, 1)));
+            RuleSet next = Rules.build(Rules.productionFilesPlus(new TableRenderer().render(table)));
+            try (EngineSession s = old.switchTo(next, 2)) {
+                // Not decided inside the swap, where the caller could not see it (and the engine
+                // would believe it had switched a device it never switched).
+                assertThat(s.facts(io.commandcenter.engine.facts.LastCommand.class)).isEmpty();
+                assertThat(s.fire()).singleElement().satisfies(d -> {
+                    assertThat(d.device()).isEqualTo("heater");
+                    assertThat(d.on()).isTrue();
+                    assertThat(d.outcome()).isEqualTo(Outcome.ALLOWED);
+                    assertThat(d.ruleSetVersion()).isEqualTo(2);
+                });
             }
         }
     }
