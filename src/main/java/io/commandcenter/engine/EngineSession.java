@@ -179,6 +179,12 @@ public final class EngineSession implements AutoCloseable {
                 || known.ratedPower() != ratedPower) {
             putState(key, new DeviceStatus(reading.device(), knownType, ratedPower, reading.online(), on, reading.at()));
         }
+        Object commandKey = key(LastCommand.class, reading.device());
+        LastCommand command = (LastCommand) stateFacts.get(commandKey);
+        if (command != null && !command.carriedOut() && reading.online() && command.on() == on
+                && reading.at() >= command.at()) {
+            putState(commandKey, command.asCarriedOut());
+        }
     }
 
     public void setSettings(SiteSettings settings) {
@@ -342,7 +348,7 @@ public final class EngineSession implements AutoCloseable {
     private void record(ActionRequest request, Outcome outcome, long holdUntil, long now) {
         if (outcome == Outcome.ALLOWED) {
             putState(key(LastCommand.class, request.device()), new LastCommand(request.device(), request.on(),
-                    request.source(), request.requestedBy(), now, holdUntil));
+                    request.source(), request.requestedBy(), now, holdUntil, false));
         }
         if (outcome == Outcome.NEEDS_APPROVAL) {
             putState(key(PendingApproval.class, request.id()),

@@ -89,6 +89,29 @@ class MinerRulesTests {
     }
 
     @Test
+    void leavesOffAMinerSwitchedOffOutsideCommandCenterAfterItsResumeWorked() {
+        try (EngineSession s = Rules.session()) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            battery(s, 45);
+            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(false);
+            device(s, "miner-1", DeviceType.MINER, false);
+            minutesLater(s, 30);
+            battery(s, 85);
+            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(true);
+            minutesLater(s, 2);
+            device(s, "miner-1", DeviceType.MINER, true); // the resume worked
+            assertThat(s.fire()).isEmpty();
+            minutesLater(s, 5);
+            device(s, "miner-1", DeviceType.MINER, false); // someone switched it off in the Shelly app
+            for (int minute = 0; minute < 60; minute += 10) {
+                minutesLater(s, 10);
+                battery(s, 90);
+                assertThat(s.fire()).as("minute %s", minute).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void neverResumesAMinerAPersonSwitchedOff() {
         try (EngineSession s = Rules.session()) {
             device(s, "miner-1", DeviceType.MINER, true);
