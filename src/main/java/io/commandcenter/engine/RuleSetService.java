@@ -57,15 +57,33 @@ class RuleSetService {
         this.preferences = preferences;
     }
 
-    /** On start: the rules folder and tables as they are now; if they do not build, the last active version. */
+    /**
+     * On start: the rules folder and tables as they are now; if they do not build, the last active
+     * version. A rollback stays live while the folder and tables are as they were when it was made:
+     * a restart (a power cut) must not bring back the rules an owner rolled away from.
+     */
     @PostConstruct
     void start() {
         engine.usePreferences(preferences.current());
+        RuleSetVersion rolledBack = versions.findActive()
+                .filter(a -> a.workspaceHash() != null && !a.workspaceHash().equals(a.contentHash()))
+                .filter(a -> a.workspaceHash().equals(RuleSetBuilder.contentHash(sources(Map.of()))))
+                .orElse(null);
+        if (rolledBack != null) {
+            RuleSetBuilder.Result kept = builder.build(filesOf(rolledBack));
+            if (kept.ok()) {
+                log.info("Keeping version " + rolledBack.version() + " (" + rolledBack.source()
+                        + "): the rules folder and tables have not changed since");
+                engine.install(kept.ruleSet(), rolledBack.version());
+                return;
+            }
+        }
         Validation v = validate(Map.of());
         if (v.ok()) {
             RuleSetVersion active = versions.findActive().orElse(null);
             int number = active != null && active.contentHash().equals(v.contentHash())
-                    ? active.version() : versions.activate(v.ruleSet(), tables.findAll(), "system", "startup");
+                    ? active.version() : versions.activate(v.ruleSet(), tables.findAll(), "system", "startup",
+                    v.contentHash());
             engine.install(v.ruleSet(), number);
             return;
         }
@@ -115,7 +133,7 @@ class RuleSetService {
         Validation v = validate(Map.of());
         if (v.ok()) {
             refuseIfAGateObjects(v.ruleSet());
-            int number = versions.activate(v.ruleSet(), tables.findAll(), by, "activate");
+            int number = versions.activate(v.ruleSet(), tables.findAll(), by, "activate", v.contentHash());
             engine.install(v.ruleSet(), number);
         }
         return v;
@@ -146,7 +164,8 @@ class RuleSetService {
             warnings.add(new RuleProblem("", null, null, 0, 0, "decision tables not restored: version " + version
                     + " did not record its table rows, so the stored tables differ from the live rules"));
         }
-        int number = versions.activate(built.ruleSet(), recorded ? oldTables : List.of(), by, "rollback to " + version);
+        int number = versions.activate(built.ruleSet(), recorded ? oldTables : List.of(), by, "rollback to " + version,
+                RuleSetBuilder.contentHash(sources(Map.of())));
         engine.install(built.ruleSet(), number);
         return new Validation(List.of(), warnings, built.ruleSet().contentHash(),
                 built.ruleSet().buildTime().toMillis(), built.ruleSet());

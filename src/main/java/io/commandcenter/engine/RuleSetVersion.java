@@ -8,7 +8,11 @@ import java.util.Map;
  *
  * @param files  every DRL source by file name, including rendered decision tables
  * @param source "startup", "activate", "rollback to 3"
+ * @param workspaceHash content hash of the rules folder and tables when it went live (differs from
+ *               {@code contentHash} after a rollback to rules the folder no longer holds); null
+ *               for versions recorded before it was kept
  */
 public record RuleSetVersion(int version, Instant activatedAt, String activatedBy, String source, String contentHash,
-                             Map<String, String> files, long buildMillis, boolean active) {
+                             Map<String, String> files, long buildMillis, boolean active,
+                             String workspaceHash) {
 }

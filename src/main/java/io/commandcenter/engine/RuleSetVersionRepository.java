@@ -27,17 +27,22 @@ class RuleSetVersionRepository {
         this.json = json;
     }
 
-    /** Records a new active version and returns its number. */
+    /**
+     * Records a new active version and returns its number. {@code workspaceHash} is the content
+     * hash of the rules folder and tables as they are now (for a rollback, not the rules that run).
+     */
     @Transactional
-    int activate(RuleSet rules, List<DecisionTable> tables, String by, String source) {
+    int activate(RuleSet rules, List<DecisionTable> tables, String by, String source, String workspaceHash) {
         Map<String, String> files = new LinkedHashMap<>();
         rules.files().forEach(f -> files.put(f.name(), f.content()));
         jdbc.sql("UPDATE engine.rule_set_versions SET active = false WHERE active").update();
         return jdbc.sql("""
-                INSERT INTO engine.rule_set_versions (activated_by, source, content_hash, files, tables, build_millis, active)
-                VALUES (:by, :source, :hash, CAST(:files AS jsonb), CAST(:tables AS jsonb), :millis, true)
+                INSERT INTO engine.rule_set_versions (activated_by, source, content_hash, files, tables, build_millis,
+                                                      active, workspace_hash)
+                VALUES (:by, :source, :hash, CAST(:files AS jsonb), CAST(:tables AS jsonb), :millis, true, :workspace)
                 RETURNING version
                 """).param("by", by).param("source", source).param("hash", rules.contentHash())
+                .param("workspace", workspaceHash)
                 .param("files", json.writeValueAsString(files)).param("tables", json.writeValueAsString(tables))
                 .param("millis", rules.buildTime().toMillis()).query(Integer.class).single();
     }
@@ -65,6 +70,7 @@ class RuleSetVersionRepository {
     private RuleSetVersion map(ResultSet rs, int row) throws SQLException {
         return new RuleSetVersion(rs.getInt("version"), rs.getTimestamp("activated_at").toInstant(),
                 rs.getString("activated_by"), rs.getString("source"), rs.getString("content_hash"),
-                json.readValue(rs.getString("files"), FILES), rs.getLong("build_millis"), rs.getBoolean("active"));
+                json.readValue(rs.getString("files"), FILES), rs.getLong("build_millis"), rs.getBoolean("active"),
+                rs.getString("workspace_hash"));
     }
 }

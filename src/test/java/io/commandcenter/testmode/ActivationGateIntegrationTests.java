@@ -3,12 +3,12 @@ package io.commandcenter.testmode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import io.commandcenter.IntegrationTest;
+import io.commandcenter.RulesFolderCopy;
 import io.commandcenter.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 class ActivationGateIntegrationTests {
 
     /** A copy of the production rules this test may edit. */
-    static final Path RULES = copyOfRules();
+    static final Path RULES = RulesFolderCopy.create("gate-rules");
 
     @DynamicPropertySource
     static void rulesFolder(DynamicPropertyRegistry registry) {
@@ -37,17 +37,15 @@ class ActivationGateIntegrationTests {
     RestClient http;
 
     @BeforeEach
-    void setUp() throws IOException {
-        Files.copy(Path.of("rules/miners.drl"), RULES.resolve("miners.drl"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    void setUp() {
+        RulesFolderCopy.restore(RULES, "miners.drl");
         http = TestUsers.admin(port)
                 .defaultStatusHandler(status -> true, (request, response) -> { }).build();
     }
 
     @AfterEach
-    void restore() throws IOException {
-        Files.copy(Path.of("rules/miners.drl"), RULES.resolve("miners.drl"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    void restore() {
+        RulesFolderCopy.restore(RULES, "miners.drl");
     }
 
     @Test
@@ -82,19 +80,5 @@ class ActivationGateIntegrationTests {
 
     private int activeVersion() {
         return http.get().uri("/engine/rules").retrieve().body(JsonNode.class).get("version").asInt();
-    }
-
-    private static Path copyOfRules() {
-        try {
-            Path dir = Files.createTempDirectory("gate-rules");
-            try (var files = Files.list(Path.of("rules"))) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, dir.resolve(f.getFileName()));
-                }
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
