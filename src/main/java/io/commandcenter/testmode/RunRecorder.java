@@ -134,7 +134,9 @@ final class RunRecorder {
             actionsPerRule.merge(rule, 1, Integer::sum);
             long now = d.decidedAt().toEpochMilli();
             Long last = lastSwitch.put(d.device(), now);
-            if (last != null && now - last < settings.minerCooldownMillis()) {
+            // Shedding a load below the owner's minimum charge may cut a cooldown short (the rules do so).
+            boolean shedding = !d.on() && lastSoc < settings.minSoc();
+            if (last != null && now - last < settings.minerCooldownMillis() && !shedding) {
                 violations.add(new Violation("SWITCHED_WITHIN_COOLDOWN", at, d.device(), d.device() + " switched "
                         + (d.on() ? "on" : "off") + " " + (now - last) / 1000 + " s after its previous switch; cooldown is "
                         + settings.minerCooldownMillis() / 60_000 + " min"));

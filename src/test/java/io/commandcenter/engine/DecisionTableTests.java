@@ -54,6 +54,31 @@ class DecisionTableTests {
     }
 
     @Test
+    void belowTheMinimumARowSwitchesALoadOffWithoutWaitingForItsCooldown() {
+        DecisionTable table = new DecisionTable("warm", "", true, List.of(
+                socRow(1, "heater on when charged", 60.0, null, "heater", true, 1),
+                socRow(2, "heater off when low", null, 60.0, "heater", false, 1)));
+        RuleSet rules = Rules.build(Rules.productionFilesPlus(renderer.render(table)));
+        try (EngineSession s = Rules.session(rules, Rules.defaults())) {
+            device(s, "heater", DeviceType.HEATER, false);
+            battery(s, 70);
+            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(true);
+            Rules.minutesLater(s, 1);
+            device(s, "heater", DeviceType.HEATER, true);
+            battery(s, 55); // the row wants it off, but the 10-minute cooldown holds
+            assertThat(s.fire()).isEmpty();
+            Rules.minutesLater(s, 1);
+            battery(s, 29); // below the owner's minimum of 30 %
+            assertThat(s.fire()).singleElement().satisfies(d -> {
+                assertThat(d.on()).isFalse();
+                assertThat(d.outcome()).isEqualTo(Outcome.ALLOWED);
+                assertThat(d.requestedBy()).isEqualTo("warm / heater off when low");
+                assertThat(d.firedRules()).contains("Below the minimum charge a table row switches a load off at once");
+            });
+        }
+    }
+
+    @Test
     void rowsSharingAConditionTestItOnceAndFollowEveryChange() {
         DecisionTable table = new DecisionTable("daytime", "", true, List.of(
                 typeRow(1, "heaters", 60.0, null, DeviceType.HEATER, true),

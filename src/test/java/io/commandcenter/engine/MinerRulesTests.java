@@ -149,6 +149,35 @@ class MinerRulesTests {
     }
 
     @Test
+    void belowTheMinimumAMinerSwitchedOnDuringItsCooldownIsPausedAtOnce() {
+        try (EngineSession s = Rules.session()) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            battery(s, 45);
+            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(false);
+            device(s, "miner-1", DeviceType.MINER, false);
+            minutesLater(s, 30);
+            battery(s, 85);
+            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(true);
+            minutesLater(s, 1);
+            device(s, "miner-1", DeviceType.MINER, true);
+            battery(s, 45); // below the pause threshold, above the minimum: the cooldown holds
+            assertThat(s.fire()).isEmpty();
+            minutesLater(s, 1);
+            battery(s, 29); // a heavy load started: below the minimum of 30 %
+            assertThat(s.fire()).singleElement().satisfies(d -> {
+                assertThat(d.on()).isFalse();
+                assertThat(d.outcome()).isEqualTo(Outcome.ALLOWED);
+                assertThat(d.firedRules())
+                        .contains("Battery below the minimum: pause a miner at once, even while it cools down");
+            });
+            minutesLater(s, 1);
+            battery(s, 28);
+            device(s, "miner-1", DeviceType.MINER, true); // the relay has not switched yet: not asked twice
+            assertThat(s.fire()).isEmpty();
+        }
+    }
+
+    @Test
     void waitsForTheConfirmationTimeBeforePausing() {
         SiteSettings d = Rules.defaults();
         SiteSettings confirm5 = new SiteSettings(d.criticalSoc(), d.minSoc(), d.targetSoc(), d.pauseMinersBelow(),

@@ -41,6 +41,21 @@ class SafetyChecksTests {
     }
 
     @Test
+    void letsALoadBeSwitchedOffWithinItsCooldownOnlyBelowTheMinimumCharge() {
+        var minerOn = new DeviceSample("miner-1", DeviceType.MINER, true, 1400);
+        recorder.sample(T, 40, 0, 2300, 0, List.of(minerOn), 0.1);
+        recorder.decision(allowed("miner-1", true, T), "SWITCHED", false);
+        recorder.sample(T.plusSeconds(120), 29, 0, 2300, 0, List.of(minerOn), 0.1);
+        recorder.decision(allowed("miner-1", false, T.plusSeconds(120)), "SWITCHED", false);
+        assertThat(recorder.violations()).isEmpty();
+
+        recorder.sample(T.plusSeconds(240), 45, 0, 900, 0, List.of(minerOn), 0.1);
+        recorder.decision(allowed("miner-1", true, T.plusSeconds(240)), "SWITCHED", false);
+        assertThat(recorder.violations()).extracting(SimulationReport.Violation::type)
+                .containsExactly("SWITCHED_WITHIN_COOLDOWN");
+    }
+
+    @Test
     void flagsAnAutomatedActionDuringTheEmergencyStop() {
         recorder.decision(allowed("miner-1", false, T), "SWITCHED", true);
 
