@@ -1,8 +1,9 @@
 package io.commandcenter.engine;
 
+import java.lang.reflect.RecordComponent;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -103,7 +104,28 @@ class EngineController {
             throw ProblemException.notFound("unknown-query", "No query named \"" + name + "\"")
                     .with("queries", engine.rules().queries());
         }
-        return engine.query(name);
+        return engine.query(name).stream().map(row -> {
+            Map<String, Object> described = new LinkedHashMap<>();
+            row.forEach((key, fact) -> described.put(key, describe(fact)));
+            return described;
+        }).toList();
+    }
+
+    /** A fact with its type first: a situation such as MinersShouldPause has no other field to show. */
+    private static Object describe(Object fact) {
+        if (!(fact instanceof Record record)) {
+            return fact;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("type", record.getClass().getSimpleName());
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            try {
+                fields.put(component.getName(), component.getAccessor().invoke(record));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return fields;
     }
 
     @GetMapping("/rules")

@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * Renders a decision table into DRL: one rule per enabled row, and one rule per distinct set of
- * conditions the rows share. A spreadsheet export compiled by the Drools spreadsheet compiler gives rules that
- * decide the same, with each row testing its readings itself. Text is only ever taken from
- * validated names, never pasted as code, so a table can express conditions and a switch, nothing else.
+ * conditions the rows share. An exported spreadsheet compiled by the Drools spreadsheet compiler
+ * gives rules that decide the same, each row testing its readings itself. Text is only ever taken
+ * from validated names, never pasted as code, so a table can express conditions and a switch,
+ * nothing else.
  */
 public final class TableRenderer {
 
@@ -48,7 +49,7 @@ public final class TableRenderer {
                 line += lines.size();
             }
         }
-        conditions.forEach((name, pattern) -> conditionRule(name, pattern).forEach(l -> drl.append(l).append('\n')));
+        conditions.forEach((name, patterns) -> conditionRule(name, patterns).forEach(l -> drl.append(l).append('\n')));
         return new RuleFile(fileName(table.name()), drl.toString(), table.name(), rows);
     }
 

@@ -111,6 +111,8 @@ class EngineIntegrationTests {
         assertThat(pause.request().device()).isEqualTo("it-miner-1");
         assertThat(pause.request().on()).isFalse();
         assertThat(pause.decision().outcome()).isEqualTo(Decision.Outcome.ALLOWED);
+        assertThat(http.get().uri("/engine/queries/situations").retrieve().body(String.class))
+                .as("each situation says what it is").contains("\"type\":\"MinersShouldPause\"");
 
         readings(70, "it-miner-1", false); // the pause was carried out; inside the band nothing happens
         readings(85, "it-miner-1", false);
