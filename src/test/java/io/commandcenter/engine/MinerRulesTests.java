@@ -14,6 +14,17 @@ import org.junit.jupiter.api.Test;
 
 class MinerRulesTests {
 
+    /** Automation pauses miner-1 at 45 %, the pause is carried out, 30 minutes later at 85 % it asks to resume. */
+    private static void pauseThenResume(EngineSession s) {
+        device(s, "miner-1", DeviceType.MINER, true);
+        battery(s, 45);
+        assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(false);
+        device(s, "miner-1", DeviceType.MINER, false);
+        minutesLater(s, 30);
+        battery(s, 85);
+        assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(true);
+    }
+
     @Test
     void pausesRunningMinersWhenSocFallsBelowPauseThreshold() {
         try (EngineSession s = Rules.session()) {
@@ -64,13 +75,7 @@ class MinerRulesTests {
     @Test
     void asksAgainAfterTheCooldownWhenAResumeWasNotCarriedOut() {
         try (EngineSession s = Rules.session()) {
-            device(s, "miner-1", DeviceType.MINER, true);
-            battery(s, 45);
-            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(false);
-            device(s, "miner-1", DeviceType.MINER, false);
-            minutesLater(s, 30);
-            battery(s, 85);
-            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(true);
+            pauseThenResume(s);
             // The relay ignored the resume: the miner still reads off. Nothing while cooling down ...
             for (int minute = 1; minute <= 9; minute++) {
                 minutesLater(s, 1);
@@ -91,13 +96,7 @@ class MinerRulesTests {
     @Test
     void leavesOffAMinerSwitchedOffOutsideCommandCenterAfterItsResumeWorked() {
         try (EngineSession s = Rules.session()) {
-            device(s, "miner-1", DeviceType.MINER, true);
-            battery(s, 45);
-            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(false);
-            device(s, "miner-1", DeviceType.MINER, false);
-            minutesLater(s, 30);
-            battery(s, 85);
-            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(true);
+            pauseThenResume(s);
             minutesLater(s, 2);
             device(s, "miner-1", DeviceType.MINER, true); // the resume worked
             assertThat(s.fire()).isEmpty();
@@ -151,13 +150,7 @@ class MinerRulesTests {
     @Test
     void belowTheMinimumAMinerSwitchedOnDuringItsCooldownIsPausedAtOnce() {
         try (EngineSession s = Rules.session()) {
-            device(s, "miner-1", DeviceType.MINER, true);
-            battery(s, 45);
-            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(false);
-            device(s, "miner-1", DeviceType.MINER, false);
-            minutesLater(s, 30);
-            battery(s, 85);
-            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(true);
+            pauseThenResume(s);
             minutesLater(s, 1);
             device(s, "miner-1", DeviceType.MINER, true);
             battery(s, 45); // below the pause threshold, above the minimum: the cooldown holds
