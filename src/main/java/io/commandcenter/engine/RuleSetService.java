@@ -58,43 +58,63 @@ class RuleSetService {
     }
 
     /**
-     * On start: the rules folder and tables as they are now; if they do not build, the last active
-     * version. A rollback stays live while the folder and tables are as they were when it was made:
-     * a restart (a power cut) must not bring back the rules an owner rolled away from.
+     * On start: the rules folder and tables as they are now; if they do not build, or changed and
+     * fail the scenario safety gate, the last active version. A rollback stays live while the folder
+     * and tables are as they were when it was made: a restart (a power cut) must not bring back the
+     * rules an owner rolled away from.
      */
     @PostConstruct
     void start() {
         engine.usePreferences(preferences.current());
-        RuleSetVersion rolledBack = versions.findActive()
-                .filter(a -> a.workspaceHash() != null && !a.workspaceHash().equals(a.contentHash()))
-                .filter(a -> a.workspaceHash().equals(RuleSetBuilder.contentHash(sources(Map.of()))))
-                .orElse(null);
-        if (rolledBack != null) {
-            RuleSetBuilder.Result kept = builder.build(filesOf(rolledBack));
-            if (kept.ok()) {
-                log.info("Keeping version " + rolledBack.version() + " (" + rolledBack.source()
-                        + "): the rules folder and tables have not changed since");
-                engine.install(kept.ruleSet(), rolledBack.version());
-                return;
-            }
+        if (keptRollback()) {
+            return;
         }
         Validation v = validate(Map.of());
-        if (v.ok()) {
-            RuleSetVersion active = versions.findActive().orElse(null);
-            int number = active != null && active.contentHash().equals(v.contentHash())
-                    ? active.version() : versions.activate(v.ruleSet(), tables.findAll(), "system", "startup",
-                    v.contentHash());
+        RuleSetVersion active = versions.findActive().orElse(null);
+        if (v.ok() && active != null && active.contentHash().equals(v.contentHash())) {
+            engine.install(v.ruleSet(), active.version());
+            return;
+        }
+        // Changed rules face the scenario safety gate as on activation; the very first rules have
+        // nothing safer to fall back to.
+        List<String> refusals = v.ok() && active != null ? gateRefusals(v.ruleSet()) : List.of();
+        if (v.ok() && refusals.isEmpty()) {
+            int number = versions.activate(v.ruleSet(), tables.findAll(), "system", "startup", v.contentHash());
             engine.install(v.ruleSet(), number);
             return;
         }
-        log.error("Rules in " + directory.location() + " do not build: " + v.errors());
-        RuleSetVersion active = versions.findActive()
-                .orElseThrow(() -> new IllegalStateException("rules do not build and no earlier version exists: " + v.errors()));
+        if (v.ok()) {
+            log.error("Rules in " + directory.location() + " changed since version " + active.version()
+                    + " but fail the scenario safety gate, so version " + active.version() + " keeps running: "
+                    + refusals);
+        } else {
+            log.error("Rules in " + directory.location() + " do not build: " + v.errors());
+        }
+        if (active == null) {
+            throw new IllegalStateException("rules do not build and no earlier version exists: " + v.errors());
+        }
         RuleSetBuilder.Result previous = builder.build(filesOf(active));
         if (!previous.ok()) {
             throw new IllegalStateException("neither the rules folder nor version " + active.version() + " builds");
         }
         engine.install(previous.ruleSet(), active.version());
+    }
+
+    private boolean keptRollback() {
+        RuleSetVersion rolledBack = versions.findActive()
+                .filter(a -> a.workspaceHash() != null && !a.workspaceHash().equals(a.contentHash()))
+                .filter(a -> a.workspaceHash().equals(RuleSetBuilder.contentHash(sources(Map.of()))))
+                .orElse(null);
+        if (rolledBack == null) {
+            return false;
+        }
+        RuleSetBuilder.Result kept = builder.build(filesOf(rolledBack));
+        if (kept.ok()) {
+            log.info("Keeping version " + rolledBack.version() + " (" + rolledBack.source()
+                    + "): the rules folder and tables have not changed since");
+            engine.install(kept.ruleSet(), rolledBack.version());
+        }
+        return kept.ok();
     }
 
     String location() {
@@ -173,12 +193,17 @@ class RuleSetService {
 
     /** Hook for test mode's scenario safety gate: a refused rule set never goes live. */
     private void refuseIfAGateObjects(RuleSet candidate) {
-        List<String> refusals = new ArrayList<>();
-        gates.orderedStream().forEach(g -> refusals.addAll(g.refusals(candidate, preferences.current().toSettings())));
+        List<String> refusals = gateRefusals(candidate);
         if (!refusals.isEmpty()) {
             throw new io.commandcenter.web.ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-unsafe",
                     "Activation refused: " + refusals.get(0)).with("refusals", refusals);
         }
+    }
+
+    private List<String> gateRefusals(RuleSet candidate) {
+        List<String> refusals = new ArrayList<>();
+        gates.orderedStream().forEach(g -> refusals.addAll(g.refusals(candidate, preferences.current().toSettings())));
+        return refusals;
     }
 
     List<RuleSetVersion> versions() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.RulesFolderCopy;
 import io.commandcenter.TestUsers;
+import io.commandcenter.testmode.TestRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An owner edits a rule file, activates it, rolls back through the API, and then the site restarts
- * (a power cut). The rollback must still be what runs; an edit made after it must go live.
+ * (a power cut). The rollback must still be what runs; an edit made after it must go live, unless
+ * it fails the scenario safety gate.
  */
 @IntegrationTest
 class RollbackAcrossRestartIntegrationTests {
@@ -70,6 +72,17 @@ class RollbackAcrossRestartIntegrationTests {
         assertThat(http.get().uri("/engine/rules/versions").retrieve().body(JsonNode.class).get(0)
                 .get("source").asString()).isEqualTo("startup");
         assertThat(liveMiners()).contains("Battery very low: pause running miners");
+    }
+
+    @Test
+    void changedRulesThatFailTheSafetyGateDoNotGoLiveOnRestart() throws IOException {
+        int before = activeVersion();
+        Files.writeString(RULES.resolve("miners.drl"), TestRules.RESUME_AT_ANY_CHARGE);
+
+        ruleSets.start();
+
+        assertThat(activeVersion()).isEqualTo(before);
+        assertThat(liveMiners()).doesNotContain("Resume miners at any charge");
     }
 
     private void renamePauseRule(String name) throws IOException {

@@ -8,10 +8,10 @@ import io.commandcenter.engine.RuleFile;
 import io.commandcenter.engine.RuleSet;
 
 /** Rule sets built once per test JVM: building one takes seconds. */
-final class TestRules {
+public final class TestRules {
 
     /** Never pauses a miner and switches any paused miner back on, whatever the charge. */
-    static final String RESUME_AT_ANY_CHARGE = """
+    public static final String RESUME_AT_ANY_CHARGE = """
             package rules;
 
             import io.commandcenter.engine.*;
