@@ -214,9 +214,22 @@ class RuleSetService {
         return versions.findActive().orElse(null);
     }
 
-    private static List<RuleFile> filesOf(RuleSetVersion version) {
+    /**
+     * A version's recorded sources. A table file is rendered again from the version's recorded rows
+     * when that gives the very same text, so the rules page and the row numbers in errors know it
+     * as a table; otherwise (rows not recorded, renderer changed since) it is a plain file.
+     */
+    private List<RuleFile> filesOf(RuleSetVersion version) {
+        Map<String, RuleFile> rendered = new LinkedHashMap<>();
+        for (DecisionTable table : versions.tables(version.version())) {
+            RuleFile file = renderer.render(table);
+            rendered.put(file.name(), file);
+        }
         List<RuleFile> files = new ArrayList<>();
-        version.files().forEach((name, content) -> files.add(RuleFile.file(name, content)));
+        version.files().forEach((name, content) -> {
+            RuleFile table = rendered.get(name);
+            files.add(table != null && table.content().equals(content) ? table : RuleFile.file(name, content));
+        });
         return files;
     }
 }
