@@ -111,8 +111,8 @@ public final class EngineBenchmark {
     // ---- measurements -----------------------------------------------------------------------
 
     /**
-     * Not measured: a server that has run for days has long compiled its hot paths, and with 248
-     * rules' worth of constraint classes the JIT needs many simulated days to get there on 2 cores.
+     * Not measured: a server that has run for days has long compiled its hot paths, and with a few
+     * hundred rules' constraint classes the JIT needs many simulated days to get there on 2 cores.
      * Simulated days run until three in a row are no faster than the best before (within 3 %), or
      * {@code maxDays} have passed; each day's rate is printed.
      */

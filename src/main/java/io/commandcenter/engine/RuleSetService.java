@@ -66,11 +66,11 @@ class RuleSetService {
     @PostConstruct
     void start() {
         engine.usePreferences(preferences.current());
-        if (keptRollback()) {
+        RuleSetVersion active = versions.findActive().orElse(null);
+        if (active != null && keptRollback(active)) {
             return;
         }
         Validation v = validate(Map.of());
-        RuleSetVersion active = versions.findActive().orElse(null);
         if (v.ok() && active != null && active.contentHash().equals(v.contentHash())) {
             engine.install(v.ruleSet(), active.version());
             return;
@@ -93,26 +93,25 @@ class RuleSetService {
         if (active == null) {
             throw new IllegalStateException("rules do not build and no earlier version exists: " + v.errors());
         }
-        RuleSetBuilder.Result previous = builder.build(filesOf(active));
+        RuleSetBuilder.Result previous = builder.build(filesOf(active, versions.tables(active.version())));
         if (!previous.ok()) {
             throw new IllegalStateException("neither the rules folder nor version " + active.version() + " builds");
         }
         engine.install(previous.ruleSet(), active.version());
     }
 
-    private boolean keptRollback() {
-        RuleSetVersion rolledBack = versions.findActive()
-                .filter(a -> a.workspaceHash() != null && !a.workspaceHash().equals(a.contentHash()))
-                .filter(a -> a.workspaceHash().equals(RuleSetBuilder.contentHash(sources(Map.of()))))
-                .orElse(null);
-        if (rolledBack == null) {
+    /** Installs {@code active} when it is a rollback and the folder and tables are as they were then. */
+    private boolean keptRollback(RuleSetVersion active) {
+        String workspace = active.workspaceHash();
+        if (workspace == null || workspace.equals(active.contentHash())
+                || !workspace.equals(RuleSetBuilder.contentHash(sources(Map.of())))) {
             return false;
         }
-        RuleSetBuilder.Result kept = builder.build(filesOf(rolledBack));
+        RuleSetBuilder.Result kept = builder.build(filesOf(active, versions.tables(active.version())));
         if (kept.ok()) {
-            log.info("Keeping version " + rolledBack.version() + " (" + rolledBack.source()
+            log.info("Keeping version " + active.version() + " (" + active.source()
                     + "): the rules folder and tables have not changed since");
-            engine.install(kept.ruleSet(), rolledBack.version());
+            engine.install(kept.ruleSet(), active.version());
         }
         return kept.ok();
     }
@@ -167,12 +166,12 @@ class RuleSetService {
     Validation rollback(int version, String by) {
         RuleSetVersion old = versions.find(version).orElseThrow(() ->
                 io.commandcenter.web.ProblemException.notFound("unknown-rule-set-version", "no rule set version " + version));
-        RuleSetBuilder.Result built = builder.build(filesOf(old));
+        List<DecisionTable> oldTables = versions.tables(version);
+        RuleSetBuilder.Result built = builder.build(filesOf(old, oldTables));
         if (!built.ok()) {
             return new Validation(built.errors(), built.warnings(), null, 0, null);
         }
         List<RuleProblem> warnings = new ArrayList<>(built.warnings());
-        List<DecisionTable> oldTables = versions.tables(version);
         // Recorded when the version's rendered table files are exactly those of its stored rows
         // (compared by name: the renderer's output may have changed since, the rows have not).
         Set<String> tableFiles = old.files().keySet().stream().filter(TableRenderer::isTableFile).collect(toSet());
@@ -216,12 +215,12 @@ class RuleSetService {
 
     /**
      * A version's recorded sources. A table file is rendered again from the version's recorded rows
-     * when that gives the very same text, so the rules page and the row numbers in errors know it
+     * ({@code tables}) when that gives the very same text, so the rules page and the row numbers in errors know it
      * as a table; otherwise (rows not recorded, renderer changed since) it is a plain file.
      */
-    private List<RuleFile> filesOf(RuleSetVersion version) {
+    private List<RuleFile> filesOf(RuleSetVersion version, List<DecisionTable> tables) {
         Map<String, RuleFile> rendered = new LinkedHashMap<>();
-        for (DecisionTable table : versions.tables(version.version())) {
+        for (DecisionTable table : tables) {
             RuleFile file = renderer.render(table);
             rendered.put(file.name(), file);
         }
