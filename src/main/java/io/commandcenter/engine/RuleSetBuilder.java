@@ -25,7 +25,8 @@ import org.kie.api.definition.rule.Query;
 import org.kie.api.runtime.KieContainer;
 
 /**
- * Compiles DRL sources into a {@link RuleSet} with the executable model. Pure Java, no Spring:
+ * Checks DRL sources with {@link RuleGuard} and compiles them into a {@link RuleSet} with the
+ * executable model. Pure Java, no Spring:
  * the engine service, the benchmark and tests use it. A failed build returns its errors with
  * file (or table row), line and column, and produces nothing, so whatever runs stays in place.
  */
@@ -55,6 +56,11 @@ public final class RuleSetBuilder {
 
     public Result build(List<RuleFile> files) {
         long started = System.nanoTime();
+        // Rules are code: nothing reaches the compiler before the guard has read every file.
+        List<RuleProblem> refused = RuleGuard.check(files);
+        if (!refused.isEmpty()) {
+            return new Result(null, refused, List.of());
+        }
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("io.commandcenter", "rules", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem kfs = ks.newKieFileSystem();
