@@ -54,6 +54,11 @@ public final class RuleSetBuilder {
         }
     }
 
+    /** What {@link RuleGuard} refuses in these files, before any compiling; empty when all are allowed. */
+    public static List<RuleProblem> refusals(List<RuleFile> files) {
+        return RuleGuard.check(files);
+    }
+
     public Result build(List<RuleFile> files) {
         long started = System.nanoTime();
         // Rules are code: nothing reaches the compiler before the guard has read every file.

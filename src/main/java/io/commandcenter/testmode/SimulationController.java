@@ -18,6 +18,7 @@ import io.commandcenter.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,7 +59,13 @@ class SimulationController {
     }
 
     @PostMapping
-    ResponseEntity<Started> startSimulation(@RequestBody SimulationRequest request) {
+    ResponseEntity<Started> startSimulation(@RequestBody SimulationRequest request, Authentication caller) {
+        // DRL is code that runs in this JVM: operators simulate with the live rules and data overrides only.
+        if (!request.ruleFiles().isEmpty() && !isAdmin(caller)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "rule-files-need-admin",
+                    "Only an admin may submit rule files (DRL is code); simulate with the live rules, decision"
+                            + " tables and setting overrides instead").with("field", "ruleFiles");
+        }
         UUID id = simulations.submit(request);
         String self = "/simulations/" + id;
         return ResponseEntity.accepted().location(URI.create(self))
@@ -168,6 +175,10 @@ class SimulationController {
         return new RunView(r.id(), r.kind(), r.status(), r.progress(), json.readTree(r.request()), r.error(),
                 r.violationCount(), r.wallMillis(), r.createdAt(), r.startedAt(), r.finishedAt(),
                 r.status() == SimulationRun.Status.DONE ? "/simulations/" + r.id() + "/report" : null);
+    }
+
+    private static boolean isAdmin(Authentication caller) {
+        return caller != null && caller.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
 
     private static ProblemException notFound(UUID id) {

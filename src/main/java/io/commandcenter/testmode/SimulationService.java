@@ -1,5 +1,7 @@
 package io.commandcenter.testmode;
 
+import io.commandcenter.engine.RuleSetBuilder;
+import io.commandcenter.engine.RuleProblem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,6 +115,14 @@ public class SimulationService {
             if (!name.matches("[A-Za-z0-9_-]+\\.drl")) {
                 throw ProblemException.badRequest("bad-rule-file", "Rule file names look like miners.drl (was '" + name + "')");
             }
+        }
+        // Refuse code the guard will not compile now, with its line, instead of failing the run later.
+        List<RuleProblem> refused = RuleSetBuilder.refusals(r.ruleFiles().entrySet().stream()
+                .map(f -> RuleFile.file(f.getKey(), f.getValue())).toList());
+        if (!refused.isEmpty()) {
+            RuleProblem first = refused.get(0);
+            throw ProblemException.badRequest("rule-not-allowed", first.file() + " line " + first.line() + ": "
+                    + first.message()).with("field", "ruleFiles").with("problems", refused);
         }
         SiteSettings settings;
         try {

@@ -200,6 +200,14 @@ class EngineIntegrationTests {
         assertThat(broken.getStatusCode().value()).isEqualTo(422);
         assertThat(broken.getBody()).containsEntry("file", "extra.drl").containsEntry("line", 7).containsKey("column");
 
+        var escaping = http.post().uri("/engine/rules/validate").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("files", Map.of("extra.drl", "package rules;\nimport io.commandcenter.engine.facts.*;\n\n"
+                        + "rule \"leak\"\nwhen\n    BatteryNow()\nthen\n    String t = System.getenv(\"TWILIO_AUTH_TOKEN\");\nend\n")))
+                .retrieve().toEntity(Map.class);
+        assertThat(escaping.getStatusCode().value()).isEqualTo(422);
+        assertThat(escaping.getBody()).containsEntry("file", "extra.drl").containsEntry("line", 8);
+        assertThat(escaping.getBody().toString()).contains("`System.getenv` is not allowed in rules");
+
         var live = http.get().uri("/engine/rules").retrieve().body(Map.class);
         int before = (Integer) live.get("version");
         try {

@@ -11,6 +11,8 @@ import java.util.Map;
 
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.TestUsers;
+import io.commandcenter.web.Role;
+import io.commandcenter.web.UserAccounts;
 import io.commandcenter.device.Device;
 import io.commandcenter.simulation.Scenario;
 import io.commandcenter.timeseries.BatteryReading;
@@ -32,6 +34,7 @@ class SimulationControllerIntegrationTests {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired ReadingWriter writer;
+    @Autowired UserAccounts accounts;
 
     RestClient http;
 
@@ -83,13 +86,42 @@ class SimulationControllerIntegrationTests {
         assertThat(get("/simulations/00000000-0000-0000-0000-000000000000").getStatusCode().value()).isEqualTo(404);
 
         String id = post("/simulations", Map.of("scenario", "grid-tied.yaml", "duration", "PT1H",
-                "ruleFiles", Map.of("broken.drl", "package rules;\nrule \"x\" when NoSuchFact() then end\n")))
+                "ruleFiles", Map.of("broken.drl", "package rules;\nimport io.commandcenter.engine.facts.*;\n"
+                        + "rule \"x\" when BatteryNow(noSuchField > 1) then end\n")))
                 .getBody().get("id").asString();
         JsonNode run = awaitFinished(id);
         assertThat(run.get("status").asString()).isEqualTo("FAILED");
         assertThat(run.get("error").asString()).contains("does not compile", "broken.drl");
         ResponseEntity<JsonNode> report = get("/simulations/" + id + "/report");
         assertThat(report.getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void onlyAnAdminMaySubmitRuleFilesAndEvenTheirsAreCheckedBeforeTheyCompile() {
+        String escape = "package rules;\nimport io.commandcenter.engine.facts.*;\nrule \"x\"\nwhen\n    BatteryNow()\n"
+                + "then\n    java.nio.file.Files.writeString(java.nio.file.Path.of(\"pwned\"), \"x\");\nend\n";
+        RestClient operator = TestUsers.as(port, TestUsers.ensure(accounts, "olive", Role.OPERATOR))
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+
+        ResponseEntity<JsonNode> refused = operator.post().uri("/simulations").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("scenario", "grid-tied.yaml", "duration", "PT1H", "ruleFiles", Map.of("escape.drl", escape)))
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody().get("type").asString()).endsWith("/rule-files-need-admin");
+
+        ResponseEntity<JsonNode> operatorRun = operator.post().uri("/simulations").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("scenario", "grid-tied.yaml", "duration", "PT1H"))
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(operatorRun.getStatusCode().value()).as("live rules stay open to operators").isEqualTo(202);
+
+        ResponseEntity<JsonNode> admins = post("/simulations", Map.of("scenario", "grid-tied.yaml", "duration", "PT1H",
+                "ruleFiles", Map.of("escape.drl", escape)));
+        assertThat(admins.getStatusCode().value()).isEqualTo(400);
+        assertThat(admins.getBody().get("detail").asString()).isEqualTo("escape.drl line 7: "
+                + "`java.nio.file.Files.writeString` is not allowed in rules (fully qualified names are refused)");
+        assertThat(jdbc.sql("SELECT count(*) FROM testmode.simulation_runs").query(Long.class).single())
+                .as("only the operator's run with the live rules was stored").isEqualTo(1L);
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("pwned"))).isFalse();
     }
 
     @Test
