@@ -183,7 +183,10 @@ class RevocationIntegrationTests {
             assertThat(response.getStatusCode().value()).as(weak).isEqualTo(400);
             assertThat(response.getHeaders().getContentType().toString()).contains("problem+json");
             assertThat(response.getBody().get("field").asString()).as(weak).isEqualTo("password");
-            assertThat(response.getBody().toString()).doesNotContain(weak.strip().isEmpty() ? "\"            \"" : weak);
+            // the problem never echoes the refused password back ("password" itself is the field's name)
+            if (!weak.equals("password")) {
+                assertThat(response.getBody().toString()).doesNotContain("\"" + weak + "\"");
+            }
         }
         assertThat(accounts.find("ada")).isEmpty();
 
