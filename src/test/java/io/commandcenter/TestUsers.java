@@ -48,16 +48,23 @@ public final class TestUsers {
         return RestClient.builder().baseUrl("http://localhost:" + port);
     }
 
-    /** Creates the user with that role unless it exists; returns the user name. */
+    /**
+     * Creates the user with that role unless it exists (then it gets the role, {@link #password} and is enabled
+     * again, in case an earlier test changed it); returns the user name.
+     */
     public static String ensure(UserAccounts accounts, String username, Role role) {
-        if (accounts.find(username).isEmpty()) {
+        var existing = accounts.find(username);
+        if (existing.isEmpty()) {
             accounts.create(username, password(username), role);
+        } else {
+            accounts.update(username, password(username), role, true);
         }
         return username;
     }
 
+    /** A password that passes the password policy (12+ characters, not containing the user name). */
     public static String password(String username) {
-        return username + "-test-password";
+        return "pw-" + Integer.toHexString(username.hashCode()) + "-Test-Secret";
     }
 
     public static String basic(String username, String password) {

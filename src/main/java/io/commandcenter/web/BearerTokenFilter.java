@@ -1,21 +1,19 @@
 package io.commandcenter.web;
 
 import java.io.IOException;
-import java.util.List;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signs in a request carrying {@code Authorization: Bearer <token>} as {@code token:<name>} with the token's
- * role, for this request only. An unknown or revoked token is refused outright rather than treated as anonymous.
+ * Signs in a request carrying {@code Authorization: Bearer <token>} as {@code token:<name>}, for this request
+ * only, with the lower of the token's role and its owner's current role. An unknown, revoked or expired token, or
+ * one whose owner is disabled or gone, is refused outright rather than treated as anonymous. A request signed in
+ * here is marked as carrying its own credential (no CSRF token needed, see {@link SecurityConfiguration}).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -39,13 +37,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (token.isEmpty()) {
             SecurityContextHolder.clearContext();
             SecurityConfiguration.apiUnauthorized(request, response,
-                    new BadCredentialsException("Unknown or revoked API token"));
+                    new BadCredentialsException("Unknown, revoked or expired API token"));
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("token:" + token.get().name(),
-                null, List.of(new SimpleGrantedAuthority(token.get().role().authority()))));
+        context.setAuthentication(new ApiTokenAuthentication(token.get()));
         SecurityContextHolder.setContext(context);
+        request.setAttribute(SecurityConfiguration.CREDENTIAL, "bearer");
         chain.doFilter(request, response);
     }
 }

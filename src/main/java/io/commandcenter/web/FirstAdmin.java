@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
  * set, that admin exists with that password on every start (so a lost password is reset from the environment).
  * With neither set and no admin in the database, it creates {@code admin} with a generated password and
  * prints it once.
+ * <p>A configured password is applied even when it breaks {@link PasswordPolicy} (the operator chose it and
+ * must be able to get in), but a warning naming the rule, never the password, is logged on every start.
  */
 @Component
 class FirstAdmin implements ApplicationRunner {
@@ -25,16 +27,22 @@ class FirstAdmin implements ApplicationRunner {
     private final UserRepository users;
     private final PasswordEncoder passwords;
 
-    FirstAdmin(SecurityProperties properties, UserRepository users, PasswordEncoder passwords) {
+    private final PasswordPolicy policy;
+
+    FirstAdmin(SecurityProperties properties, UserRepository users, PasswordEncoder passwords, PasswordPolicy policy) {
         this.properties = properties;
         this.users = users;
         this.passwords = passwords;
+        this.policy = policy;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         String username = properties.adminUserOrDefault();
         if (properties.adminConfigured()) {
+            policy.problem(username, properties.adminPassword()).ifPresent(reason -> log.warn(
+                    "The configured admin password (COMMANDCENTER_ADMIN_PASSWORD) is weak: {}. It is used anyway; "
+                            + "choose a stronger one.", reason));
             String hash = passwords.encode(properties.adminPassword());
             if (users.findByUsername(username).isPresent()) {
                 users.update(username, hash, Role.ADMIN, true);

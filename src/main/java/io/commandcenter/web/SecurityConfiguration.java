@@ -12,10 +12,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -24,12 +27,17 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may do what. Browsers sign in with a form (session + CSRF token); API callers send HTTP Basic
- * or {@code Authorization: Bearer <token>} on every request (stateless, no CSRF token needed because a
- * cross-site form cannot set that header). Only health, signed webhooks and signed approval links are open.
+ * or {@code Authorization: Bearer <token>} on every request (stateless). Only a request that actually signed in
+ * with such a credential skips the CSRF check (the Basic and bearer filters run before it and mark the request,
+ * see {@link #CREDENTIAL}); a mere {@code Authorization} header on a session request does not. A session ends as
+ * soon as its user's password, role or enabled flag changes ({@link SessionStampFilter}); failed sign-ins are
+ * throttled ({@link LoginThrottle}). Only health (status only, unless signed in), signed webhooks and signed
+ * approval links are open.
  * Reads need any role; switching devices and engaging the emergency stop need an operator; everything
  * else that changes something (rules, settings, users, tokens, releasing the stop) needs an admin.
  */
@@ -39,14 +47,23 @@ class SecurityConfiguration {
 
     static final String REALM = "CommandCenter";
 
+    /** Request attribute set when this request signed in with its own credential ("basic" or "bearer"). */
+    static final String CREDENTIAL = SecurityConfiguration.class.getName() + ".CREDENTIAL";
+
     /** Paths anyone may call: they carry their own signature checks (webhooks, approval links). */
     static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/webhooks/**",
             "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error"};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens) throws Exception {
-        RequestMatcher apiCredentials = request -> request.getHeader("Authorization") != null;
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, UserRepository users,
+                                            UserDetailsService userDetails, PasswordEncoder passwordEncoder,
+                                            LoginThrottle throttle) throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetails);
+        passwords.setPasswordEncoder(passwordEncoder);
+        AuthenticationManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
+        RequestMatcher signedInWithCredential = request -> request.getAttribute(CREDENTIAL) != null;
         http
+            .authenticationManager(manager)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(OPEN).permitAll()
                 .requestMatchers(SecurityConfiguration::signedApprovalLink).permitAll()
@@ -69,11 +86,14 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")
                 .requestMatchers(HttpMethod.HEAD, "/**").hasRole("VIEWER")
                 .anyRequest().hasRole("ADMIN"))
-            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/power").permitAll())
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/power")
+                    .failureHandler(SecurityConfiguration::signInFailed).permitAll())
             .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
-            .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(SecurityConfiguration::apiUnauthorized))
-            .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
-            .csrf(csrf -> csrf.ignoringRequestMatchers(apiCredentials)
+            // Credentials are checked before the CSRF filter, so it can tell who really signed in with one.
+            .addFilterBefore(new BearerTokenFilter(tokens), CsrfFilter.class)
+            .addFilterAfter(new CredentialBasicAuthenticationFilter(manager), BearerTokenFilter.class)
+            .addFilterAfter(new SessionStampFilter(users), CredentialBasicAuthenticationFilter.class)
+            .csrf(csrf -> csrf.ignoringRequestMatchers(signedInWithCredential)
                     .ignoringRequestMatchers("/webhooks/**")
                     .ignoringRequestMatchers(SecurityConfiguration::signedApprovalLink))
             // same-origin frames only: the simulations page shows a run's HTML report in a frame
@@ -90,6 +110,44 @@ class SecurityConfiguration {
     static boolean signedApprovalLink(jakarta.servlet.http.HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return request.getParameter("sig") != null && path.matches("/approvals/[^/]+/(approve|reject)");
+    }
+
+    /** HTTP Basic that marks the request when (and only when) it really checked a user name and password. */
+    static final class CredentialBasicAuthenticationFilter extends BasicAuthenticationFilter {
+
+        CredentialBasicAuthenticationFilter(AuthenticationManager manager) {
+            super(manager, SecurityConfiguration::basicRefused);
+        }
+
+        @Override
+        protected void onSuccessfulAuthentication(HttpServletRequest request, HttpServletResponse response,
+                                                  Authentication authResult) throws IOException {
+            request.setAttribute(CREDENTIAL, "basic");
+        }
+    }
+
+    /** A refused HTTP Basic sign-in: 429 with Retry-After while throttled, otherwise 401. */
+    static void basicRefused(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        if (e instanceof SignInThrottledException throttled) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("""
+                    {"type":"%stoo-many-sign-in-failures","title":"Too Many Requests","status":429,\
+                    "detail":"Too many failed sign-ins for this user or address; try again in %d s"}"""
+                    .formatted(ProblemException.TYPE_BASE, throttled.retryAfterSeconds()));
+        } else {
+            apiUnauthorized(request, response, e);
+        }
+    }
+
+    /** A refused form sign-in goes back to the form, which says why. */
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+                                     AuthenticationException e) throws IOException {
+        String reason = e instanceof SignInThrottledException throttled
+                ? "throttled=" + throttled.retryAfterSeconds() : "error";
+        response.sendRedirect(request.getContextPath() + "/login?" + reason);
     }
 
     /** Browsers go to the sign-in page; htmx is told to redirect there; API callers get a 401 problem. */
@@ -143,12 +201,7 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService userDetailsService(UserRepository users) {
-        return username -> users.findByUsername(username)
-                .map(c -> User.withUsername(c.account().username())
-                        .password(c.passwordHash())
-                        .disabled(!c.account().enabled())
-                        .authorities(List.of(new SimpleGrantedAuthority(c.account().role().authority())))
-                        .build())
+        return username -> users.findByUsername(username).<UserDetails>map(StampedUser::new)
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 }

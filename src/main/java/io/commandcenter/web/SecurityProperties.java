@@ -1,6 +1,10 @@
 package io.commandcenter.web;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Sign-in settings.
@@ -9,11 +13,34 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      with a generated first-run password when no admin exists yet
  * @param adminPassword the first admin's password ({@code COMMANDCENTER_ADMIN_PASSWORD}); when set, it is
  *                      (re)applied on every start so a lost password can be reset from the environment
+ * @param tokenLifetime how long a new API token works ({@code commandcenter.security.token-lifetime}, default 90 days)
+ * @param signIn        how repeated failed sign-ins are slowed down
  */
 @ConfigurationProperties("commandcenter.security")
-record SecurityProperties(String adminUser, String adminPassword) {
+record SecurityProperties(String adminUser, String adminPassword, @DefaultValue("P90D") Duration tokenLifetime,
+                          @DefaultValue SignIn signIn) {
 
     static final String DEFAULT_ADMIN = "admin";
+
+    @ConstructorBinding
+    SecurityProperties {
+        tokenLifetime = tokenLifetime == null ? Duration.ofDays(90) : tokenLifetime;
+        signIn = signIn == null ? new SignIn(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(1)) : signIn;
+    }
+
+    SecurityProperties(String adminUser, String adminPassword) {
+        this(adminUser, adminPassword, null, null);
+    }
+
+    /**
+     * @param maxFailures        failed sign-ins per user name within {@code window} before attempts are refused
+     * @param maxAddressFailures failed sign-ins per client address within {@code window} before attempts are refused
+     * @param window             how long a failure counts
+     * @param lockout            the first refusal period; it doubles with every further failure, up to {@code window}
+     */
+    record SignIn(@DefaultValue("5") int maxFailures, @DefaultValue("20") int maxAddressFailures,
+                  @DefaultValue("PT15M") Duration window, @DefaultValue("PT1M") Duration lockout) {
+    }
 
     boolean adminConfigured() {
         return adminPassword != null && !adminPassword.isBlank();

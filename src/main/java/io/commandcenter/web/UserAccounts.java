@@ -8,18 +8,22 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The people who may sign in: create, change and remove them. Passwords are stored hashed (BCrypt). */
+/**
+ * The people who may sign in: create, change and remove them. Passwords are stored hashed (BCrypt) and must pass
+ * {@link PasswordPolicy}. Changing a password, role or enabled flag, or removing the user, ends the user's browser
+ * sessions ({@link SessionStampFilter}); the user's API tokens follow the user's current role and die with the user.
+ */
 @Service
 public class UserAccounts {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
-
     private final UserRepository users;
     private final PasswordEncoder passwords;
+    private final PasswordPolicy policy;
 
-    UserAccounts(UserRepository users, PasswordEncoder passwords) {
+    UserAccounts(UserRepository users, PasswordEncoder passwords, PasswordPolicy policy) {
         this.users = users;
         this.passwords = passwords;
+        this.policy = policy;
     }
 
     public List<UserAccount> findAll() {
@@ -43,14 +47,14 @@ public class UserAccounts {
             throw new ProblemException(HttpStatus.CONFLICT, "user-exists", "User '" + username + "' already exists")
                     .with("username", username);
         }
-        users.insert(username, passwords.encode(checked(password)), role, SignedInUser.name());
+        users.insert(username, passwords.encode(policy.check(username, password)), role, SignedInUser.name());
         return find(username).orElseThrow();
     }
 
     /** Changes what is given (null leaves a field as it is); refuses to remove the last enabled admin. */
     @Transactional
     public UserAccount update(String username, String password, Role role, Boolean enabled) {
-        String hash = password == null ? null : passwords.encode(checked(password));
+        String hash = password == null ? null : passwords.encode(policy.check(username, password));
         if (users.update(username, hash, role, enabled) == 0) {
             throw unknown(username);
         }
@@ -75,14 +79,6 @@ public class UserAccounts {
             // thrown inside the transaction, so the change is rolled back
             throw new ProblemException(HttpStatus.CONFLICT, "last-admin", "The site needs at least one enabled admin");
         }
-    }
-
-    private static String checked(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw ProblemException.badRequest("weak-password",
-                    "A password needs at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
-        return password;
     }
 
     private static ProblemException unknown(String username) {

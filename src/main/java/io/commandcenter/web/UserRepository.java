@@ -11,8 +11,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-    /** A user row including the password hash, for sign-in only. */
-    record Credentials(UserAccount account, String passwordHash) {
+    /** A user row including the password hash and security stamp, for sign-in only. */
+    record Credentials(UserAccount account, String passwordHash, long stamp) {
     }
 
     private final JdbcClient jdbc;
@@ -23,14 +23,14 @@ class UserRepository {
 
     List<UserAccount> findAll() {
         return jdbc.sql("""
-                SELECT username, password_hash, role, enabled, created_at, created_by
+                SELECT username, password_hash, role, enabled, created_at, created_by, security_stamp
                 FROM security.users ORDER BY username
                 """).query(UserRepository::map).list().stream().map(Credentials::account).toList();
     }
 
     Optional<Credentials> findByUsername(String username) {
         return jdbc.sql("""
-                SELECT username, password_hash, role, enabled, created_at, created_by
+                SELECT username, password_hash, role, enabled, created_at, created_by, security_stamp
                 FROM security.users WHERE username = :username
                 """).param("username", username).query(UserRepository::map).optional();
     }
@@ -48,9 +48,16 @@ class UserRepository {
                 .param("by", createdBy).update();
     }
 
+    /**
+     * Changes what is given (null keeps a field). A new password, another role or another enabled flag moves
+     * the security stamp on, which ends the user's sessions ({@link SessionStampFilter}).
+     */
     int update(String username, String passwordHash, Role role, Boolean enabled) {
         return jdbc.sql("""
                 UPDATE security.users SET
+                    security_stamp = security_stamp + CASE
+                        WHEN coalesce(:hash, password_hash) <> password_hash OR coalesce(:role, role) <> role
+                          OR coalesce(:enabled, enabled) <> enabled THEN 1 ELSE 0 END,
                     password_hash = coalesce(:hash, password_hash),
                     role = coalesce(:role, role),
                     enabled = coalesce(:enabled, enabled)
@@ -66,6 +73,6 @@ class UserRepository {
     private static Credentials map(ResultSet rs, int row) throws SQLException {
         return new Credentials(new UserAccount(rs.getString("username"), Role.valueOf(rs.getString("role")),
                 rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by")),
-                rs.getString("password_hash"));
+                rs.getString("password_hash"), rs.getLong("security_stamp"));
     }
 }

@@ -24,6 +24,7 @@ class FirstAdminIntegrationTests {
     @LocalServerPort int port;
     @Autowired UserRepository users;
     @Autowired PasswordEncoder passwords;
+    @Autowired PasswordPolicy policy;
     @Autowired FirstAdmin configuredAdmin;
     @Autowired JdbcClient jdbc;
 
@@ -36,7 +37,7 @@ class FirstAdminIntegrationTests {
     @Test
     void firstRunWithoutEnvironmentCreatesAdminWithAPasswordPrintedOnce(CapturedOutput output) {
         jdbc.sql("DELETE FROM security.users WHERE username = 'admin' OR role = 'ADMIN'").update();
-        FirstAdmin firstRun = new FirstAdmin(new SecurityProperties(null, null), users, passwords);
+        FirstAdmin firstRun = new FirstAdmin(new SecurityProperties(null, null), users, passwords, policy);
 
         firstRun.run(null);
 
