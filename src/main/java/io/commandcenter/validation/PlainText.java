@@ -24,6 +24,9 @@ public @interface PlainText {
 
     int max() default Limits.REASON;
 
+    /** Whether tab and line breaks are allowed (a question, a note); other control characters never are. */
+    boolean multiLine() default false;
+
     String message() default "";
 
     Class<?>[] groups() default {};
@@ -33,15 +36,18 @@ public @interface PlainText {
     class Validator implements ConstraintValidator<PlainText, CharSequence> {
 
         private int max;
+        private boolean multiLine;
 
         @Override
         public void initialize(PlainText annotation) {
             max = annotation.max();
+            multiLine = annotation.multiLine();
         }
 
         @Override
         public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-            String problem = value == null ? null : Text.problem(value.toString(), max);
+            String problem = value == null ? null : multiLine ? Text.multiLineProblem(value.toString(), max)
+                    : Text.problem(value.toString(), max);
             if (problem == null) {
                 return true;
             }

@@ -32,6 +32,17 @@ public final class Text {
         return null;
     }
 
+    /** Like {@link #problem} but tab and line breaks pass. */
+    public static String multiLineProblem(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        if (s.length() > max) {
+            return "at most " + max + " characters";
+        }
+        return hasForbiddenMultiLine(s) ? "must not contain control characters" : null;
+    }
+
     /** Whether the text has characters no request should carry, not even multi-line text. */
     public static boolean hasForbiddenMultiLine(String s) {
         return s != null && s.codePoints().anyMatch(Text::isForbiddenInMultiLine);
