@@ -125,6 +125,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             } else {
                 message = clean(jackson.getOriginalMessage());
             }
+            if (path.isEmpty() && jackson instanceof InvalidNullException missing && missing.getPropertyName() != null) {
+                path = missing.getPropertyName().getSimpleName();
+            }
+            if (path.isEmpty()) {
+                var named = java.util.regex.Pattern.compile("property '([A-Za-z0-9_]+)'")
+                        .matcher(String.valueOf(jackson.getOriginalMessage()));
+                if (named.find()) path = named.group(1);
+            }
             params.add(path.isEmpty() ? "body" : path, message);
             detail = "Invalid field " + (path.isEmpty() ? "body" : path) + ": " + message;
         } else {
