@@ -121,13 +121,13 @@ class BadInputReplayIntegrationTests {
         bad("PUT", "/preferences", prefsWith("quietFrom", "\"25:99\""), "quietFrom");
         bad("PUT", "/preferences", prefsWith("maxGridDrawWatts", "-5"), "maxGridDrawWatts");
         // notification settings
-        bad("PUT", "/notifications/settings", "{\"email\":\"not-an-email\"}", "email");
-        bad("PUT", "/notifications/settings", "{\"email\":\"a@example.com\\r\\nBcc: b@example.com\"}", "email");
-        bad("PUT", "/notifications/settings", "{\"email\":\"a" + NUL + "@example.com\"}", "email");
-        bad("PUT", "/notifications/settings", "{\"phone\":\"call-me\"}", "phone");
-        bad("PUT", "/notifications/settings", "{\"phone\":\"+12\"}", "phone");
-        bad("PUT", "/notifications/settings", "{\"phone\":\"+1" + NUL + "5551234567\"}", "phone");
-        bad("PUT", "/notifications/settings", "{\"confirmationMode\":\"SOMETIMES\"}", "confirmationMode");
+        bad("PUT", "/notifications/settings", "{\"criticalOnly\":false,\"email\":\"not-an-email\"}", "email");
+        bad("PUT", "/notifications/settings", "{\"criticalOnly\":false,\"email\":\"a@example.com\\r\\nBcc: b@example.com\"}", "email");
+        bad("PUT", "/notifications/settings", "{\"criticalOnly\":false,\"email\":\"a" + NUL + "@example.com\"}", "email");
+        bad("PUT", "/notifications/settings", "{\"criticalOnly\":false,\"phone\":\"call-me\"}", "phone");
+        bad("PUT", "/notifications/settings", "{\"criticalOnly\":false,\"phone\":\"+12\"}", "phone");
+        bad("PUT", "/notifications/settings", "{\"criticalOnly\":false,\"phone\":\"+1" + NUL + "5551234567\"}", "phone");
+        bad("PUT", "/notifications/settings", "{\"criticalOnly\":false,\"confirmationMode\":\"MAYBE\"}", "confirmationMode");
         bad("PUT", "/notifications/settings", "{\"criticalOnly\":\"yes\"}", "criticalOnly");
         cases.add(new Case("PUT", "/notifications/settings", "application/json", "{\"email\":\"" + huge + "@x.io\"}", "body", 413));
         // decision tables

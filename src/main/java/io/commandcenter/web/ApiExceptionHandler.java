@@ -266,7 +266,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String clean(String message) {
         if (message == null) return "invalid value";
         String m = message;
-        int paren = m.indexOf(" (set DeserializationConfig");
+        if (m.startsWith("Cannot map `null` into type")) return "required";
+        int paren = m.indexOf(" (set ");
         if (paren < 0) paren = m.indexOf(" (enable ");
         if (paren > 0) m = m.substring(0, paren);
         int nl = m.indexOf('\n');
