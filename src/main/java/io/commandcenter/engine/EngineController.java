@@ -71,7 +71,8 @@ class EngineController {
         return engine.deviceLocks();
     }
 
-    record LockRequest(@io.commandcenter.validation.PlainText(max = io.commandcenter.engine.facts.DeviceLock.MAX_REASON) String reason) {
+    /** The reason is checked by the engine (length, control characters) for every way in. */
+    record LockRequest(String reason) {
     }
 
     /** 404 for a device that is not registered, 400 for a reason that is too long (checked by the engine). */

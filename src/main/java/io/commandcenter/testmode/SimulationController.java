@@ -198,6 +198,10 @@ class SimulationController {
         }
         r.overrides().forEach((k, v) -> bad.text("overrides[" + k.replaceAll("\\p{Cntrl}", "?") + "]", v,
                 io.commandcenter.validation.Limits.NAME));
-        bad.throwIfAny("bad-simulation-request", "The simulation request is not valid");
+        if (!bad.isEmpty()) {
+            String first = bad.list().get(0).field();
+            throw bad.problem(first.equals("scenario") ? "bad-scenario" : first.startsWith("ruleFiles") ? "bad-rule-file"
+                    : first.equals("replay") ? "bad-replay-window" : "bad-simulation-request", "The simulation request is not valid");
+        }
     }
 }

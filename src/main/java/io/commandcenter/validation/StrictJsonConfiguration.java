@@ -1,7 +1,10 @@
 package io.commandcenter.validation;
 
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -26,9 +29,15 @@ import tools.jackson.databind.type.LogicalType;
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
 
+    /**
+     * Replaces the JSON converter in its usual place (after the String and byte[] converters, so
+     * plain and pre-rendered bodies are written as they are); runs after Boot's own customizer.
+     */
     @Bean
-    JacksonJsonHttpMessageConverter strictJsonHttpMessageConverter(JsonMapper jsonMapper) {
-        return new JacksonJsonHttpMessageConverter(strict(jsonMapper));
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    ServerHttpMessageConvertersCustomizer strictJsonConverter(JsonMapper jsonMapper) {
+        JacksonJsonHttpMessageConverter strict = new JacksonJsonHttpMessageConverter(strict(jsonMapper));
+        return builder -> builder.withJsonConverter(strict);
     }
 
     static JsonMapper strict(JsonMapper base) {
