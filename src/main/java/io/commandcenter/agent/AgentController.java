@@ -25,7 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class AgentController {
 
     /** @param agent manager (default), solar-controller or energy-orchestrator */
-    record ChatRequest(String question, String agent) {
+    record ChatRequest(@jakarta.validation.constraints.NotBlank
+                       @io.commandcenter.validation.PlainText(max = io.commandcenter.validation.Limits.QUESTION, multiLine = true) String question,
+                       @io.commandcenter.validation.PlainText(max = io.commandcenter.validation.Limits.NAME) String agent) {
     }
 
     private final AgentService agents;
@@ -36,13 +38,13 @@ class AgentController {
     }
 
     @PostMapping(path = "/chat", produces = MediaType.APPLICATION_JSON_VALUE)
-    ChatAnswer chat(@RequestBody ChatRequest request) {
+    ChatAnswer chat(@jakarta.validation.Valid @RequestBody ChatRequest request) {
         return agents.ask(question(request), agent(request), line -> { });
     }
 
     /** Streams "progress" events while tools run, then one "answer" event with the {@link ChatAnswer}. */
     @PostMapping(path = "/chat", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter chatStream(@RequestBody ChatRequest request) {
+    SseEmitter chatStream(@jakarta.validation.Valid @RequestBody ChatRequest request) {
         String question = question(request);
         AgentChoice agent = agent(request);
         SseEmitter emitter = new SseEmitter(180_000L);
@@ -61,7 +63,8 @@ class AgentController {
 
     @GetMapping("/conversations")
     List<Conversation> conversations(@RequestParam(defaultValue = "50") int limit) {
-        return agents.conversations(Math.min(Math.max(limit, 1), 500));
+        io.commandcenter.validation.InvalidParams.checkLimit("limit", limit);
+        return agents.conversations(limit);
     }
 
     @GetMapping(path = "/conversations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

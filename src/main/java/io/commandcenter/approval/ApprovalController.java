@@ -45,7 +45,8 @@ class ApprovalController {
 
     @GetMapping("/approvals/recent")
     List<PendingAction> recent(@RequestParam(defaultValue = "50") int limit) {
-        return approvals.recent(Math.min(limit, 500));
+        io.commandcenter.validation.InvalidParams.checkLimit("limit", limit);
+        return approvals.recent(limit);
     }
 
     @PostMapping(path = "/approvals/{id}/approve", params = "!sig")

@@ -39,16 +39,16 @@ class ControlController {
         this.clock = clock;
     }
 
-    record SwitchBody(String reason) {
+    record SwitchBody(@io.commandcenter.validation.PlainText String reason) {
     }
 
     @PostMapping({"/shelly/device/{name}/on", "/api/v1/shelly/device/{name}/on"})
-    CommandOutcome switchOn(@PathVariable String name, @RequestBody(required = false) SwitchBody body, Principal user) {
+    CommandOutcome switchOn(@PathVariable String name, @jakarta.validation.Valid @RequestBody(required = false) SwitchBody body, Principal user) {
         return answer(commands.execute(ActionRequest.of(name, true, Source.MANUAL, who(user), body == null ? null : body.reason(), clock.instant())));
     }
 
     @PostMapping({"/shelly/device/{name}/off", "/api/v1/shelly/device/{name}/off"})
-    CommandOutcome switchOff(@PathVariable String name, @RequestBody(required = false) SwitchBody body, Principal user) {
+    CommandOutcome switchOff(@PathVariable String name, @jakarta.validation.Valid @RequestBody(required = false) SwitchBody body, Principal user) {
         return answer(commands.execute(ActionRequest.of(name, false, Source.MANUAL, who(user), body == null ? null : body.reason(), clock.instant())));
     }
 
@@ -66,11 +66,10 @@ class ControlController {
         Instant end = to == null ? clock.instant().plusSeconds(1) : to;
         Instant start = from == null ? end.minus(Duration.ofDays(7)) : from;
         if (!start.isBefore(end)) {
-            throw ProblemException.badRequest("bad-time-window", "'from' must be before 'to'");
+            throw new io.commandcenter.validation.InvalidParams().add("from", "must be before 'to'")
+                    .problem("bad-time-window", "'from' must be before 'to'");
         }
-        if (limit < 1 || limit > 5000) {
-            throw ProblemException.badRequest("bad-limit", "limit must be between 1 and 5000");
-        }
+        io.commandcenter.validation.InvalidParams.checkLimit("limit", limit);
         return actionLog.history(device, source, start, end, limit);
     }
 
@@ -79,7 +78,8 @@ class ControlController {
         return actionLog.find(id).orElseThrow(() -> ProblemException.notFound("unknown-action", "No action " + id));
     }
 
-    record StopBody(String who, String why) {
+    record StopBody(@io.commandcenter.validation.PlainText(max = io.commandcenter.validation.Limits.NAME) String who,
+                    @io.commandcenter.validation.PlainText String why) {
     }
 
     @GetMapping({"/emergency-stop", "/api/v1/emergency-stop"})
@@ -88,7 +88,7 @@ class ControlController {
     }
 
     @PostMapping({"/emergency-stop", "/api/v1/emergency-stop"})
-    EmergencyStopState engage(@RequestBody(required = false) StopBody body, Principal user) {
+    EmergencyStopState engage(@jakarta.validation.Valid @RequestBody(required = false) StopBody body, Principal user) {
         String why = body == null ? null : body.why();
         if (why == null || why.isBlank()) {
             throw ProblemException.badRequest("reason-required", "Say why the emergency stop is engaged ('why')");
@@ -97,7 +97,7 @@ class ControlController {
     }
 
     @PostMapping({"/emergency-stop/release", "/api/v1/emergency-stop/release"})
-    EmergencyStopState release(@RequestBody(required = false) StopBody body, Principal user) {
+    EmergencyStopState release(@jakarta.validation.Valid @RequestBody(required = false) StopBody body, Principal user) {
         return emergencyStop.release(whoOr(user, body), body == null ? null : body.why());
     }
 

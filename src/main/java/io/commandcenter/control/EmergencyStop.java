@@ -54,6 +54,11 @@ public class EmergencyStop {
         if (why == null || why.isBlank()) {
             throw new IllegalArgumentException("Say why the emergency stop is engaged");
         }
+        // refused before anything changes: the operator retries with a clean reason
+        new io.commandcenter.validation.InvalidParams()
+                .text("who", who, io.commandcenter.validation.Limits.NAME)
+                .text("why", why, io.commandcenter.validation.Limits.REASON)
+                .throwIfAny("invalid-stop", "The emergency stop was not engaged: the request is not valid");
         var now = clock.instant();
         repository.append(true, who, why, now);
         var engaged = new EmergencyStopState(true, who, why, now);

@@ -16,10 +16,10 @@ import jakarta.validation.constraints.Size;
  */
 public record DeviceForm(
         @NotBlank @Size(max = 63) @Pattern(regexp = DeviceForm.NAME, message = "must be lower-case letters, digits and dashes, starting with a letter or digit") String name,
-        @NotBlank String cloudId,
-        @PositiveOrZero Integer channel,
-        String type,
-        @PositiveOrZero Double ratedPower) {
+        @NotBlank @io.commandcenter.validation.PlainText(max = 128) String cloudId,
+        @PositiveOrZero @jakarta.validation.constraints.Max(io.commandcenter.validation.Limits.CHANNEL) Integer channel,
+        @io.commandcenter.validation.PlainText(max = io.commandcenter.validation.Limits.NAME) String type,
+        @PositiveOrZero @jakarta.validation.constraints.Max(100_000) Double ratedPower) {
 
     static final String NAME = "^[a-z0-9][a-z0-9-]*$";
 }

@@ -47,7 +47,8 @@ public class DeviceService {
     public Device register(DeviceForm form) {
         Map<String, String> errors = errors(form);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("invalid-device", "The device has invalid fields").with("errors", errors);
+            throw ProblemException.badRequest("invalid-device", "The device has invalid fields").with("errors", errors)
+                    .with(io.commandcenter.validation.InvalidParams.PROPERTY, invalidParams("", errors));
         }
         Device device = toDevice(form);
         requireFree(device);
@@ -68,7 +69,8 @@ public class DeviceService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("invalid-device", "The change has invalid fields").with("errors", errors);
+            throw ProblemException.badRequest("invalid-device", "The change has invalid fields").with("errors", errors)
+                    .with(io.commandcenter.validation.InvalidParams.PROPERTY, invalidParams("", errors));
         }
         String newName = change.name() == null ? name : change.name();
         if (!newName.equals(name) && registry.findByName(newName).isPresent()) {
@@ -124,7 +126,11 @@ public class DeviceService {
         }
         if (!badRows.isEmpty()) {
             throw ProblemException.badRequest("invalid-import", badRows.size() + " of " + forms.size()
-                    + " rows are invalid; nothing was imported").with("rows", badRows);
+                    + " rows are invalid; nothing was imported").with("rows", badRows)
+                    .with(io.commandcenter.validation.InvalidParams.PROPERTY, badRows.stream().flatMap(r -> {
+                        @SuppressWarnings("unchecked") Map<String, String> e = (Map<String, String>) r.get("errors");
+                        return invalidParams("[" + r.get("index") + "].", e).stream();
+                    }).toList());
         }
         List<Device> devices = forms.stream().map(DeviceService::toDevice).toList();
         devices.forEach(registry::insert);
@@ -185,6 +191,11 @@ public class DeviceService {
             errors.put("type", typeMessage());
         }
         return errors;
+    }
+
+    private static List<io.commandcenter.validation.InvalidParam> invalidParams(String prefix, Map<String, String> errors) {
+        return errors.entrySet().stream()
+                .map(e -> new io.commandcenter.validation.InvalidParam(prefix + e.getKey(), e.getValue())).toList();
     }
 
     private static Map<String, String> fieldErrors(Set<? extends ConstraintViolation<?>> violations) {

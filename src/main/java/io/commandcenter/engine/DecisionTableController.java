@@ -31,8 +31,11 @@ class DecisionTableController {
     private final DecisionTableRepository tables;
     private final TableSpreadsheets sheets = new TableSpreadsheets();
 
-    DecisionTableController(DecisionTableRepository tables) {
+    private final io.commandcenter.device.DeviceRegistry devices;
+
+    DecisionTableController(DecisionTableRepository tables, io.commandcenter.device.DeviceRegistry devices) {
         this.tables = tables;
+        this.devices = devices;
     }
 
     @GetMapping
@@ -49,6 +52,7 @@ class DecisionTableController {
     DecisionTable save(@PathVariable String name, @RequestBody DecisionTable body,
                        @RequestHeader(name = "X-Requested-By", defaultValue = "api") String by) {
         DecisionTable table = new DecisionTable(name, body.description(), body.enabled(), body.rows());
+        checkInput(table, by);
         checkRows(table);
         tables.save(table, by);
         return table;
@@ -84,12 +88,58 @@ class DecisionTableController {
         try {
             parsed = contentType.startsWith("text/csv") ? sheets.importCsv(body) : sheets.importXlsx(body);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-spreadsheet", e.getMessage());
+            // all or nothing: one bad row and nothing is stored
+            throw ProblemException.badRequest("invalid-spreadsheet", e.getMessage())
+                    .with(io.commandcenter.validation.InvalidParams.PROPERTY,
+                            List.of(new io.commandcenter.validation.InvalidParam("body", String.valueOf(e.getMessage()))));
         }
         DecisionTable table = new DecisionTable(name, parsed.description(), true, parsed.rows());
+        checkInput(table, by);
         checkRows(table);
         tables.save(table, by);
         return table;
+    }
+
+    /** Text, ranges and devices of every row; refused before anything is stored. */
+    private void checkInput(DecisionTable table, String by) {
+        var bad = new io.commandcenter.validation.InvalidParams();
+        int name = io.commandcenter.validation.Limits.NAME;
+        bad.text("name", table.name(), name).text("X-Requested-By", by, name)
+                .text("description", table.description(), io.commandcenter.validation.Limits.REASON);
+        for (int i = 0; i < table.rows().size(); i++) {
+            TableRow r = table.rows().get(i);
+            String at = "rows[" + i + "].";
+            if (r == null) {
+                bad.add("rows[" + i + "]", "must be a row");
+                continue;
+            }
+            if (r.name() == null || r.name().isBlank()) bad.add(at + "name", "required");
+            bad.text(at + "name", r.name(), name).text(at + "weekdays", r.weekdays(), name).text(at + "device", r.device(), name);
+            if (r.device() != null && io.commandcenter.validation.Text.problem(r.device(), name) == null
+                    && devices.findByName(r.device()).isEmpty()) {
+                bad.add(at + "device", "not a registered device");
+            }
+            range(bad, at + "socFrom", r.socFrom(), 0, 100);
+            range(bad, at + "socBelow", r.socBelow(), 0, 100);
+            double w = io.commandcenter.validation.Limits.WATTS;
+            range(bad, at + "pvFrom", r.pvFrom(), -w, w);
+            range(bad, at + "pvBelow", r.pvBelow(), -w, w);
+            range(bad, at + "loadFrom", r.loadFrom(), -w, w);
+            range(bad, at + "loadBelow", r.loadBelow(), -w, w);
+            range(bad, at + "gridFrom", r.gridFrom(), -w, w);
+            range(bad, at + "gridBelow", r.gridBelow(), -w, w);
+            if (r.priority() < 0 || r.priority() > io.commandcenter.validation.Limits.PRIORITY) {
+                bad.add(at + "priority", "must be 0 to " + io.commandcenter.validation.Limits.PRIORITY);
+            }
+            if (r.cooldownMinutes() < 0 || r.cooldownMinutes() > 1440) bad.add(at + "cooldownMinutes", "must be 0 to 1440");
+        }
+        bad.throwIfAny("invalid-decision-table", "The table has invalid fields; nothing was stored");
+    }
+
+    private static void range(io.commandcenter.validation.InvalidParams bad, String field, Double value, double min, double max) {
+        if (value != null && (!Double.isFinite(value) || value < min || value > max)) {
+            bad.add(field, "must be " + min + " to " + max);
+        }
     }
 
     private static void checkRows(DecisionTable table) {

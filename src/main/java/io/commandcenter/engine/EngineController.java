@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.engine.facts.DeviceLock;
+import io.commandcenter.validation.InvalidParams;
+import io.commandcenter.validation.Limits;
 import io.commandcenter.timeseries.ReadingsStored;
 import io.commandcenter.web.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -31,8 +34,10 @@ class EngineController {
     private final EngineService engine;
     private final RuleSetService ruleSets;
     private final EngineProperties properties;
+    private final DeviceRegistry devices;
 
-    EngineController(EngineService engine, RuleSetService ruleSets, EngineProperties properties) {
+    EngineController(EngineService engine, RuleSetService ruleSets, EngineProperties properties, DeviceRegistry devices) {
+        this.devices = devices;
         this.engine = engine;
         this.ruleSets = ruleSets;
         this.properties = properties;
@@ -42,9 +47,10 @@ class EngineController {
     @PostMapping("/facts")
     ResponseEntity<?> insertFact(@RequestBody FactInput fact) {
         Instant now = Instant.now();
-        List<String> violations = fact.violations(now);
+        List<String> violations = fact.violations(now, name -> devices.findByName(name).isPresent());
         if (!violations.isEmpty()) {
-            throw ProblemException.badRequest("invalid-fact", "The fact is not valid").with("errors", violations);
+            throw ProblemException.badRequest("invalid-fact", "The fact is not valid").with("errors", violations)
+                    .with(InvalidParams.PROPERTY, InvalidParams.fromMessages(violations, "fact").list());
         }
         return switch (fact.type()) {
             case "action" -> ResponseEntity.ok(engine.evaluate(fact.action(now)));
@@ -65,12 +71,13 @@ class EngineController {
         return engine.deviceLocks();
     }
 
+    /** The reason is checked by the engine (length, control characters) for every way in. */
     record LockRequest(String reason) {
     }
 
     /** 404 for a device that is not registered, 400 for a reason that is too long (checked by the engine). */
     @PutMapping("/locks/{device}")
-    DeviceLock lock(@PathVariable String device, @RequestBody(required = false) LockRequest request, Principal user) {
+    DeviceLock lock(@PathVariable String device, @jakarta.validation.Valid @RequestBody(required = false) LockRequest request, Principal user) {
         String reason = request == null || request.reason() == null ? "" : request.reason().strip();
         String who = user == null ? "unknown" : user.getName();
         engine.setDeviceLock(device, true, who, reason);
@@ -90,6 +97,12 @@ class EngineController {
     List<Decision> decisions(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                              @RequestParam(required = false) String device) {
+        InvalidParams bad = new InvalidParams().text("device", device, Limits.NAME);
+        if (from != null && to != null && !from.isBefore(to)) bad.add("from", "must be before 'to'");
+        if (from != null && to != null && java.time.Duration.between(from, to).compareTo(Limits.CHART_MAX) > 0) {
+            bad.add("to", "the window may span at most " + Limits.CHART_MAX.toDays() + " days");
+        }
+        bad.throwIfAny("bad-time-window", "The window is not valid");
         return engine.decisions(from, to, device);
     }
 
@@ -150,11 +163,22 @@ class EngineController {
     /** Builds what is in the rules folder and the tables now (plus files in the body), without activating. */
     @PostMapping("/rules/validate")
     Map<String, Object> validate(@RequestBody(required = false) ValidateRequest request) {
-        return report(ruleSets.validate(request == null || request.files() == null ? Map.of() : request.files()), null);
+        Map<String, String> files = request == null || request.files() == null ? Map.of() : request.files();
+        InvalidParams bad = new InvalidParams();
+        files.forEach((name, content) -> {
+            if (name == null || !name.matches(Limits.RULE_FILE) || name.length() > Limits.NAME + 4) {
+                bad.add("files[" + (name == null ? "" : name.replaceAll("\\p{Cntrl}", "?")) + "]",
+                        "file names are lower-case letters, digits and dashes ending in .drl");
+            } else if (content == null) {
+                bad.add("files[" + name + "]", "content required");
+            }
+        });
+        bad.throwIfAny("invalid-rule-file", "The rule files are not valid");
+        return report(ruleSets.validate(files), null);
     }
 
     @PostMapping("/rules/activate")
-    Map<String, Object> activate(@RequestBody(required = false) ActivateRequest request, Principal user) {
+    Map<String, Object> activate(@jakarta.validation.Valid @RequestBody(required = false) ActivateRequest request, Principal user) {
         String by = activatedBy(request, user);
         RuleSetService.Validation v = ruleSets.activate(by);
         return report(v, engine.version());
@@ -177,7 +201,7 @@ class EngineController {
     }
 
     @PostMapping("/rules/versions/{version}/rollback")
-    Map<String, Object> rollback(@PathVariable int version, @RequestBody(required = false) ActivateRequest request,
+    Map<String, Object> rollback(@PathVariable int version, @jakarta.validation.Valid @RequestBody(required = false) ActivateRequest request,
                                  Principal user) {
         String by = activatedBy(request, user);
         return report(ruleSets.rollback(version, by), engine.version());
@@ -194,7 +218,7 @@ class EngineController {
         return request == null || request.activatedBy() == null ? "api" : request.activatedBy();
     }
 
-    record ActivateRequest(String activatedBy) {
+    record ActivateRequest(@io.commandcenter.validation.PlainText(max = Limits.NAME) String activatedBy) {
     }
 
     /** Errors become a 422 problem carrying the first error's file, row, line and column. */

@@ -227,9 +227,12 @@ class EngineService implements RulesEngine {
             if (registry.findByName(device).isEmpty()) {
                 throw ProblemException.notFound("unknown-device", "No device named \"" + device + "\"");
             }
-            if (why != null && why.length() > DeviceLock.MAX_REASON) {
+            String problem = io.commandcenter.validation.Text.problem(why, DeviceLock.MAX_REASON);
+            if (problem != null) {
                 throw ProblemException.badRequest("invalid-lock", "The lock is not valid")
-                        .with("errors", List.of("reason: at most " + DeviceLock.MAX_REASON + " characters"));
+                        .with("errors", List.of("reason: " + problem))
+                        .with(io.commandcenter.validation.InvalidParams.PROPERTY,
+                                List.of(new io.commandcenter.validation.InvalidParam("reason", problem)));
             }
             lockRepository.lock(new DeviceLock(device, who, why == null ? "" : why));
         } else {

@@ -146,12 +146,21 @@ public final class EngineSession implements AutoCloseable {
 
     // ---- input ------------------------------------------------------------------------------
 
+    /** A reading older than the one the rules already know is dropped: a fact never replaces a newer one. */
     public void insertBattery(BatteryLevel reading) {
+        BatteryNow known = (BatteryNow) stateFacts.get(BatteryNow.class);
+        if (known != null && reading.at() < known.at()) {
+            return;
+        }
         session.insert(reading);
         putState(BatteryNow.class, new BatteryNow(reading.soc(), reading.at()));
     }
 
     public void insertPower(PowerFlow reading) {
+        PowerNow known = (PowerNow) stateFacts.get(PowerNow.class);
+        if (known != null && reading.at() < known.at()) {
+            return;
+        }
         session.insert(reading);
         putState(PowerNow.class, new PowerNow(reading.pv(), reading.load(), reading.grid(), reading.at()));
     }
@@ -162,10 +171,13 @@ public final class EngineSession implements AutoCloseable {
      * the grid limit does not take it for a load of 0 W.
      */
     public void insertDevice(DevicePower reading, DeviceType type, double ratedPower) {
-        session.insert(reading);
-        boolean on = reading.online() && Boolean.TRUE.equals(reading.on());
         Object key = key(DeviceStatus.class, reading.device());
         DeviceStatus known = (DeviceStatus) stateFacts.get(key);
+        if (known != null && reading.at() < known.at()) {
+            return; // older than what the rules know
+        }
+        session.insert(reading);
+        boolean on = reading.online() && Boolean.TRUE.equals(reading.on());
         DeviceType knownType = type == null ? DeviceType.OTHER : type;
         if (ratedPower <= 0) {
             double seen = reading.watts() == null ? 0 : reading.watts();

@@ -3,6 +3,10 @@ package io.commandcenter.engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+
+import io.commandcenter.validation.Limits;
+import io.commandcenter.validation.Text;
 
 import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
@@ -16,29 +20,46 @@ record FactInput(String type, String site, Instant at, Double soc, Double voltag
                  Double pvPower, Double loadPower, Double gridPower, Double batteryPower, String device,
                  Boolean online, Boolean on, Double power, String source, String requestedBy, String reason) {
 
-    List<String> violations(Instant now) {
+    /** What is wrong, as "field: message"; {@code knownDevice} says whether a device is registered. */
+    List<String> violations(Instant now, Predicate<String> knownDevice) {
         List<String> v = new ArrayList<>();
         if (type == null) {
             v.add("type: must be battery, solar, device or action");
             return v;
         }
-        if (at != null && at.isAfter(now.plusSeconds(60))) {
+        if (at != null && at.isAfter(now.plus(Limits.CLOCK_SKEW))) {
             v.add("at: must not be in the future");
         }
+        if (at != null && at.isBefore(now.minus(Limits.RAW_RETENTION))) {
+            v.add("at: must be within the last " + Limits.RAW_RETENTION.toHours() + " hours");
+        }
+        if (site != null && !site.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            v.add("site: lower-case letters, digits and dashes, at most 64");
+        }
+        text(v, "device", device, Limits.NAME);
+        text(v, "source", source, Limits.NAME);
+        text(v, "requestedBy", requestedBy, Limits.NAME);
+        text(v, "reason", reason, Limits.REASON);
         switch (type) {
             case "battery" -> {
-                if (soc == null || soc.isNaN() || soc < 0 || soc > 100) v.add("soc: required, 0 to 100");
+                if (soc == null || soc < 0 || soc > 100) v.add("soc: required, 0 to 100");
+                if (voltage != null && (voltage < 0 || voltage > Limits.VOLTS)) v.add("voltage: 0 to 1000 V");
+                if (current != null && Math.abs(current) > Limits.AMPS) v.add("current: -2000 to 2000 A");
             }
             case "solar" -> {
-                if (pvPower == null || pvPower.isNaN() || pvPower < 0) v.add("pvPower: required, 0 or more watts");
-                if (loadPower == null || loadPower.isNaN() || loadPower < 0) v.add("loadPower: required, 0 or more watts");
-                if (gridPower == null || gridPower.isNaN()) v.add("gridPower: required watts (positive = import)");
-                if (soc != null && (soc.isNaN() || soc < 0 || soc > 100)) v.add("soc: 0 to 100");
+                if (pvPower == null || pvPower < 0 || pvPower > Limits.WATTS) v.add("pvPower: required, 0 to 100000 W");
+                if (loadPower == null || loadPower < 0 || loadPower > Limits.WATTS) v.add("loadPower: required, 0 to 100000 W");
+                if (gridPower == null || Math.abs(gridPower) > Limits.WATTS) {
+                    v.add("gridPower: required, -100000 to 100000 W (positive = import)");
+                }
+                if (batteryPower != null && Math.abs(batteryPower) > Limits.WATTS) v.add("batteryPower: -100000 to 100000 W");
+                if (soc != null && (soc < 0 || soc > 100)) v.add("soc: 0 to 100");
             }
             case "device" -> {
                 if (device == null || device.isBlank()) v.add("device: required");
+                else if (Text.problem(device, Limits.NAME) == null && !knownDevice.test(device)) v.add("device: not a registered device");
                 if (online == null) v.add("online: required");
-                if (power != null && (power.isNaN() || power < 0)) v.add("power: 0 or more watts");
+                if (power != null && (power < 0 || power > Limits.WATTS)) v.add("power: 0 to 100000 W");
             }
             case "action" -> {
                 if (device == null || device.isBlank()) v.add("device: required");
@@ -51,6 +72,13 @@ record FactInput(String type, String site, Instant at, Double soc, Double voltag
             default -> v.add("type: must be battery, solar, device or action");
         }
         return v;
+    }
+
+    private static void text(List<String> v, String field, String value, int max) {
+        String problem = Text.problem(value, max);
+        if (problem != null) {
+            v.add(field + ": " + problem);
+        }
     }
 
     BatteryReading battery(String defaultSite, Instant now) {

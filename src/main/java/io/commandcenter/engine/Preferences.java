@@ -29,10 +29,11 @@ public record Preferences(double criticalSoc, double minSoc, double targetSoc, d
     /** What is wrong, in words; empty when the preferences can be used. */
     public List<String> violations() {
         List<String> v = new ArrayList<>();
-        for (double soc : new double[] {criticalSoc, minSoc, targetSoc, pauseMinersBelow, resumeMinersAbove}) {
-            if (Double.isNaN(soc) || soc < 0 || soc > 100) {
-                v.add("every SOC threshold must be between 0 and 100 %");
-                break;
+        double[] socs = {criticalSoc, minSoc, targetSoc, pauseMinersBelow, resumeMinersAbove};
+        String[] names = {"criticalSoc", "minSoc", "targetSoc", "pauseMinersBelow", "resumeMinersAbove"};
+        for (int i = 0; i < socs.length; i++) {
+            if (!Double.isFinite(socs[i]) || socs[i] < 0 || socs[i] > 100) {
+                v.add(names[i] + " must be between 0 and 100 % (every SOC threshold must be between 0 and 100 %)");
             }
         }
         if (!(criticalSoc < minSoc)) v.add("criticalSoc must be below minSoc");
@@ -40,7 +41,8 @@ public record Preferences(double criticalSoc, double minSoc, double targetSoc, d
         if (!(targetSoc <= 100)) v.add("targetSoc must not be above 100");
         if (!(pauseMinersBelow < resumeMinersAbove)) v.add("pauseMinersBelow must be below resumeMinersAbove");
         if (!(pauseMinersBelow >= criticalSoc)) v.add("pauseMinersBelow must not be below criticalSoc");
-        if (Double.isNaN(maxGridDrawWatts) || maxGridDrawWatts < 0) v.add("maxGridDrawWatts must be 0 or more");
+        if (!Double.isFinite(maxGridDrawWatts) || maxGridDrawWatts < 0) v.add("maxGridDrawWatts must be 0 or more");
+        else if (maxGridDrawWatts > 100_000) v.add("maxGridDrawWatts must be at most 100000 W");
         if ((solarPriorityFrom == null) != (solarPriorityUntil == null)) {
             v.add("solar priority hours need both from and until");
         }

@@ -27,6 +27,8 @@ class PreferencesController {
     @PutMapping
     Preferences update(@RequestBody Preferences body,
                        @RequestHeader(name = "X-Requested-By", defaultValue = "api") String by) {
+        new io.commandcenter.validation.InvalidParams().text("X-Requested-By", by, io.commandcenter.validation.Limits.NAME)
+                .throwIfAny("invalid-preferences", "The X-Requested-By header is not valid");
         return preferences.update(body, by);
     }
 

@@ -27,7 +27,8 @@ class PreferencesService {
         var violations = preferences.violations();
         if (!violations.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-preferences", "The preferences are not consistent")
-                    .with("errors", violations);
+                    .with("errors", violations).with(io.commandcenter.validation.InvalidParams.PROPERTY,
+                            io.commandcenter.validation.InvalidParams.fromMessages(violations, "preferences").list());
         }
         repository.save(preferences, by);
         engine.usePreferences(preferences);

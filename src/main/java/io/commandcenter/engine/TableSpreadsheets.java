@@ -257,12 +257,26 @@ public final class TableSpreadsheets {
 
     private static Double d(String[] v, Column c) {
         String s = blankToNull(v[c.ordinal()]);
-        return s == null ? null : Double.valueOf(s);
+        if (s == null) {
+            return null;
+        }
+        double d = Double.parseDouble(s);
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException(c.name().toLowerCase(Locale.ROOT) + " must be a finite number");
+        }
+        return d;
     }
 
     private static int i(String[] v, Column c, int fallback) {
         String s = blankToNull(v[c.ordinal()]);
-        return s == null ? fallback : (int) Double.parseDouble(s);
+        if (s == null) {
+            return fallback;
+        }
+        double d = Double.parseDouble(s); // a spreadsheet's numbers come as 5.0
+        if (!Double.isFinite(d) || d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(c.name().toLowerCase(Locale.ROOT) + " must be a whole number");
+        }
+        return (int) d;
     }
 
     private static String blankToNull(String s) {

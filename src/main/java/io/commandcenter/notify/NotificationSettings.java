@@ -2,6 +2,10 @@ package io.commandcenter.notify;
 
 import java.time.LocalTime;
 
+import io.commandcenter.validation.PhoneNumber;
+import io.commandcenter.validation.PlainText;
+import jakarta.validation.constraints.Email;
+
 /**
  * Who is told and when.
  *
@@ -12,7 +16,8 @@ import java.time.LocalTime;
  * @param quietEnd         end of quiet hours; non-critical messages wait out quiet hours (they are dropped)
  * @param confirmationMode when automated actions need a person's yes
  */
-public record NotificationSettings(String email, String phone, boolean criticalOnly, LocalTime quietStart,
+public record NotificationSettings(@Email @PlainText(max = 254) String email,
+                                   @PhoneNumber @PlainText(max = 16) String phone, boolean criticalOnly, LocalTime quietStart,
                                    LocalTime quietEnd, ConfirmationMode confirmationMode) {
 
     public NotificationSettings {

@@ -2,6 +2,7 @@ package io.commandcenter.notify;
 
 import java.security.Principal;
 
+import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,7 +24,7 @@ class NotificationSettingsController {
     }
 
     @PutMapping("/notifications/settings")
-    NotificationSettings update(@RequestBody NotificationSettings changed, Principal user) {
+    NotificationSettings update(@Valid @RequestBody NotificationSettings changed, Principal user) {
         return settings.save(changed, user == null ? "operator" : user.getName());
     }
 }

@@ -66,6 +66,7 @@ class SimulationController {
                     "Only an admin may submit rule files (DRL is code); simulate with the live rules, decision"
                             + " tables and setting overrides instead").with("field", "ruleFiles");
         }
+        checkInput(request);
         UUID id = simulations.submit(request);
         String self = "/simulations/" + id;
         return ResponseEntity.accepted().location(URI.create(self))
@@ -183,5 +184,35 @@ class SimulationController {
 
     private static ProblemException notFound(UUID id) {
         return ProblemException.notFound("simulation-not-found", "No simulation " + id);
+    }
+
+    /** Names each bad field before the run is queued: the single worker never starts on a runaway request. */
+    private static void checkInput(SimulationRequest r) {
+        var bad = new io.commandcenter.validation.InvalidParams();
+        int days = io.commandcenter.validation.Limits.SIMULATION_DAYS;
+        if (r.scenario() != null && (!r.scenario().matches("[A-Za-z0-9_-]{1,64}\\.(yaml|yml|json)"))) {
+            bad.add("scenario", "a scenario file name such as summer-week.yaml");
+        }
+        if (r.duration() != null && (r.duration().isNegative() || r.duration().isZero()
+                || r.duration().compareTo(java.time.Duration.ofDays(days)) > 0)) {
+            bad.add("duration", "must be positive and at most " + days + " days");
+        }
+        if (r.replay() != null && r.replay().from() != null && r.replay().to() != null
+                && java.time.Duration.between(r.replay().from(), r.replay().to()).compareTo(java.time.Duration.ofDays(days)) > 0) {
+            bad.add("replay", "may span at most " + days + " days");
+        }
+        for (String name : r.ruleFiles().keySet()) {
+            if (!name.matches(io.commandcenter.validation.Limits.RULE_FILE)) {
+                bad.add("ruleFiles[" + name.replaceAll("\\p{Cntrl}", "?") + "]",
+                        "file names are lower-case letters, digits and dashes ending in .drl");
+            }
+        }
+        r.overrides().forEach((k, v) -> bad.text("overrides[" + k.replaceAll("\\p{Cntrl}", "?") + "]", v,
+                io.commandcenter.validation.Limits.NAME));
+        if (!bad.isEmpty()) {
+            String first = bad.list().get(0).field();
+            throw bad.problem(first.equals("scenario") ? "bad-scenario" : first.startsWith("ruleFiles") ? "bad-rule-file"
+                    : first.equals("replay") ? "bad-replay-window" : "bad-simulation-request", "The simulation request is not valid");
+        }
     }
 }

@@ -2,6 +2,10 @@ package io.commandcenter.timeseries;
 
 import java.time.Clock;
 import java.time.Duration;
+
+import io.commandcenter.validation.InvalidParam;
+import io.commandcenter.validation.InvalidParams;
+import io.commandcenter.validation.Limits;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -67,7 +71,7 @@ class TimeseriesController {
                                          @RequestParam(required = false) String to,
                                          @RequestParam(required = false) String resolution) {
         Window w = window(from, to);
-        return queries.batteryHistory(w.from, w.to, Resolution.parseOrNull(resolution));
+        return queries.batteryHistory(w.from, w.to, raw(resolution, w));
     }
 
     /** Every known relay: registry devices without a reading yet appear with nulls and offline. */
@@ -94,7 +98,7 @@ class TimeseriesController {
             throw ProblemException.notFound("unknown-device", "No device named '" + name + "'").with("device", name);
         }
         Window w = window(from, to);
-        return queries.deviceHistory(name, w.from, w.to, Resolution.parseOrNull(resolution));
+        return queries.deviceHistory(name, w.from, w.to, raw(resolution, w));
     }
 
     @GetMapping({"/solark/current", "/api/v1/solark/current"})
@@ -107,7 +111,7 @@ class TimeseriesController {
                                      @RequestParam(required = false) String to,
                                      @RequestParam(required = false) String resolution) {
         Window w = window(from, to);
-        return queries.solarHistory(w.from, w.to, Resolution.parseOrNull(resolution));
+        return queries.solarHistory(w.from, w.to, raw(resolution, w));
     }
 
     /** Gaps longer than {@code minGap} (ISO-8601 duration or e.g. "10m"; default 10 minutes). */
@@ -127,12 +131,32 @@ class TimeseriesController {
     private record Window(Instant from, Instant to) {
     }
 
+    /** Raw readings are kept 72 hours: a raw window may not be longer. */
+    private static Resolution raw(String resolution, Window w) {
+        Resolution r;
+        try {
+            r = Resolution.parseOrNull(resolution);
+        } catch (ProblemException e) {
+            throw e.with(InvalidParams.PROPERTY, List.of(new InvalidParam("resolution", "must be raw, hour or day")));
+        }
+        if (r == Resolution.RAW && Duration.between(w.from, w.to).compareTo(Limits.RAW_RETENTION) > 0) {
+            throw new InvalidParams().add("resolution", "raw readings span at most "
+                    + Limits.RAW_RETENTION.toHours() + " hours; use hour or day").problem("bad-window", "Raw window too long");
+        }
+        return r;
+    }
+
     private Window window(String from, String to) {
         Instant end = to == null || to.isBlank() ? clock.instant() : instant("to", to);
         Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_WINDOW) : instant("from", from);
         if (start.isAfter(end)) {
             throw ProblemException.badRequest("bad-window", "from (" + start + ") is after to (" + end + ")")
-                    .with("from", start.toString()).with("to", end.toString());
+                    .with("from", start.toString()).with("to", end.toString())
+                    .with(InvalidParams.PROPERTY, List.of(new InvalidParam("from", "must not be after 'to'")));
+        }
+        if (Duration.between(start, end).compareTo(Limits.CHART_MAX) > 0) {
+            throw new InvalidParams().add("from", "the window may span at most " + Limits.CHART_MAX.toDays() + " days")
+                    .problem("bad-window", "The window is too long");
         }
         return new Window(start, end);
     }
@@ -149,7 +173,8 @@ class TimeseriesController {
             }
         }
         throw ProblemException.badRequest("bad-time",
-                "Cannot read " + name + "='" + value + "': use e.g. 2026-05-01T12:00:00Z or 2026-05-01").with(name, value);
+                "Cannot read " + name + ": use e.g. 2026-05-01T12:00:00Z or 2026-05-01").with(name, value)
+                .with(InvalidParams.PROPERTY, List.of(new InvalidParam(name, "not a time: use e.g. 2026-05-01T12:00:00Z")));
     }
 
     private static Duration duration(String value) {

@@ -30,7 +30,9 @@ class AccountsController {
     record UserChange(String password, String role, Boolean enabled) {
     }
 
-    record NewToken(String name, String role) {
+    record NewToken(@jakarta.validation.constraints.NotBlank
+                    @io.commandcenter.validation.PlainText(max = io.commandcenter.validation.Limits.NAME) String name,
+                    String role) {
     }
 
     @GetMapping("/api/users")
@@ -64,7 +66,7 @@ class AccountsController {
     /** The response is the only time the token's secret is shown. */
     @PostMapping("/api/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    ApiTokens.CreatedToken createToken(@RequestBody NewToken token) {
+    ApiTokens.CreatedToken createToken(@jakarta.validation.Valid @RequestBody NewToken token) {
         return tokens.create(token.name(), token.role() == null ? Role.VIEWER : Role.parse(token.role()));
     }
 

@@ -38,8 +38,11 @@ class EmergencyStopPageController {
     @PostMapping("/stop")
     String engage(@RequestParam(defaultValue = "") String why, @RequestParam(defaultValue = "/power") String back,
                   RedirectAttributes redirect) {
+        String problem = io.commandcenter.validation.Text.problem(why, io.commandcenter.validation.Limits.REASON);
         if (why.isBlank()) {
             redirect.addFlashAttribute("stopError", "Say why you stop the automation.");
+        } else if (problem != null) {
+            redirect.addFlashAttribute("stopError", "The reason " + problem + "; STOP was not engaged.");
         } else {
             emergencyStop.engage(SignedInUser.name(), why.trim());
         }

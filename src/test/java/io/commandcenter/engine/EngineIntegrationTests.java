@@ -278,6 +278,7 @@ class EngineIntegrationTests {
 
     @Test
     void aTableRoundTripsThroughTheSpreadsheetEndpoints() {
+        registerMiner("it-heater"); // a row names a registered device
         var table = Map.of("description", "surplus", "enabled", true, "rows", List.of(Map.of("row", 1,
                 "name", "heater on", "socFrom", 80.0, "device", "it-heater", "on", true, "priority", 3,
                 "cooldownMinutes", 15, "enabled", true)));
