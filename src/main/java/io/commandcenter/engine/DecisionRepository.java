@@ -36,13 +36,18 @@ class DecisionRepository {
                 VALUES (:id, :site, :device, :on, :source, :by, :reason, :at, :outcome, CAST(:reasons AS jsonb),
                     CAST(:rules AS jsonb), CAST(:facts AS jsonb), :hold, :decided, :version)
                 """).param("id", d.requestId()).param("site", site).param("device", d.device()).param("on", d.on())
-                .param("source", d.source().name()).param("by", d.requestedBy()).param("reason", request.reason())
+                .param("source", d.source().name()).param("by", noNul(d.requestedBy())).param("reason", noNul(request.reason()))
                 .param("at", Timestamp.from(request.at())).param("outcome", d.outcome().name())
                 .param("reasons", json.writeValueAsString(d.reasons()))
                 .param("rules", json.writeValueAsString(d.firedRules()))
                 .param("facts", json.writeValueAsString(d.facts()))
                 .param("hold", d.holdUntil() == null ? null : Timestamp.from(d.holdUntil()))
                 .param("decided", Timestamp.from(d.decidedAt())).param("version", d.ruleSetVersion()).update();
+    }
+
+    /** PostgreSQL text cannot hold NUL (a chat question may carry one). */
+    private static String noNul(String text) {
+        return text == null ? "" : text.replace("\u0000", "");
     }
 
     /** Newest first, at most 500; every filter is optional. */
