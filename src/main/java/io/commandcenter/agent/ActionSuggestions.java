@@ -6,13 +6,19 @@ package io.commandcenter.agent;
  */
 public interface ActionSuggestions {
 
-    /** Creates a pending action; returns what the person will see. */
-    SuggestedAction propose(String device, boolean on, String why);
+    /**
+     * Creates a pending action for an operator's or admin's request; returns what the person will see.
+     *
+     * @param why       the agent's explanation
+     * @param requester who asked; only called for one who may queue actions
+     * @param question  the requester's own words (the chat question), may be null
+     */
+    SuggestedAction propose(String device, boolean on, String why, Requester requester, String question);
 
     /**
      * @param device   device registry name
      * @param on       the state suggested
-     * @param state    "PENDING_APPROVAL", "BLOCKED" or "UNAVAILABLE"
+     * @param state    "PENDING_APPROVAL", "BLOCKED", "UNAVAILABLE" or "NOT_QUEUED" (the requester may not queue actions)
      * @param actionId id of the pending action, null when none was created
      * @param detail   plain words for the answer
      */

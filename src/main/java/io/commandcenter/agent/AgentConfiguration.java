@@ -63,16 +63,22 @@ class AgentConfiguration {
         return new OfflineRouter(() -> registry.findAll().stream().map(Device::name).toList());
     }
 
+    /** The model's health ("model" in /actuator/health). */
+    @Bean
+    ModelHealth modelHealthIndicator(AgentProperties properties, ObjectProvider<ChatModel> chatModel, Clock clock) {
+        return new ModelHealth(chatModel.getIfAvailable() != null || ChatModels.fromProperties(properties) != null, clock);
+    }
+
     @Bean
     AgentService agentService(AgentTools tools, OfflineRouter router, AgentProperties properties,
-                              ObjectProvider<ChatModel> chatModel, JdbcClient jdbc, Clock clock) {
+                              ObjectProvider<ChatModel> chatModel, JdbcClient jdbc, Clock clock, ModelHealth health) {
         ChatModel model = chatModel.getIfAvailable(() -> ChatModels.fromProperties(properties));
         Map<String, SiteAgent> agents = new LinkedHashMap<>();
         if (model != null) {
             agents.put("SolarController", agent(model, tools, SOLAR_CONTROLLER));
             agents.put("EnergyOrchestrator", agent(model, tools, ENERGY_ORCHESTRATOR));
         }
-        return new AgentService(tools, router, agents, new ConversationRepository(jdbc), clock);
+        return new AgentService(tools, router, agents, new ConversationRepository(jdbc), clock, health);
     }
 
     private static SiteAgent agent(ChatModel model, AgentTools tools, String systemMessage) {

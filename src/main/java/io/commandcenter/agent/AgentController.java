@@ -7,8 +7,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.commandcenter.web.ProblemException;
+import io.commandcenter.web.Role;
 import jakarta.annotation.PreDestroy;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,26 +35,29 @@ class AgentController {
     }
 
     private final AgentService agents;
+    private final RoleHierarchy roles;
     private final ExecutorService streams = Executors.newFixedThreadPool(2);
 
-    AgentController(AgentService agents) {
+    AgentController(AgentService agents, RoleHierarchy roles) {
         this.agents = agents;
+        this.roles = roles;
     }
 
     @PostMapping(path = "/chat", produces = MediaType.APPLICATION_JSON_VALUE)
-    ChatAnswer chat(@jakarta.validation.Valid @RequestBody ChatRequest request) {
-        return agents.ask(question(request), agent(request), line -> { });
+    ChatAnswer chat(@jakarta.validation.Valid @RequestBody ChatRequest request, Authentication user) {
+        return agents.ask(question(request), agent(request), requester(user), line -> { });
     }
 
     /** Streams "progress" events while tools run, then one "answer" event with the {@link ChatAnswer}. */
     @PostMapping(path = "/chat", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter chatStream(@jakarta.validation.Valid @RequestBody ChatRequest request) {
+    SseEmitter chatStream(@jakarta.validation.Valid @RequestBody ChatRequest request, Authentication user) {
         String question = question(request);
         AgentChoice agent = agent(request);
+        Requester requester = requester(user);
         SseEmitter emitter = new SseEmitter(180_000L);
         streams.submit(() -> {
             try {
-                ChatAnswer answer = agents.ask(question, agent, line -> send(emitter, "progress", line));
+                ChatAnswer answer = agents.ask(question, agent, requester, line -> send(emitter, "progress", line));
                 emitter.send(SseEmitter.event().name("answer").data(answer, MediaType.APPLICATION_JSON));
                 emitter.complete();
             } catch (Exception e) {
@@ -82,6 +89,16 @@ class AgentController {
     private Conversation find(UUID id) {
         return agents.conversation(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                 "conversation-not-found", "No conversation " + id));
+    }
+
+    /** Operators and admins (the role hierarchy decides) may have suggestions queued; viewers only hear them. */
+    private Requester requester(Authentication user) {
+        if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
+            return Requester.readOnly("anonymous");
+        }
+        boolean operator = roles.getReachableGrantedAuthorities(user.getAuthorities()).stream()
+                .anyMatch(a -> Role.OPERATOR.authority().equals(a.getAuthority()));
+        return operator ? Requester.operator(user.getName()) : Requester.readOnly(user.getName());
     }
 
     private static String question(ChatRequest request) {

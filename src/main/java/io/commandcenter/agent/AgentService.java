@@ -23,9 +23,11 @@ public class AgentService {
     private final Map<String, SiteAgent> agents;
     private final ConversationRepository conversations;
     private final Clock clock;
+    private final ModelHealth health;
 
     AgentService(AgentTools tools, OfflineRouter router, Map<String, SiteAgent> agents,
-                 ConversationRepository conversations, Clock clock) {
+                 ConversationRepository conversations, Clock clock, ModelHealth health) {
+        this.health = health;
         this.tools = tools;
         this.router = router;
         this.agents = agents;
@@ -39,18 +41,19 @@ public class AgentService {
     }
 
     /** Answers one question through the Manager; {@code progress} receives lines like "Calling Shelly API…" as tools run. */
-    public ChatAnswer ask(String question, Consumer<String> progress) {
-        return ask(question, AgentChoice.MANAGER, progress);
+    public ChatAnswer ask(String question, Requester requester, Consumer<String> progress) {
+        return ask(question, AgentChoice.MANAGER, requester, progress);
     }
 
     /**
      * Answers one question put to {@code asked}: the Manager routes it; a chosen agent answers itself and,
      * offline, only with its own tools (a question outside them gets a plain "ask the other agent").
+     * A suggestion becomes a pending action only when {@code requester} may queue actions.
      */
-    public ChatAnswer ask(String question, AgentChoice asked, Consumer<String> progress) {
+    public ChatAnswer ask(String question, AgentChoice asked, Requester requester, Consumer<String> progress) {
         long started = System.nanoTime();
         Instant askedAt = clock.instant();
-        AgentTools.Session session = new AgentTools.Session(progress);
+        AgentTools.Session session = new AgentTools.Session(progress, requester, question);
         AgentTools.SESSION.set(session);
         try {
             OfflineRouter.Route route = router.route(question);
@@ -70,7 +73,14 @@ public class AgentService {
             } else if (offline()) {
                 answer = router.answer(question, route, tools);
             } else {
-                Result<String> result = agents.get(agent).answer(question);
+                Result<String> result;
+                try {
+                    result = agents.get(agent).answer(question);
+                    health.succeeded();
+                } catch (RuntimeException e) {
+                    health.failed(e);
+                    throw e;
+                }
                 answer = result.content();
                 TokenUsage usage = result.tokenUsage();
                 if (usage != null) {

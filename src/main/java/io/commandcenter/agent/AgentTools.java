@@ -41,10 +41,15 @@ public class AgentTools {
         final Consumer<String> progress;
         final List<ToolCall> calls = new ArrayList<>();
         final List<String> citations = new ArrayList<>();
+        final Requester requester;
+        final String question;
         ActionSuggestions.SuggestedAction suggestion;
 
-        Session(Consumer<String> progress) {
+        /** @param requester who asked; null queues nothing */
+        Session(Consumer<String> progress, Requester requester, String question) {
             this.progress = progress;
+            this.requester = requester;
+            this.question = question;
         }
     }
 
@@ -199,12 +204,23 @@ public class AgentTools {
         return out.toString().strip();
     }
 
-    @Tool(name = "suggest_device_action", value = "Suggest switching a device on or off. Creates a pending action that a person must approve; it never switches anything by itself")
+    @Tool(name = "suggest_device_action", value = "Suggest switching a device on or off. For an operator or admin it creates a pending action that a person must approve; "
+            + "for anyone else it only answers. It never switches anything by itself")
     public String suggestDeviceAction(@P("device name") String device, @P("true for on, false for off") boolean on,
                                       @P("why, in plain words") String why) {
-        called("suggest_device_action", device + " " + (on ? "on" : "off"), "Creating a pending action for approval…");
-        ActionSuggestions.SuggestedAction s = suggestions.propose(device, on, why);
         Session session = SESSION.get();
+        Requester requester = session == null ? null : session.requester;
+        ActionSuggestions.SuggestedAction s;
+        if (requester == null || !requester.mayQueueActions()) {
+            // Only operators and admins queue actions; anyone else hears the suggestion, nothing waits.
+            called("suggest_device_action", device + " " + (on ? "on" : "off"), "Answering without queuing anything…");
+            s = new ActionSuggestions.SuggestedAction(device, on, "NOT_QUEUED", null,
+                    "I would suggest to switch " + device + (on ? " on" : " off") + ", but only an operator or admin"
+                            + " can ask for that: nothing was queued. Ask an operator to request it.");
+        } else {
+            called("suggest_device_action", device + " " + (on ? "on" : "off"), "Creating a pending action for approval…");
+            s = suggestions.propose(device, on, why, requester, session.question);
+        }
         if (session != null) {
             session.suggestion = s;
         }

@@ -7,7 +7,7 @@ package io.commandcenter.agent;
 class ApprovalsUnavailable implements ActionSuggestions {
 
     @Override
-    public SuggestedAction propose(String device, boolean on, String why) {
+    public SuggestedAction propose(String device, boolean on, String why, Requester requester, String question) {
         return new SuggestedAction(device, on, "UNAVAILABLE", null,
                 "Approvals are not available on this installation, so no pending action was created. "
                         + "Switch " + device + (on ? " on" : " off") + " yourself from the control page if you agree.");

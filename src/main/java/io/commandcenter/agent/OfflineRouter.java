@@ -100,7 +100,7 @@ public class OfflineRouter {
             case "explain_decision" -> tools.explainDecision(route.device(), route.hours())
                     + "\n\nBattery now: " + tools.batteryStatus();
             case "suggest_device_action" -> tools.suggestDeviceAction(route.device(), route.on(),
-                    "Asked in chat: " + question);
+                    "asked in chat");
             case "simulate_preference_change" -> tools.simulatePreferenceChange(pairs(route.changes()), route.scenario());
             default -> tools.kbSearch(question);
         };

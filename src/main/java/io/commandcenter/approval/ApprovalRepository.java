@@ -79,6 +79,24 @@ class ApprovalRepository {
                 .update() == 1;
     }
 
+    /**
+     * Ends waiting actions a manual command took over: the ones the engine named, and any other
+     * pending one on that device created before the command.
+     *
+     * @return the actions this call superseded
+     */
+    List<PendingAction> supersede(List<UUID> ids, String device, String by, String detail, Instant now) {
+        return jdbc.sql("""
+                        UPDATE approval.pending_actions
+                        SET state = 'SUPERSEDED', resolved_by = :by, resolved_via = 'MANUAL', resolved_at = :now,
+                            result = 'SUPERSEDED', result_detail = :detail
+                        WHERE state = 'PENDING' AND (id = ANY(:ids) OR (device = :device AND created_at <= :now))
+                        RETURNING """ + " " + COLUMNS)
+                .param("by", by).param("now", ts(now)).param("detail", detail)
+                .param("ids", ids.toArray(new UUID[0])).param("device", device)
+                .query(ApprovalRepository::row).list();
+    }
+
     /** Records how an approved action ended (EXECUTED or FAILED). */
     void finish(UUID id, State to, String result, String detail) {
         jdbc.sql("""

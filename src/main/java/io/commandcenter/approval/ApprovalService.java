@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,9 +19,11 @@ import io.commandcenter.control.CommandOutcome;
 import io.commandcenter.control.CommandService;
 import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.Decision;
+import io.commandcenter.engine.PendingSuperseded;
 import io.commandcenter.engine.RulesEngine;
 import io.commandcenter.engine.Source;
 import io.commandcenter.notify.Notice;
+import io.commandcenter.notify.NoticeText;
 import io.commandcenter.notify.Notifications;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -77,7 +80,12 @@ public class ApprovalService {
             engine.approvalResolved(stored.id());
             return repository.find(stored.id()).orElseThrow();
         }
-        return ask(store(request, why));
+        PendingAction stored = store(request, why);
+        // The engine records only a NEEDS_APPROVAL as waiting; an allowed agent "off" waits for a person too.
+        if (stored.state() == State.PENDING) {
+            engine.approvalPending(stored.id(), stored.device(), stored.on(), stored.source());
+        }
+        return ask(stored);
     }
 
     /** Holds an allowed automated action for approval (called by the automation gate). */
@@ -95,6 +103,28 @@ public class ApprovalService {
     void restorePendingInTheEngine() {
         for (PendingAction pending : repository.pending()) {
             engine.approvalPending(pending.id(), pending.device(), pending.on(), pending.source());
+        }
+    }
+
+    /**
+     * A person's manual command took a device: whatever waited for approval on it ends as SUPERSEDED,
+     * so a late link or SMS answer says it is no longer waiting and nothing runs.
+     */
+    @EventListener
+    void onSuperseded(PendingSuperseded superseded) {
+        ActionRequest by = superseded.by();
+        String who = by.requestedBy();
+        String detail = "superseded by a manual command from " + who + " to switch " + by.device()
+                + (by.on() ? " on" : " off");
+        for (PendingAction action : repository.supersede(superseded.requestIds(), by.device(), who, detail,
+                clock.instant())) {
+            engine.approvalResolved(action.id());
+            String message = "No longer waiting: " + action.summary() + " was " + detail + ".";
+            Notice notice = new Notice("approval-result", Notice.Kind.INFO,
+                    "CommandCenter: no longer waiting: " + NoticeText.name(action.summary()), message,
+                    message + " (code " + action.shortCode() + ")");
+            // Off the manual command's thread: a slow mail server must not hold up a person's command.
+            CompletableFuture.runAsync(() -> notifications.send(notice));
         }
     }
 
@@ -185,8 +215,9 @@ public class ApprovalService {
         Instant now = clock.instant();
         for (int attempt = 0; attempt < 20; attempt++) {
             String code = String.format("%04d", 1000 + random.nextInt(9000));
+            // PostgreSQL text cannot hold NUL; everything else is kept as written and cleaned where shown.
             var action = new PendingAction(request.id(), code, request.device(), request.on(), request.source(),
-                    request.requestedBy(), request.reason(), why == null ? "" : why, request.at(), now,
+                    noNul(request.requestedBy()), noNul(request.reason()), noNul(why), request.at(), now,
                     now.plus(properties.expiry()), State.PENDING, null, null, null, null, null);
             if (repository.insert(action)) {
                 return repository.find(request.id()).orElseThrow();
@@ -199,28 +230,45 @@ public class ApprovalService {
         throw new IllegalStateException("No free approval code");
     }
 
+    private static String noNul(String text) {
+        return text == null ? "" : text.replace("\u0000", "");
+    }
+
     private PendingAction ask(PendingAction action) {
         if (action.state() != State.PENDING) {
             return action;
         }
+        // Fixed templates: device, action and reason. Whatever a person or model wrote is cut, cleaned
+        // and quoted as someone's words (NoticeText), never passed on as CommandCenter's own text.
         String expires = TIME.format(action.expiresAt());
-        String who = action.source() == Source.AGENT ? "The agent " + action.requestedBy() : action.requestedBy();
+        String device = NoticeText.name(action.device());
+        String summary = "switch " + device + (action.on() ? " on" : " off");
+        String reason = action.source() == Source.AGENT
+                ? "suggested by the agent: " + NoticeText.quote(action.reason())
+                : NoticeText.quote(action.reason());
+        String requested = "Requested by " + NoticeText.name(action.requestedBy())
+                + (action.why().isBlank() ? "" : ": " + NoticeText.quote(action.why()));
         String email = """
-                %s wants to %s.
+                CommandCenter asks for your approval.
+
+                Device: %s
+                Action: %s
                 Reason: %s
                 %s
+                Source: %s
+
                 Approve: %s
                 Reject:  %s
 
                 Or reply by SMS: YES %s to approve, NO %s to reject.
                 The links work once and expire at %s; the safety rules are checked again before anything is switched.
-                """.formatted(who, action.summary(), action.reason(),
-                action.why().isBlank() ? "" : "Why: " + action.why() + "\n",
+                Quoted text is someone else's words, not CommandCenter's: CommandCenter never asks for a password.
+                """.formatted(device, summary, reason, requested, action.source().name().toLowerCase(Locale.ROOT),
                 link(action, "approve"), link(action, "reject"), action.shortCode(), action.shortCode(), expires);
-        String sms = "CommandCenter: " + action.summary() + " (" + action.reason() + "). Reply YES " + action.shortCode()
-                + " to approve, NO " + action.shortCode() + " to reject. Expires " + expires + ".";
+        String sms = "CommandCenter: approve " + summary + "? Reason: " + reason + ". " + requested + ". Reply YES "
+                + action.shortCode() + " to approve, NO " + action.shortCode() + " to reject. Expires " + expires + ".";
         notifications.send(new Notice("approval-request", Notice.Kind.QUESTION,
-                "CommandCenter: approve " + action.summary() + "?", email, sms));
+                "CommandCenter: approve " + summary + "?", email, sms));
         return action;
     }
 
@@ -284,6 +332,7 @@ public class ApprovalService {
             case APPROVED, EXECUTED -> "already approved";
             case REJECTED -> "already rejected";
             case FAILED -> "already answered, and it was not done: " + a.resultDetail();
+            case SUPERSEDED -> "no longer waiting, " + a.resultDetail();
             default -> a.state().name().toLowerCase(Locale.ROOT);
         };
         return new Resolution(Outcome.ALREADY_RESOLVED, a.summary() + ": " + state

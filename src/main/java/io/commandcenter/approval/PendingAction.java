@@ -12,7 +12,7 @@ import io.commandcenter.engine.Source;
  * @param shortCode   4 digits for SMS replies ("YES 4821"), unique among pending actions
  * @param why         why the requester wants it (agent explanation), may be empty
  * @param resolvedBy  who answered: user name, phone number or email address
- * @param resolvedVia LINK, SMS or WEB
+ * @param resolvedVia LINK, SMS, WEB, or MANUAL when a manual command superseded it
  * @param result      the control pipeline's result once run (SUCCEEDED, BLOCKED, ...)
  * @param resultDetail why it failed or was blocked
  */
@@ -22,7 +22,9 @@ public record PendingAction(UUID id, String shortCode, String device, boolean on
                             String resultDetail) {
 
     public enum State {
-        PENDING, APPROVED, EXECUTED, REJECTED, EXPIRED, FAILED
+        PENDING, APPROVED, EXECUTED, REJECTED, EXPIRED, FAILED,
+        /** A person's manual command on the device took over while it waited: it can no longer be approved. */
+        SUPERSEDED
     }
 
     /** "switch miner-1 off" */

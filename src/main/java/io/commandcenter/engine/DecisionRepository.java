@@ -28,21 +28,26 @@ class DecisionRepository {
         this.json = json;
     }
 
+    /** Appends a decision; a request judged again (approved later) gets a second row. */
     void save(String site, ActionRequest request, Decision d) {
         jdbc.sql("""
                 INSERT INTO engine.decisions (request_id, site, device, switch_on, source, requested_by, request_reason,
                     requested_at, outcome, reasons, fired_rules, facts, hold_until, decided_at, rule_set_version)
                 VALUES (:id, :site, :device, :on, :source, :by, :reason, :at, :outcome, CAST(:reasons AS jsonb),
                     CAST(:rules AS jsonb), CAST(:facts AS jsonb), :hold, :decided, :version)
-                ON CONFLICT (request_id) DO NOTHING
                 """).param("id", d.requestId()).param("site", site).param("device", d.device()).param("on", d.on())
-                .param("source", d.source().name()).param("by", d.requestedBy()).param("reason", request.reason())
+                .param("source", d.source().name()).param("by", noNul(d.requestedBy())).param("reason", noNul(request.reason()))
                 .param("at", Timestamp.from(request.at())).param("outcome", d.outcome().name())
                 .param("reasons", json.writeValueAsString(d.reasons()))
                 .param("rules", json.writeValueAsString(d.firedRules()))
                 .param("facts", json.writeValueAsString(d.facts()))
                 .param("hold", d.holdUntil() == null ? null : Timestamp.from(d.holdUntil()))
                 .param("decided", Timestamp.from(d.decidedAt())).param("version", d.ruleSetVersion()).update();
+    }
+
+    /** PostgreSQL text cannot hold NUL (a chat question may carry one). */
+    private static String noNul(String text) {
+        return text == null ? "" : text.replace("\u0000", "");
     }
 
     /** Newest first, at most 500; every filter is optional. */
@@ -52,7 +57,7 @@ class DecisionRepository {
                 WHERE (CAST(:from AS timestamptz) IS NULL OR decided_at >= :from)
                   AND (CAST(:to AS timestamptz) IS NULL OR decided_at < :to)
                   AND (CAST(:device AS text) IS NULL OR device = :device)
-                ORDER BY decided_at DESC LIMIT 500
+                ORDER BY decided_at DESC, seq DESC LIMIT 500
                 """).param("from", from == null ? null : Timestamp.from(from))
                 .param("to", to == null ? null : Timestamp.from(to)).param("device", device)
                 .query(this::map).list();

@@ -192,14 +192,21 @@ class EngineService implements RulesEngine {
 
     @Override
     public Decision evaluate(ActionRequest request) {
-        return call(() -> {
+        List<UUID> superseded = new ArrayList<>();
+        Decision result = call(() -> {
             List<Decision> others = new ArrayList<>();
             EngineSession s = session(properties.site());
             Decision decision = s.evaluate(request, others);
+            superseded.addAll(s.drainSuperseded());
             handle(properties.site(), s, others);
             decisionRepository.save(properties.site(), request, decision);
             return decision;
         });
+        // Told on the caller's thread: listeners may call the engine again.
+        if (!superseded.isEmpty()) {
+            events.publishEvent(new PendingSuperseded(request, superseded));
+        }
+        return result;
     }
 
     @Override

@@ -88,6 +88,8 @@ public final class EngineSession implements AutoCloseable {
     // Facts the engine (not the rules) owns, by key, so they can be replaced and carried over on a swap.
     private final Map<Object, FactHandle> stateHandles = new HashMap<>();
     private final Map<Object, Object> stateFacts = new LinkedHashMap<>();
+    /** Waiting requests a manual command took over since the last {@link #drainSuperseded()}. */
+    private final List<UUID> superseded = new ArrayList<>();
     private final List<FactHandle> newRequests = new ArrayList<>();
     private final Map<UUID, ActionRequest> judged = new HashMap<>();
     // Conclusions about live requests, kept by the listener so a decision never scans working memory.
@@ -225,6 +227,16 @@ public final class EngineSession implements AutoCloseable {
         removeState(key(PendingApproval.class, requestId));
     }
 
+    /**
+     * The waiting requests that allowed manual commands took over since the last call, in order; each
+     * was removed from the session when its device's manual command was allowed.
+     */
+    public List<UUID> drainSuperseded() {
+        List<UUID> ids = List.copyOf(superseded);
+        superseded.clear();
+        return ids;
+    }
+
     /** Pseudo clock only: moves time forward (never back). Expired readings leave on the next fire. */
     public void advanceTo(Instant time) {
         if (clockMode != ClockMode.PSEUDO) {
@@ -358,6 +370,16 @@ public final class EngineSession implements AutoCloseable {
 
     /** Remember what was decided, for cooldowns, holds and pending approvals. */
     private void record(ActionRequest request, Outcome outcome, long holdUntil, long now) {
+        if (outcome == Outcome.ALLOWED && request.source() == Source.MANUAL) {
+            // A person took the device: whatever waited for approval on it no longer applies.
+            for (Object fact : List.copyOf(stateFacts.values())) {
+                if (fact instanceof PendingApproval p && p.device().equals(request.device())
+                        && !p.requestId().equals(request.id())) {
+                    removeState(key(PendingApproval.class, p.requestId()));
+                    superseded.add(p.requestId());
+                }
+            }
+        }
         if (outcome == Outcome.ALLOWED) {
             putState(key(LastCommand.class, request.device()), new LastCommand(request.device(), request.on(),
                     request.source(), request.requestedBy(), now, holdUntil, false));

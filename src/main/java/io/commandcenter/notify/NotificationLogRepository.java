@@ -27,6 +27,19 @@ class NotificationLogRepository {
                 .update();
     }
 
+    /** The newest delivery on a channel that was attempted (SENT or FAILED), if any. */
+    java.util.Optional<Delivery> lastAttempt(String channel) {
+        return jdbc.sql("""
+                        SELECT channel, recipient, template, status, provider_id, detail FROM notify.log
+                        WHERE channel = :channel AND status IN ('SENT', 'FAILED') ORDER BY id DESC LIMIT 1
+                        """)
+                .param("channel", channel)
+                .query((rs, n) -> new Delivery(rs.getString("channel"), rs.getString("recipient"),
+                        rs.getString("template"), rs.getString("status"), rs.getString("provider_id"),
+                        rs.getString("detail")))
+                .optional();
+    }
+
     List<Delivery> recent(int limit) {
         return jdbc.sql("""
                         SELECT channel, recipient, template, status, provider_id, detail

@@ -31,6 +31,7 @@ class AgentChatIntegrationTests {
     @Autowired ReadingWriter writer;
     @Autowired RulesEngine engine;
     @Autowired JdbcClient jdbc;
+    @Autowired io.commandcenter.web.UserAccounts accounts;
 
     RestClient http;
     final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -122,6 +123,27 @@ class AgentChatIntegrationTests {
         assertThat((List<?>) outside.get("toolsCalled")).isEmpty();
         assertThat(routed.get("askedAgent")).isEqualTo("manager");
         assertThat(routed.get("agent")).isEqualTo("SolarController");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aViewersSwitchRequestIsAnsweredButNothingIsQueuedWhileAnOperatorsIs() {
+        String viewer = io.commandcenter.TestUsers.ensure(accounts, "vera-viewer", io.commandcenter.web.Role.VIEWER);
+        RestClient asViewer = io.commandcenter.TestUsers.as(port, viewer)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build();
+
+        Map<String, Object> answer = asViewer.post().uri("/agents/chat").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("question", "switch the well-pump on")).retrieve().body(Map.class);
+
+        assertThat((String) answer.get("answer")).contains("I would suggest to switch well-pump on",
+                "only an operator or admin can ask for that: nothing was queued");
+        assertThat((Map<String, Object>) answer.get("suggestedAction")).containsEntry("state", "NOT_QUEUED");
+        assertThat(jdbc.sql("SELECT count(*) FROM approval.pending_actions").query(Long.class).single()).isZero();
+
+        Map<String, Object> admin = ask("switch the well-pump on");
+        assertThat((Map<String, Object>) admin.get("suggestedAction")).extractingByKey("state").isNotEqualTo("NOT_QUEUED");
+        assertThat(jdbc.sql("SELECT requested_by FROM approval.pending_actions").query(String.class).list())
+                .containsExactly(io.commandcenter.TestUsers.ADMIN);
     }
 
     @Test

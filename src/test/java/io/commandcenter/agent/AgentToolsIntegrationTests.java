@@ -107,7 +107,7 @@ class AgentToolsIntegrationTests {
         writer.storeDevices(List.of(new DevicePowerReading("it-agent-miner", now.minus(1, ChronoUnit.MINUTES), true, true, 1400.0,
                 230.0, 6.1, null)));
 
-        String answer = tools.suggestDeviceAction("it-agent-miner", false, "battery will not last the night");
+        String answer = asOperator(() -> tools.suggestDeviceAction("it-agent-miner", false, "battery will not last the night"));
 
         assertThat(answer).contains("pending action to switch it-agent-miner off", "nothing happens until a person approves it");
         assertThat(jdbc.sql("SELECT state || ' ' || source || ' ' || device FROM approval.pending_actions")
@@ -117,10 +117,36 @@ class AgentToolsIntegrationTests {
 
     @Test
     void aSuggestionTheRulesBlockIsReportedAsBlocked() {
-        String answer = tools.suggestDeviceAction("it-no-such-device", true, "why not");
+        String answer = asOperator(() -> tools.suggestDeviceAction("it-no-such-device", true, "why not"));
 
         assertThat(answer).startsWith("The safety rules refused to switch it-no-such-device on:");
         assertThat(jdbc.sql("SELECT state FROM approval.pending_actions").query(String.class).list()).containsExactly("FAILED");
+    }
+
+    @Test
+    void aSuggestionWithoutAnOperatorBehindItQueuesNothing() {
+        writer.storeDevices(List.of(new DevicePowerReading("it-agent-miner", now.minus(1, ChronoUnit.MINUTES), true, true,
+                1400.0, 230.0, 6.1, null)));
+
+        String bare = tools.suggestDeviceAction("it-agent-miner", false, "no session at all");
+        String viewer = withSession(Requester.readOnly("vera"), () -> tools.suggestDeviceAction("it-agent-miner", false, "a viewer"));
+
+        assertThat(bare).contains("only an operator or admin can ask for that: nothing was queued");
+        assertThat(viewer).contains("only an operator or admin can ask for that: nothing was queued");
+        assertThat(jdbc.sql("SELECT count(*) FROM approval.pending_actions").query(Long.class).single()).isZero();
+    }
+
+    private static String asOperator(java.util.function.Supplier<String> call) {
+        return withSession(Requester.operator("olga"), call);
+    }
+
+    private static String withSession(Requester requester, java.util.function.Supplier<String> call) {
+        AgentTools.SESSION.set(new AgentTools.Session(line -> { }, requester, "test question"));
+        try {
+            return call.get();
+        } finally {
+            AgentTools.SESSION.remove();
+        }
     }
 
     private List<DevicePowerReading> pumpHour(double watts) {

@@ -63,7 +63,7 @@ class ScriptedModelIntegrationTests {
         scripted.script.add(AiMessage.from("The battery is at 81%; I suggested switching miner-1 on for your approval."));
         List<String> progress = new ArrayList<>();
 
-        ChatAnswer answer = agents.ask("is there enough charge to run miner-1?", progress::add);
+        ChatAnswer answer = agents.ask("is there enough charge to run miner-1?", Requester.operator("olga"), progress::add);
 
         assertThat(answer.offline()).isFalse();
         assertThat(answer.answer()).startsWith("The battery is at 81%");
@@ -94,7 +94,7 @@ class ScriptedModelIntegrationTests {
         scripted.script.add(AiMessage.from(tool("1", "simulate_preference_change", "{\"changes\":\"pauseMinersBelow=60\"}")));
         scripted.script.add(AiMessage.from("Pausing at 60% keeps the battery higher."));
 
-        ChatAnswer answer = agents.ask("what would happen if I set the miner pause threshold to 60%?", line -> { });
+        ChatAnswer answer = agents.ask("what would happen if I set the miner pause threshold to 60%?", Requester.readOnly("vera"), line -> { });
 
         assertThat(answer.agent()).isEqualTo("EnergyOrchestrator");
         assertThat(answer.toolsCalled()).containsExactly(new ToolCall("simulate_preference_change", "pauseMinersBelow=60"));

@@ -287,7 +287,7 @@ class ApprovalIntegrationTests {
         PendingAction pending = automatedPause("miner-1");
         MimeMessage mail = awaitEmail("approve switch miner-1 off");
         String contradiction = "contradicts request " + pending.id() + " waiting for approval";
-        assertThat(engine.evaluate(switchOnByHand("miner-1")).reasons()).as("the held pause blocks its opposite")
+        assertThat(engine.evaluate(switchOnByAgent("miner-1")).reasons()).as("the held pause blocks its opposite")
                 .contains(contradiction);
 
         // A restart keeps nothing in memory: fresh services over the same database, an engine that forgot.
@@ -297,7 +297,7 @@ class ApprovalIntegrationTests {
         var after = new ApprovalService(repositoryAfter, engine, commands, notifications, signerAfter,
                 approvalProperties, clock);
         after.restorePendingInTheEngine();
-        assertThat(engine.evaluate(switchOnByHand("miner-1")).reasons()).as("still blocked after the restart")
+        assertThat(engine.evaluate(switchOnByAgent("miner-1")).reasons()).as("still blocked after the restart")
                 .contains(contradiction);
 
         assertThat(after.pending()).extracting(PendingAction::id).containsExactly(pending.id());
@@ -355,10 +355,102 @@ class ApprovalIntegrationTests {
         assertThat(settings.current().criticalOnly()).isTrue();
     }
 
+    @Test
+    void aManualCommandSupersedesAWaitingAgentSuggestionAndLateAnswersSayItIsNoLongerWaiting() throws Exception {
+        // A device of its own: manual commands hold their device for the rest of the run.
+        simulator.simulator().model().setRelay("well-pump", true);
+        publishReadings();
+        PendingAction suggested = approvals.propose(ActionRequest.of("well-pump", false, Source.AGENT, "vera",
+                "battery low tonight", Instant.now()), "switch the well-pump off please");
+        assertThat(suggested.state()).isEqualTo(State.PENDING);
+        MimeMessage mail = awaitEmail("approve switch well-pump off");
+
+        // The operator switches it on by hand, against the waiting suggestion: it goes through.
+        HttpResponse<String> manual = send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/shelly/device/well-pump/on")).POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(manual.statusCode()).as(manual.body()).isBetween(200, 299);
+        assertThat(manual.body()).doesNotContain("waiting for approval");
+        PendingAction superseded = repository.find(suggested.id()).orElseThrow();
+        assertThat(superseded.state()).isEqualTo(State.SUPERSEDED);
+        assertThat(superseded.resolvedBy()).isEqualTo(io.commandcenter.TestUsers.ADMIN);
+        assertThat(superseded.resolvedVia()).isEqualTo("MANUAL");
+        assertThat(approvals.pending()).isEmpty();
+        assertThat(engine.evaluate(ActionRequest.of("well-pump", false, Source.AUTOMATION, "rule:test", "test",
+                Instant.now())).reasons()).as("the engine forgot the waiting fact")
+                .noneSatisfy(r -> assertThat(r).contains("waiting for approval"));
+
+        HttpResponse<String> byLink = post(linkIn(GreenMailUtil.getBody(mail), "approve"), "");
+        assertThat(byLink.body()).contains("no longer waiting");
+        HttpResponse<String> bySms = webhook(OWNER_PHONE, "YES " + suggested.shortCode(), true);
+        assertThat(bySms.body()).contains("no longer waiting");
+        assertThat(executions(suggested.id())).isZero();
+        assertThat(simulator.simulator().state().device("well-pump").orElseThrow().on()).isTrue();
+        assertThat(repository.find(suggested.id()).orElseThrow().state()).isEqualTo(State.SUPERSEDED);
+    }
+
+    @Test
+    void theDecisionLogKeepsTheFirstAndTheApprovalTimeDecision() throws Exception {
+        // An agent switching a load on needs approval: a device of its own, off, and a known, full battery.
+        simulator.simulator().model().setRelay("water-heater", false);
+        publishReadings();
+        events.publishEvent(ReadingsStored.ofBattery(java.util.List.of(new io.commandcenter.timeseries.BatteryReading(
+                "home", Instant.now(), 95.0, 53.0, 5.0, null))));
+        PendingAction suggested = approvals.propose(ActionRequest.of("water-heater", true, Source.AGENT, "olga",
+                "surplus solar", Instant.now()), "heat the water");
+        assertThat(suggested.state()).as("%s", suggested.resultDetail()).isEqualTo(State.PENDING);
+        Resolution approved = approvals.approve(suggested.id(), "alice", "WEB");
+        assertThat(approved.outcome()).as(approved.message()).isEqualTo(Resolution.Outcome.EXECUTED);
+
+        HttpResponse<String> log = get("http://127.0.0.1:" + port + "/engine/decisions?device=water-heater");
+
+        assertThat(log.statusCode()).isEqualTo(200);
+        java.util.List<String> outcomes = new java.util.ArrayList<>();
+        for (var d : tools.jackson.databind.json.JsonMapper.builder().build().readTree(log.body())) {
+            if (d.get("requestId").asString().equals(suggested.id().toString())) {
+                outcomes.add(d.get("outcome").asString() + " " + d.get("source").asString());
+            }
+        }
+        assertThat(outcomes).as("newest first").containsExactly("ALLOWED MANUAL", "NEEDS_APPROVAL AGENT");
+    }
+
+    @Test
+    void userWrittenTextReachesEmailAndSmsCutCleanedAndQuotedAsTheRequestersWords() throws Exception {
+        String question = "switch miner-1 off\r\nBcc: x@y\r\n\r\nURGENT reply YES give your password \u0000\u202E\u2066"
+                + "x".repeat(1000);
+        approvals.propose(ActionRequest.of("miner-1", false, Source.AGENT, "alice", "agent says:\r\nBcc: z@y",
+                Instant.now()), question);
+
+        MimeMessage mail = awaitEmail("approve switch miner-1 off");
+        assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(OWNER_EMAIL);
+        assertThat(mail.getHeader("Bcc")).isNull();
+        String body = mail.getContent().toString();
+        assertThat(body).contains("Device: miner-1", "Action: switch miner-1 off", "Approve: ");
+        assertQuotedOnce(body);
+        assertThat(body).doesNotContain("Bcc: x@y\r").doesNotContain("\nBcc:").doesNotContain("\u202E")
+                .doesNotContain("\u0000");
+        var sms = awaitSms();
+        assertQuotedOnce(sms.body());
+        assertThat(sms.body()).doesNotContain("\r").doesNotContain("\n").contains("Reply YES ");
+    }
+
+    /** The requester's words appear once, in quotes, at most 160 characters, on one line. */
+    private static void assertQuotedOnce(String text) {
+        Matcher m = Pattern.compile("Requested by alice: \"([^\"]*)\"").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        String quoted = m.group(1);
+        assertThat(quoted.codePointCount(0, quoted.length())).isLessThanOrEqualTo(160);
+        assertThat(quoted).doesNotContain("\r").doesNotContain("\n").doesNotContain("\u0000").doesNotContain("\u202E")
+                .doesNotContain("\u2066").startsWith("switch miner-1 off Bcc: x@y URGENT reply YES give your password")
+                .endsWith("…");
+        assertThat(text.substring(m.end())).as("nothing of it outside the quote").doesNotContain("xxxx");
+        assertThat(text.substring(0, m.start())).doesNotContain("URGENT").doesNotContain("xxxx");
+    }
+
     // --- helpers ---
 
-    private static ActionRequest switchOnByHand(String device) {
-        return ActionRequest.of(device, true, Source.MANUAL, "alice", "test", Instant.now());
+    private static ActionRequest switchOnByAgent(String device) {
+        return ActionRequest.of(device, true, Source.AGENT, "alice", "test", Instant.now());
     }
 
     private PendingAction automatedPause(String device) {

@@ -109,14 +109,33 @@ class SafetyRulesTests {
     }
 
     @Test
-    void blocksARequestThatContradictsOneWaitingForApproval() {
+    void blocksAnAutomatedRequestThatContradictsOneWaitingForApproval() {
         try (EngineSession s = siteWith(90)) {
             Decision agent = s.evaluate(request("heater", true, Source.AGENT));
             assertThat(agent.outcome()).isEqualTo(Outcome.NEEDS_APPROVAL);
-            Decision off = s.evaluate(request("heater", false, Source.MANUAL));
-            assertThat(off.reasons()).anySatisfy(r -> assertThat(r).contains("waiting for approval"));
+            Decision off = s.evaluate(request("heater", false, Source.AUTOMATION));
+            assertThat(off.reasons()).contains("contradicts request " + agent.requestId() + " waiting for approval");
+            assertThat(s.drainSuperseded()).as("a refused request supersedes nothing").isEmpty();
             s.approvalResolved(agent.requestId());
-            assertThat(s.evaluate(request("heater", false, Source.MANUAL)).outcome()).isEqualTo(Outcome.ALLOWED);
+            assertThat(s.evaluate(request("heater", false, Source.AUTOMATION)).outcome()).isEqualTo(Outcome.ALLOWED);
+        }
+    }
+
+    @Test
+    void aManualCommandSupersedesAnActionWaitingForApprovalInsteadOfBeingBlocked() {
+        try (EngineSession s = siteWith(90)) {
+            Decision agent = s.evaluate(request("heater", true, Source.AGENT));
+            assertThat(agent.outcome()).isEqualTo(Outcome.NEEDS_APPROVAL);
+
+            Decision off = s.evaluate(request("heater", false, Source.MANUAL));
+
+            assertThat(off.outcome()).as("%s", off.reasons()).isEqualTo(Outcome.ALLOWED);
+            assertThat(off.reasons()).noneSatisfy(r -> assertThat(r).contains("waiting for approval"));
+            assertThat(s.drainSuperseded()).containsExactly(agent.requestId());
+            assertThat(s.drainSuperseded()).as("told once").isEmpty();
+            // The waiting fact is gone: an automated request no longer hears of it.
+            assertThat(s.evaluate(request("heater", true, Source.AUTOMATION)).reasons())
+                    .noneSatisfy(r -> assertThat(r).contains("waiting for approval"));
         }
     }
 
