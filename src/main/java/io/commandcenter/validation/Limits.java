@@ -2,7 +2,7 @@ package io.commandcenter.validation;
 
 import java.time.Duration;
 
-/** The limits the APIs share (docs/security-input.md). */
+/** The limits the APIs share (docs/security.md). */
 public final class Limits {
 
     /** Names: devices, tables, tokens, scenarios. */

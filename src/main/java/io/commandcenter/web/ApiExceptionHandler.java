@@ -43,7 +43,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * Turns exceptions into RFC 9457 problem+json bodies with a stable {@code type} per problem.
  * Features throw {@link ProblemException} (or a subclass) to choose status, type and extra fields.
  * Every refused input is a 400 whose {@code invalidParams} lists {@code {field, message}} for each
- * bad field (docs/security-input.md), whatever found it: Jackson, Bean Validation or a type conversion.
+ * bad field (docs/security.md), whatever found it: Jackson, Bean Validation or a type conversion.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
