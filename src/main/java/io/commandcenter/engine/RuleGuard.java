@@ -172,6 +172,7 @@ final class RuleGuard {
         private final Map<String, Class<?>> explicit = new HashMap<>();
         private final Map<String, Class<?>> resolved = new HashMap<>();
         private final Set<String> instanceMethods = new HashSet<>();
+        private final Set<String> declaredAccessors = new HashSet<>();
         private final Set<Class<?>> seen = new HashSet<>();
 
         FileCheck(RuleFile file, List<RuleProblem> problems) {
@@ -299,7 +300,12 @@ final class RuleGuard {
                             + " has type " + fieldType + ", which rules may not use");
                 }
             }
-            resolved.put(type.getTypeName(), Situation.class); // declared here: a plain fact type
+            // Declared here: a plain fact type whose accessors are its fields.
+            resolved.put(type.getTypeName(), Object.class);
+            for (String field : type.getFields().keySet()) {
+                String capital = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+                declaredAccessors.addAll(List.of(field, "get" + capital, "is" + capital));
+            }
         }
 
         private void rule(RuleDescr rule) {
@@ -631,7 +637,8 @@ final class RuleGuard {
         }
 
         private void instanceCall(MethodCallExpr call, int line) {
-            if (!instanceMethods().contains(call.getNameAsString())) {
+            if (!instanceMethods().contains(call.getNameAsString())
+                    && !declaredAccessors.contains(call.getNameAsString())) {
                 refuse(line, "`" + firstLine(call.getScope().map(s -> text(s) + ".").orElse("") + call.getNameAsString())
                         + "` is not allowed in rules (not a method of a fact or a value type)");
             }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import io.commandcenter.engine.RuleFile;
 import io.commandcenter.engine.RuleSet;
 import io.commandcenter.simulation.Scenario;
+import io.commandcenter.validation.Limits;
 import io.commandcenter.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -189,26 +190,26 @@ class SimulationController {
     /** Names each bad field before the run is queued: the single worker never starts on a runaway request. */
     private static void checkInput(SimulationRequest r) {
         var bad = new io.commandcenter.validation.InvalidParams();
-        int days = io.commandcenter.validation.Limits.SIMULATION_DAYS;
+        int days = Limits.SIMULATION_DAYS;
         if (r.scenario() != null && (!r.scenario().matches("[A-Za-z0-9_-]{1,64}\\.(yaml|yml|json)"))) {
             bad.add("scenario", "a scenario file name such as summer-week.yaml");
         }
         if (r.duration() != null && (r.duration().isNegative() || r.duration().isZero()
-                || r.duration().compareTo(java.time.Duration.ofDays(days)) > 0)) {
+                || r.duration().compareTo(Duration.ofDays(days)) > 0)) {
             bad.add("duration", "must be positive and at most " + days + " days");
         }
         if (r.replay() != null && r.replay().from() != null && r.replay().to() != null
-                && java.time.Duration.between(r.replay().from(), r.replay().to()).compareTo(java.time.Duration.ofDays(days)) > 0) {
+                && Duration.between(r.replay().from(), r.replay().to()).compareTo(Duration.ofDays(days)) > 0) {
             bad.add("replay", "may span at most " + days + " days");
         }
         for (String name : r.ruleFiles().keySet()) {
-            if (!name.matches(io.commandcenter.validation.Limits.RULE_FILE)) {
+            if (!name.matches(Limits.RULE_FILE)) {
                 bad.add("ruleFiles[" + name.replaceAll("\\p{Cntrl}", "?") + "]",
                         "file names are lower-case letters, digits and dashes ending in .drl");
             }
         }
         r.overrides().forEach((k, v) -> bad.text("overrides[" + k.replaceAll("\\p{Cntrl}", "?") + "]", v,
-                io.commandcenter.validation.Limits.NAME));
+                Limits.NAME));
         if (!bad.isEmpty()) {
             String first = bad.list().get(0).field();
             throw bad.problem(first.equals("scenario") ? "bad-scenario" : first.startsWith("ruleFiles") ? "bad-rule-file"

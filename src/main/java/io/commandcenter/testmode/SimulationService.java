@@ -1,6 +1,7 @@
 package io.commandcenter.testmode;
 
 import io.commandcenter.engine.RuleSetBuilder;
+import io.commandcenter.validation.Limits;
 import io.commandcenter.engine.RuleProblem;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ public class SimulationService {
             throw ProblemException.badRequest("bad-simulation-request", "Give ruleVersion or ruleFiles, not both");
         }
         for (String name : r.ruleFiles().keySet()) {
-            if (!name.matches("[A-Za-z0-9_-]+\\.drl")) {
+            if (!name.matches(Limits.RULE_FILE)) {
                 throw ProblemException.badRequest("bad-rule-file", "Rule file names look like miners.drl (was '" + name + "')");
             }
         }

@@ -149,4 +149,23 @@ class RuleGuardTests {
 
         assertThat(RuleGuard.check(List.of(RuleFile.file("plain.drl", drl)))).isEmpty();
     }
+
+    @Test
+    void aDeclaredFactIsReadThroughItsOwnFields() {
+        String drl = HEAD + """
+                declare Note
+                    @role(event)
+                    device : String
+                end
+
+                rule "note"
+                when
+                    $n: Note(device.length() > 0)
+                then
+                    insert(new Block($n.getDevice(), "noted"));
+                end
+                """;
+
+        assertThat(RuleGuard.check(List.of(RuleFile.file("note.drl", drl)))).isEmpty();
+    }
 }

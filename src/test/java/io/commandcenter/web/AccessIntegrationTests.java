@@ -206,7 +206,8 @@ class AccessIntegrationTests {
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/power");
     }
 
-    private static String csrfToken(String html) {
+    /** The CSRF token a server-rendered page carries (form field or meta tag). */
+    static String csrfToken(String html) {
         Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|content=\"([^\"]+)\"[^>]*name=\"_csrf\"|name=\"_csrf\" content=\"([^\"]+)\"")
                 .matcher(html);
         assertThat(m.find()).as("CSRF token in page").isTrue();

@@ -10,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.TestUsers;
@@ -307,24 +305,17 @@ class RevocationIntegrationTests {
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/power");
         String page = browser.send(HttpRequest.newBuilder(uri("/power")).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        return new Session(browser, csrfToken(page));
+        return new Session(browser, AccessIntegrationTests.csrfToken(page));
     }
 
     private HttpResponse<String> postLogin(HttpClient browser, String username, String password) throws Exception {
-        String token = csrfToken(browser.send(HttpRequest.newBuilder(uri("/login")).build(),
+        String token = AccessIntegrationTests.csrfToken(browser.send(HttpRequest.newBuilder(uri("/login")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         String form = "username=" + username + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         return browser.send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String csrfToken(String html) {
-        Matcher m = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|content=\"([^\"]+)\"[^>]*name=\"_csrf\"|name=\"_csrf\" content=\"([^\"]+)\"")
-                .matcher(html);
-        assertThat(m.find()).as("CSRF token in page").isTrue();
-        return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
     }
 
     private URI uri(String path) {
