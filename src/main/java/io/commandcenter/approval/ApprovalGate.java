@@ -38,7 +38,8 @@ class ApprovalGate implements AutomationGate {
 
     boolean needsConfirmation(ActionRequest request) {
         return switch (request.source()) {
-            case MANUAL -> false;
+            // A protective off must never wait for anyone.
+            case MANUAL, SAFETY -> false;
             case AGENT -> true;
             case AUTOMATION -> {
                 ConfirmationMode mode = settings.current().confirmationMode();

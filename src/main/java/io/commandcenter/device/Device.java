@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param ratedPower nominal watts of the load when on, used for safety estimates before it runs
  * @param online   last known cloud online flag
  * @param lastSeen last successful reading, null if never seen
+ * @param essential the owner marked it essential (fridge, well pump): the battery floor never sheds it
  */
 public record Device(String name, String cloudId, int channel, DeviceType type, double ratedPower,
-                     boolean online, Instant lastSeen) {
+                     boolean online, Instant lastSeen, boolean essential) {
 }

@@ -12,5 +12,6 @@ import jakarta.validation.constraints.Size;
 public record DeviceChange(
         @Size(max = 63) @Pattern(regexp = DeviceForm.NAME, message = "must be lower-case letters, digits and dashes, starting with a letter or digit") String name,
         @io.commandcenter.validation.PlainText(max = io.commandcenter.validation.Limits.NAME) String type,
-        @PositiveOrZero @jakarta.validation.constraints.Max(100_000) Double ratedPower) {
+        @PositiveOrZero @jakarta.validation.constraints.Max(100_000) Double ratedPower,
+        Boolean essential) {
 }

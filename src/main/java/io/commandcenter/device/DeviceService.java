@@ -77,7 +77,8 @@ public class DeviceService {
             throw new ProblemException(HttpStatus.CONFLICT, "device-exists", "A device named " + newName + " exists");
         }
         double ratedPower = change.ratedPower() == null ? current.ratedPower() : change.ratedPower();
-        registry.update(name, newName, type, ratedPower);
+        boolean essential = change.essential() == null ? current.essential() : change.essential();
+        registry.update(name, newName, type, ratedPower, essential);
         events.publishEvent(new DevicesChanged());
         return get(newName);
     }
@@ -156,7 +157,7 @@ public class DeviceService {
             }
             Device device = new Device(freeName(DeviceNames.fromCloudName(relay.cloudName(), relay.cloudId())),
                     relay.cloudId(), relay.channel(), DeviceNames.guessType(relay.cloudName()), 0,
-                    relay.online(), null);
+                    relay.online(), null, false);
             registry.insert(device);
             added.add(device);
         }
@@ -209,7 +210,8 @@ public class DeviceService {
     private static Device toDevice(DeviceForm form) {
         return new Device(form.name(), form.cloudId().trim(), form.channel() == null ? 0 : form.channel(),
                 form.type() == null ? DeviceType.OTHER : parseType(form.type()),
-                form.ratedPower() == null ? 0 : form.ratedPower(), false, null);
+                form.ratedPower() == null ? 0 : form.ratedPower(), false, null,
+                Boolean.TRUE.equals(form.essential()));
     }
 
     private static DeviceType parseType(String type) {

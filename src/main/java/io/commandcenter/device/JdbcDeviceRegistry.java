@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class JdbcDeviceRegistry implements DeviceRegistry, DevicePresence {
 
     private static final String SELECT = """
-            SELECT name, cloud_id, channel, type, rated_power, online, last_seen
+            SELECT name, cloud_id, channel, type, rated_power, online, last_seen, essential
             FROM shelly.devices
             """;
 
@@ -53,24 +53,25 @@ class JdbcDeviceRegistry implements DeviceRegistry, DevicePresence {
 
     void insert(Device device) {
         jdbc.sql("""
-                INSERT INTO shelly.devices (name, cloud_id, channel, type, rated_power, online, last_seen)
-                VALUES (:name, :cloudId, :channel, :type, :ratedPower, :online, :lastSeen)
+                INSERT INTO shelly.devices (name, cloud_id, channel, type, rated_power, online, last_seen, essential)
+                VALUES (:name, :cloudId, :channel, :type, :ratedPower, :online, :lastSeen, :essential)
                 """)
                 .param("name", device.name()).param("cloudId", device.cloudId()).param("channel", device.channel())
                 .param("type", device.type().name()).param("ratedPower", device.ratedPower())
-                .param("online", device.online())
+                .param("online", device.online()).param("essential", device.essential())
                 .param("lastSeen", device.lastSeen() == null ? null : Timestamp.from(device.lastSeen()))
                 .update();
     }
 
-    /** Renames, retypes or re-rates; returns false when no device has {@code name}. */
-    boolean update(String name, String newName, DeviceType type, double ratedPower) {
+    /** Renames, retypes, re-rates or marks essential; returns false when no device has {@code name}. */
+    boolean update(String name, String newName, DeviceType type, double ratedPower, boolean essential) {
         return jdbc.sql("""
-                UPDATE shelly.devices SET name = :newName, type = :type, rated_power = :ratedPower
+                UPDATE shelly.devices SET name = :newName, type = :type, rated_power = :ratedPower,
+                    essential = :essential
                 WHERE name = :name
                 """)
                 .param("name", name).param("newName", newName).param("type", type.name())
-                .param("ratedPower", ratedPower)
+                .param("ratedPower", ratedPower).param("essential", essential)
                 .update() == 1;
     }
 
@@ -82,6 +83,6 @@ class JdbcDeviceRegistry implements DeviceRegistry, DevicePresence {
         var lastSeen = rs.getTimestamp("last_seen");
         return new Device(rs.getString("name"), rs.getString("cloud_id"), rs.getInt("channel"),
                 DeviceType.valueOf(rs.getString("type")), rs.getDouble("rated_power"),
-                rs.getBoolean("online"), lastSeen == null ? null : lastSeen.toInstant());
+                rs.getBoolean("online"), lastSeen == null ? null : lastSeen.toInstant(), rs.getBoolean("essential"));
     }
 }

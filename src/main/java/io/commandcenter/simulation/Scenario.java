@@ -119,9 +119,10 @@ public record Scenario(String name, String description, long seed, Instant start
      *
      * @param duty optional: while the relay is on the load runs only {@code runFor} out of every {@code every}
      *             (a well pump filling a tank)
+     * @param essential optional: the owner marked it essential, so the battery floor never sheds it
      */
     public record DeviceSpec(String name, String cloudId, int channel, DeviceType type, double ratedPowerW,
-                             boolean initiallyOn, Duty duty) {
+                             boolean initiallyOn, Duty duty, boolean essential) {
 
         public DeviceSpec {
             if (name == null || !name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {

@@ -46,7 +46,7 @@ public final class ScenarioReadings {
         }
         Map<String, Device> registry = new TreeMap<>();
         for (DeviceSpec d : scenario.devices()) {
-            registry.put(d.name(), new Device(d.name(), d.cloudId(), d.channel(), d.type(), d.ratedPowerW(), true, null));
+            registry.put(d.name(), new Device(d.name(), d.cloudId(), d.channel(), d.type(), d.ratedPowerW(), true, null, d.essential()));
         }
         return new RecordedReadings(site, scenario.timezone(), scenario.start(), end, battery, solar, devices, registry);
     }

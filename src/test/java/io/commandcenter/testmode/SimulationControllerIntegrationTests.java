@@ -191,7 +191,7 @@ class SimulationControllerIntegrationTests {
     }
 
     private void registerMiner() {
-        Device d = new Device("miner-1", "b48a0a1c2d3e", 0, io.commandcenter.device.DeviceType.MINER, 1400, true, null);
+        Device d = new Device("miner-1", "b48a0a1c2d3e", 0, io.commandcenter.device.DeviceType.MINER, 1400, true, null, false);
         jdbc.sql("""
                 INSERT INTO shelly.devices (name, cloud_id, channel, type, rated_power, online)
                 VALUES (:name, :cloud, 0, :type, :rated, true) ON CONFLICT DO NOTHING
