@@ -196,6 +196,8 @@ class EngineController {
             m.put("files", v.files().keySet());
             m.put("buildMillis", v.buildMillis());
             m.put("active", v.active());
+            m.put("failure", v.failure());
+            m.put("failedAt", v.failedAt());
             return m;
         }).toList();
     }
@@ -221,7 +223,10 @@ class EngineController {
     record ActivateRequest(@io.commandcenter.validation.PlainText(max = Limits.NAME) String activatedBy) {
     }
 
-    /** Errors become a 422 problem carrying the first error's file, row, line and column. */
+    /**
+     * Errors become a 422 problem carrying the first error's file, row, line and column; a gate's refusals a 422
+     * {@code rule-set-unsafe} with all of them. Validate and activate answer alike.
+     */
     private static Map<String, Object> report(RuleSetService.Validation v, Integer activeVersion) {
         if (!v.errors().isEmpty()) {
             RuleProblem first = v.errors().get(0);
@@ -230,6 +235,11 @@ class EngineController {
                     .with("file", first.file()).with("table", first.table()).with("row", first.row())
                     .with("line", first.line()).with("column", first.column())
                     .with("errors", v.errors()).with("warnings", v.warnings());
+        }
+        if (!v.refusals().isEmpty()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-unsafe",
+                    "Activation refused: " + v.refusals().get(0)).with("refusals", v.refusals())
+                    .with("warnings", v.warnings());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("valid", true);

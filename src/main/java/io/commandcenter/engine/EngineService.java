@@ -73,9 +73,16 @@ class EngineService implements RulesEngine {
     private volatile int version;
     private volatile Preferences preferences;
     private volatile EmergencyStop emergencyStop = EmergencyStop.released();
+    /** The version on probation and the one to go back to; engine thread only. */
+    private Probation probation;
+    private final Duration probationTime;
+
+    private record Probation(int version, RuleSet previous, int previousVersion, Instant until) {
+    }
 
     EngineService(EngineProperties properties, DeviceRegistry registry, DecisionRepository decisionRepository,
-                  DeviceLockRepository lockRepository, ApplicationEventPublisher events) {
+                  DeviceLockRepository lockRepository, ApplicationEventPublisher events, RulesProperties rulesProperties) {
+        this.probationTime = rulesProperties.probation() == null ? Duration.ZERO : rulesProperties.probation();
         this.properties = properties;
         this.registry = registry;
         this.decisionRepository = decisionRepository;
@@ -85,7 +92,12 @@ class EngineService implements RulesEngine {
 
     // ---- lifecycle and rule sets (used by RuleSetService and PreferencesService) -----------
 
-    /** Installs the first rule set or swaps to a new one, between two queued readings. */
+    /**
+     * Installs the first rule set or swaps to a new one, between two queued readings. A swapped-in version is on
+     * probation: if firing it fails now, the previous version is back before this returns and
+     * {@link RuleSetFailedLive} says why; if it fails later within the probation time, it is rolled back then.
+     * Either way {@link RuleSetRolledBack} is published.
+     */
     void install(RuleSet newRules, int newVersion) {
         call(() -> {
             if (rules == null) {
@@ -93,15 +105,60 @@ class EngineService implements RulesEngine {
                 version = newVersion;
                 session(properties.site());
             } else {
+                probation = new Probation(newVersion, rules, version, Instant.now().plus(probationTime));
                 sessions.replaceAll((site, s) -> s.switchTo(newRules, newVersion));
                 rules = newRules;
                 version = newVersion;
                 // The new rules may decide at once (a new table row that wants a device on).
-                fireAll();
+                try {
+                    fireAll();
+                } catch (RuntimeException e) {
+                    throw new RuleSetFailedLive(newVersion, rollBack(probation, e), e);
+                }
             }
             return null;
         });
         log.info("Rule set version " + newVersion + " is live (" + newRules.contentHash().substring(0, 12) + ")");
+    }
+
+    /**
+     * Firing failed. Within a new version's probation the previous version takes over (every reading and state
+     * fact carried over, the failed session's unjudged requests dropped, so a failure never becomes a decision)
+     * and the failure is told once; after it, or with nothing to go back to, the failure stands.
+     */
+    private boolean rolledBackAfter(RuntimeException failure) {
+        Probation p = probation;
+        if (p == null || p.version() != version || Instant.now().isAfter(p.until())) {
+            return false;
+        }
+        rollBack(p, failure);
+        return true;
+    }
+
+    private String rollBack(Probation p, RuntimeException failure) {
+        String reason = RuleSetFailedLive.describe(failure);
+        sessions.replaceAll((site, s) -> s.switchTo(p.previous(), p.previousVersion()));
+        rules = p.previous();
+        version = p.previousVersion();
+        probation = null;
+        log.error("Rule set version " + p.version() + " failed on probation and was rolled back to version "
+                + p.previousVersion() + ": " + reason, failure);
+        events.publishEvent(new RuleSetRolledBack(p.version(), p.previousVersion(), reason, Instant.now()));
+        return reason;
+    }
+
+    /** Fires one site's session; a failure on probation hands the same moment to the previous version. */
+    private void fire(String site) {
+        List<Decision> decisions;
+        try {
+            decisions = sessions.get(site).fire();
+        } catch (RuntimeException e) {
+            if (!rolledBackAfter(e)) {
+                throw e;
+            }
+            decisions = sessions.get(site).fire();
+        }
+        handle(site, sessions.get(site), decisions);
     }
 
     void usePreferences(Preferences newPreferences) {
@@ -164,15 +221,16 @@ class EngineService implements RulesEngine {
             s.insertDevice(new DevicePower(r.device(), r.at().toEpochMilli(), r.online(), r.on(), r.power()),
                     device.map(Device::type).orElse(null), device.map(Device::ratedPower).orElse(0.0));
         }
-        touched.forEach((site, s) -> handle(site, s, s.fire()));
+        touched.keySet().forEach(this::fire);
     }
 
     private EngineSession at(String site, Instant readingTime, Map<String, EngineSession> touched) {
-        EngineSession s = session(site == null || site.isBlank() ? properties.site() : site);
+        String key = site == null || site.isBlank() ? properties.site() : site;
+        EngineSession s = session(key);
         if (properties.clock() == EngineSession.ClockMode.PSEUDO) {
             s.advanceTo(readingTime); // dry runs: time follows the readings
         }
-        touched.put(site, s);
+        touched.put(key, s);
         return s;
     }
 
@@ -185,7 +243,7 @@ class EngineService implements RulesEngine {
     }
 
     private void fireAll() {
-        sessions.forEach((site, s) -> handle(site, s, s.fire()));
+        List.copyOf(sessions.keySet()).forEach(this::fire);
     }
 
     // ---- facade -----------------------------------------------------------------------------
@@ -196,7 +254,17 @@ class EngineService implements RulesEngine {
         Decision result = call(() -> {
             List<Decision> others = new ArrayList<>();
             EngineSession s = session(properties.site());
-            Decision decision = s.evaluate(request, others);
+            Decision decision;
+            try {
+                decision = s.evaluate(request, others);
+            } catch (RuntimeException e) {
+                if (!rolledBackAfter(e)) {
+                    throw e;
+                }
+                others.clear();
+                s = session(properties.site());
+                decision = s.evaluate(request, others);
+            }
             superseded.addAll(s.drainSuperseded());
             handle(properties.site(), s, others);
             decisionRepository.save(properties.site(), request, decision);

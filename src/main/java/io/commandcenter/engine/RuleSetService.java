@@ -14,6 +14,7 @@ import jakarta.annotation.PostConstruct;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -27,11 +28,28 @@ class RuleSetService {
 
     private static final Log log = LogFactory.getLog(RuleSetService.class);
 
-    /** The checks before activation: compile errors and table errors block, warnings inform. */
+    /**
+     * The checks before activation: compile errors and table errors block, warnings inform, and a rule set that
+     * builds must pass every {@link ActivationGate} (its refusals block).
+     */
     record Validation(List<RuleProblem> errors, List<RuleProblem> warnings, String contentHash, long buildMillis,
-                      RuleSet ruleSet) {
-        boolean ok() {
+                      RuleSet ruleSet, List<String> refusals) {
+
+        Validation(List<RuleProblem> errors, List<RuleProblem> warnings, String contentHash, long buildMillis,
+                   RuleSet ruleSet) {
+            this(errors, warnings, contentHash, buildMillis, ruleSet, List.of());
+        }
+
+        boolean builds() {
             return errors.isEmpty() && ruleSet != null;
+        }
+
+        boolean ok() {
+            return builds() && refusals.isEmpty();
+        }
+
+        Validation refused(List<String> why) {
+            return new Validation(errors, warnings, contentHash, buildMillis, ruleSet, List.copyOf(why));
         }
     }
 
@@ -70,20 +88,34 @@ class RuleSetService {
         if (active != null && keptRollback(active)) {
             return;
         }
-        Validation v = validate(Map.of());
-        if (v.ok() && active != null && active.contentHash().equals(v.contentHash())) {
+        Validation v = build(Map.of());
+        if (v.builds() && active != null && active.contentHash().equals(v.contentHash())) {
             engine.install(v.ruleSet(), active.version());
             return;
         }
         // Changed rules face the scenario safety gate as on activation; the very first rules have
-        // nothing safer to fall back to.
-        List<String> refusals = v.ok() && active != null ? gateRefusals(v.ruleSet()) : List.of();
-        if (v.ok() && refusals.isEmpty()) {
+        // nothing safer to fall back to. Rules that were rolled back for failing live stay away.
+        RuleSetVersion failed = v.builds() && active != null ? versions.findFailed(v.contentHash()).orElse(null) : null;
+        List<String> refusals = failed != null
+                ? List.of("version " + failed.version() + " with these rules was rolled back: " + failed.failure())
+                : v.builds() && active != null ? gateRefusals(v.ruleSet()) : List.of();
+        if (v.builds() && refusals.isEmpty()) {
+            if (active != null) {
+                // The changed rules go live on probation, with the active version to fall back to.
+                RuleSetBuilder.Result previous = builder.build(filesOf(active, versions.tables(active.version())));
+                if (previous.ok()) {
+                    engine.install(previous.ruleSet(), active.version());
+                }
+            }
             int number = versions.activate(v.ruleSet(), tables.findAll(), "system", "startup", v.contentHash());
-            engine.install(v.ruleSet(), number);
+            try {
+                engine.install(v.ruleSet(), number);
+            } catch (RuleSetFailedLive e) {
+                log.error("Rules in " + directory.location() + " failed at once and were rolled back: " + e.getMessage());
+            }
             return;
         }
-        if (v.ok()) {
+        if (v.builds()) {
             log.error("Rules in " + directory.location() + " changed since version " + active.version()
                     + " but fail the scenario safety gate, so version " + active.version() + " keeps running: "
                     + refusals);
@@ -132,7 +164,17 @@ class RuleSetService {
         return new ArrayList<>(files.values());
     }
 
+    /**
+     * Every check activation runs, in the same order: the guard and the build (with the tables' checks), then,
+     * for rules that build, every activation gate (test mode's scenarios and properties).
+     */
     Validation validate(Map<String, String> overrides) {
+        Validation v = build(overrides);
+        return v.builds() ? v.refused(gateRefusals(v.ruleSet())) : v;
+    }
+
+    /** The guard, the build and the tables' checks, without the gates. */
+    private Validation build(Map<String, String> overrides) {
         List<DecisionTable> all = tables.findAll();
         Map<String, Device> devices = new LinkedHashMap<>();
         registry.findAll().forEach(d -> devices.put(d.name(), d));
@@ -147,15 +189,34 @@ class RuleSetService {
                 set == null ? 0 : set.buildTime().toMillis(), set);
     }
 
-    /** Validates and, when clean, swaps the new rules in and records the version. */
+    /**
+     * Validates exactly as {@link #validate} and, when clean, records the version and swaps it in. A version that
+     * fails at its first firing is rolled back before this answers (422 {@code rule-set-failed}); one that fails
+     * within its probation is rolled back then ({@link #onRolledBack}).
+     */
     Validation activate(String by) {
         Validation v = validate(Map.of());
         if (v.ok()) {
-            refuseIfAGateObjects(v.ruleSet());
             int number = versions.activate(v.ruleSet(), tables.findAll(), by, "activate", v.contentHash());
-            engine.install(v.ruleSet(), number);
+            installOrRefuse(v.ruleSet(), number);
         }
         return v;
+    }
+
+    private void installOrRefuse(RuleSet rules, int number) {
+        try {
+            engine.install(rules, number);
+        } catch (RuleSetFailedLive e) {
+            throw new io.commandcenter.web.ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-failed",
+                    "Activation rolled back: " + e.getMessage()).with("failedVersion", number)
+                    .with("version", engine.version());
+        }
+    }
+
+    /** The engine rolled a failing version back: the record says so and the version running again is active. */
+    @EventListener
+    void onRolledBack(RuleSetRolledBack rolledBack) {
+        versions.recordFailure(rolledBack.failedVersion(), rolledBack.restoredVersion(), rolledBack.reason());
     }
 
     /**
@@ -185,23 +246,22 @@ class RuleSetService {
         }
         int number = versions.activate(built.ruleSet(), recorded ? oldTables : List.of(), by, "rollback to " + version,
                 RuleSetBuilder.contentHash(sources(Map.of())));
-        engine.install(built.ruleSet(), number);
+        installOrRefuse(built.ruleSet(), number);
         return new Validation(List.of(), warnings, built.ruleSet().contentHash(),
                 built.ruleSet().buildTime().toMillis(), built.ruleSet());
     }
 
-    /** Hook for test mode's scenario safety gate: a refused rule set never goes live. */
-    private void refuseIfAGateObjects(RuleSet candidate) {
-        List<String> refusals = gateRefusals(candidate);
-        if (!refusals.isEmpty()) {
-            throw new io.commandcenter.web.ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-unsafe",
-                    "Activation refused: " + refusals.get(0)).with("refusals", refusals);
-        }
-    }
-
+    /** Test mode's scenario safety gate and property checks: a refused rule set never goes live. */
     private List<String> gateRefusals(RuleSet candidate) {
         List<String> refusals = new ArrayList<>();
-        gates.orderedStream().forEach(g -> refusals.addAll(g.refusals(candidate, preferences.current().toSettings())));
+        gates.orderedStream().forEach(g -> {
+            try {
+                refusals.addAll(g.refusals(candidate, preferences.current().toSettings()));
+            } catch (RuntimeException e) {
+                // A gate that cannot judge the rule set refuses it: never a 500, never live unchecked.
+                refusals.add("the safety gate could not check the rule set: " + RuleError.of(e).describe());
+            }
+        });
         return refusals;
     }
 

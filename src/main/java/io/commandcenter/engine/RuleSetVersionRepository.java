@@ -47,6 +47,22 @@ class RuleSetVersionRepository {
                 .param("millis", rules.buildTime().toMillis()).query(Integer.class).single();
     }
 
+    /** {@code failed} failed on probation: it is no longer active, {@code restored} is again, and why is kept. */
+    @Transactional
+    void recordFailure(int failed, int restored, String reason) {
+        jdbc.sql("UPDATE engine.rule_set_versions SET active = false, failure = :reason, failed_at = now() WHERE version = :v")
+                .param("reason", reason).param("v", failed).update();
+        jdbc.sql("UPDATE engine.rule_set_versions SET active = (version = :v)").param("v", restored).update();
+    }
+
+    /** The latest version with this content hash that failed on probation, if any. */
+    Optional<RuleSetVersion> findFailed(String contentHash) {
+        return jdbc.sql("""
+                SELECT * FROM engine.rule_set_versions WHERE content_hash = :hash AND failure IS NOT NULL
+                ORDER BY version DESC LIMIT 1
+                """).param("hash", contentHash).query(this::map).optional();
+    }
+
     List<RuleSetVersion> findAll() {
         return jdbc.sql("SELECT * FROM engine.rule_set_versions ORDER BY version DESC").query(this::map).list();
     }
@@ -71,6 +87,7 @@ class RuleSetVersionRepository {
         return new RuleSetVersion(rs.getInt("version"), rs.getTimestamp("activated_at").toInstant(),
                 rs.getString("activated_by"), rs.getString("source"), rs.getString("content_hash"),
                 json.readValue(rs.getString("files"), FILES), rs.getLong("build_millis"), rs.getBoolean("active"),
-                rs.getString("workspace_hash"));
+                rs.getString("workspace_hash"), rs.getString("failure"),
+                rs.getTimestamp("failed_at") == null ? null : rs.getTimestamp("failed_at").toInstant());
     }
 }

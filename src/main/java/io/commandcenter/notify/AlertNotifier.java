@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.commandcenter.control.EmergencyStop;
 import io.commandcenter.engine.ActionProposed;
 import io.commandcenter.engine.Decision;
+import io.commandcenter.engine.RuleSetRolledBack;
 import io.commandcenter.ingest.PollingHealth;
 import io.commandcenter.ingest.SourceHealth;
 import org.springframework.context.event.EventListener;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Critical alerts: the emergency stop, a safety block of an automated action, a source without a
- * successful poll for a while. The same alert is not repeated within alert-repeat-after.
+ * successful poll for a while, a rule-set version rolled back because it failed live. The same alert is not repeated within alert-repeat-after.
  */
 @Component
 class AlertNotifier {
@@ -61,6 +62,15 @@ class AlertNotifier {
                 + " (asked by " + d.requestedBy() + "): " + String.join("; ", d.reasons());
         notifications.send(new Notice("alert-safety", Notice.Kind.CRITICAL,
                 "CommandCenter: safety block on " + d.device(), text, text));
+    }
+
+    /** Once per failed version: the engine already put the previous rules back, the owner should know why. */
+    @EventListener
+    void onRuleSetRolledBack(RuleSetRolledBack rolledBack) {
+        String text = "Rule set version " + rolledBack.failedVersion() + " failed in the live engine and was rolled back"
+                + " to version " + rolledBack.restoredVersion() + ": " + rolledBack.reason();
+        notifications.send(new Notice("alert-rules", Notice.Kind.CRITICAL,
+                "CommandCenter: rules rolled back to version " + rolledBack.restoredVersion(), text, text));
     }
 
     @Scheduled(fixedDelayString = "${commandcenter.notify.poll-check-interval:1m}",

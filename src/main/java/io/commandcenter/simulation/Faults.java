@@ -14,9 +14,10 @@ import java.util.List;
  * @param shellyLocal            faults of the Shelly local RPC ({@code /shelly-local/{cloudId}})
  * @param relayIgnoreProbability chance that a relay command answers OK but the relay does not switch
  * @param offline                windows in which a device is offline (unreachable, optionally without power)
+ * @param ignoreCommands         windows in which one relay accepts every command and does not switch
  */
 public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, double relayIgnoreProbability,
-                     List<OfflineWindow> offline) {
+                     List<OfflineWindow> offline, List<IgnoredCommands> ignoreCommands) {
 
     /** The real VRM limit is a rolling window; published figures vary, so it is configurable. */
     static final RateLimit VRM_DEFAULT_LIMIT = new RateLimit(200, Duration.ofMinutes(1));
@@ -30,11 +31,12 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
         shellyLocal = Api.orDefault(shellyLocal, RateLimit.NONE);
         requireProbability("relayIgnoreProbability", relayIgnoreProbability);
         offline = offline == null ? List.of() : List.copyOf(offline);
+        ignoreCommands = ignoreCommands == null ? List.of() : List.copyOf(ignoreCommands);
     }
 
     /** No faults; only the real clouds' default rate limits. */
     public static Faults none() {
-        return new Faults(null, null, null, null, 0, null);
+        return new Faults(null, null, null, null, 0, null, null);
     }
 
     /** No faults and no rate limits at all: convenient for tests that poll fast. */
@@ -43,27 +45,27 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
     }
 
     public Faults withVrm(Api api) {
-        return new Faults(api, shellyCloud, solark, shellyLocal, relayIgnoreProbability, offline);
+        return new Faults(api, shellyCloud, solark, shellyLocal, relayIgnoreProbability, offline, ignoreCommands);
     }
 
     public Faults withShellyCloud(Api api) {
-        return new Faults(vrm, api, solark, shellyLocal, relayIgnoreProbability, offline);
+        return new Faults(vrm, api, solark, shellyLocal, relayIgnoreProbability, offline, ignoreCommands);
     }
 
     public Faults withSolark(Api api) {
-        return new Faults(vrm, shellyCloud, api, shellyLocal, relayIgnoreProbability, offline);
+        return new Faults(vrm, shellyCloud, api, shellyLocal, relayIgnoreProbability, offline, ignoreCommands);
     }
 
     public Faults withShellyLocal(Api api) {
-        return new Faults(vrm, shellyCloud, solark, api, relayIgnoreProbability, offline);
+        return new Faults(vrm, shellyCloud, solark, api, relayIgnoreProbability, offline, ignoreCommands);
     }
 
     public Faults withRelayIgnoreProbability(double probability) {
-        return new Faults(vrm, shellyCloud, solark, shellyLocal, probability, offline);
+        return new Faults(vrm, shellyCloud, solark, shellyLocal, probability, offline, ignoreCommands);
     }
 
     public Faults withOffline(List<OfflineWindow> windows) {
-        return new Faults(vrm, shellyCloud, solark, shellyLocal, relayIgnoreProbability, windows);
+        return new Faults(vrm, shellyCloud, solark, shellyLocal, relayIgnoreProbability, windows, ignoreCommands);
     }
 
     static void requireProbability(String field, double value) {
@@ -181,6 +183,36 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
 
         public boolean unlimited() {
             return requests == 0;
+        }
+    }
+
+    public Faults withIgnoreCommands(List<IgnoredCommands> windows) {
+        return new Faults(vrm, shellyCloud, solark, shellyLocal, relayIgnoreProbability, offline, windows);
+    }
+
+    /**
+     * A relay that answers every command with OK and does not move (welded contacts, a frozen firmware), from
+     * {@code start} after the scenario start for {@code duration}.
+     *
+     * @param device device name or Shelly cloud id
+     */
+    public record IgnoredCommands(String device, Duration start, Duration duration) {
+
+        public IgnoredCommands {
+            if (device == null || device.isBlank()) {
+                throw new IllegalArgumentException("device is missing");
+            }
+            if (start == null || start.isNegative()) {
+                throw new IllegalArgumentException("start must be a duration from the scenario start such as PT13H (was "
+                        + start + ")");
+            }
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("duration must be a positive duration such as PT1H (was " + duration + ")");
+            }
+        }
+
+        boolean covers(Duration sinceStart) {
+            return sinceStart.compareTo(start) >= 0 && sinceStart.compareTo(start.plus(duration)) < 0;
         }
     }
 

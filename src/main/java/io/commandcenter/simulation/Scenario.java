@@ -18,13 +18,19 @@ import io.commandcenter.device.DeviceType;
  * @param duration how long the story is meant to run (the model keeps running after it, cycling the weather)
  * @param step     integration step of the model
  * @param weather  daily weather factors cycled over the days (1.0 clear, 0.2 overcast)
+ * @param readings what the monitoring reports and how badly (sparse battery readings, a stuck sensor, a
+ *                 jumping clock); applied where readings are made from the model (test mode's closed loop)
+ * @param emergencyStops windows in which a person holds the emergency stop
  */
 public record Scenario(String name, String description, long seed, Instant start, ZoneId timezone, Duration duration,
-                       Duration step, Site site, List<Double> weather, List<DeviceSpec> devices, Faults faults) {
+                       Duration step, Site site, List<Double> weather, List<DeviceSpec> devices, Faults faults,
+                       Readings readings, List<StopWindow> emergencyStops) {
 
     public Scenario {
         weather = List.copyOf(weather);
         devices = List.copyOf(devices);
+        readings = readings == null ? Readings.EVERY_STEP : readings;
+        emergencyStops = emergencyStops == null ? List.of() : List.copyOf(emergencyStops);
     }
 
     public static Scenario load(Path file) {
@@ -46,7 +52,117 @@ public record Scenario(String name, String description, long seed, Instant start
     }
 
     public Scenario withFaults(Faults newFaults) {
-        return new Scenario(name, description, seed, start, timezone, duration, step, site, weather, devices, newFaults);
+        return new Scenario(name, description, seed, start, timezone, duration, step, site, weather, devices, newFaults,
+                readings, emergencyStops);
+    }
+
+    /**
+     * The same story from another start: the weather list, the loads and every fault window (offsets from the
+     * start) stay; the sun follows the season of the new dates.
+     */
+    public Scenario withStart(Instant newStart) {
+        return new Scenario(name, description, seed, newStart, timezone, duration, step, site, weather, devices, faults,
+                readings, emergencyStops);
+    }
+
+    /**
+     * What the monitoring reports.
+     *
+     * @param batteryEvery the battery level is reported this often (null = every step), as a gateway that logs
+     *                     every 15 minutes while the model steps every 2
+     * @param stuckSoc     windows in which the charge sensor repeats one value
+     * @param clockJumps   moments at which the readings' timestamps jump forward (and stay ahead)
+     */
+    public record Readings(Duration batteryEvery, List<StuckSoc> stuckSoc, List<ClockJump> clockJumps) {
+
+        public static final Readings EVERY_STEP = new Readings(null, List.of(), List.of());
+
+        public Readings {
+            if (batteryEvery != null && (batteryEvery.isNegative() || batteryEvery.isZero()
+                    || batteryEvery.compareTo(Duration.ofHours(6)) > 0)) {
+                throw new IllegalArgumentException("batteryEvery must be a positive duration of at most PT6H (was "
+                        + batteryEvery + ")");
+            }
+            stuckSoc = stuckSoc == null ? List.of() : List.copyOf(stuckSoc);
+            clockJumps = clockJumps == null ? List.of() : List.copyOf(clockJumps);
+        }
+
+        /** The stuck-sensor window at {@code sinceStart}, if any. */
+        public StuckSoc stuckAt(Duration sinceStart) {
+            for (StuckSoc s : stuckSoc) {
+                if (covers(s.start(), s.duration(), sinceStart)) {
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        /** How far ahead the readings' clock is at {@code sinceStart}: the sum of the jumps so far. */
+        public Duration clockAheadAt(Duration sinceStart) {
+            Duration ahead = Duration.ZERO;
+            for (ClockJump j : clockJumps) {
+                if (sinceStart.compareTo(j.at()) >= 0) {
+                    ahead = ahead.plus(j.by());
+                }
+            }
+            return ahead;
+        }
+    }
+
+    /**
+     * The charge sensor repeats one value from {@code start} (offset from the scenario start) for {@code duration}.
+     *
+     * @param value the value it repeats, %; null = the charge when it got stuck
+     */
+    public record StuckSoc(Duration start, Duration duration, Double value) {
+
+        public StuckSoc {
+            requireWindow(start, duration);
+            if (value != null) {
+                requirePercent("value", value);
+            }
+        }
+    }
+
+    /** At {@code at} (offset from the scenario start) the readings' timestamps jump {@code by} into the future. */
+    public record ClockJump(Duration at, Duration by) {
+
+        public ClockJump {
+            if (at == null || at.isNegative()) {
+                throw new IllegalArgumentException("at must be a duration from the scenario start such as PT20H (was "
+                        + at + ")");
+            }
+            if (by == null || by.isNegative() || by.isZero() || by.compareTo(Duration.ofDays(2)) > 0) {
+                throw new IllegalArgumentException("by must be a positive duration of at most P2D such as PT1H (was "
+                        + by + ")");
+            }
+        }
+    }
+
+    /** A person holds the emergency stop from {@code start} (offset from the scenario start) for {@code duration}. */
+    public record StopWindow(Duration start, Duration duration) {
+
+        public StopWindow {
+            requireWindow(start, duration);
+        }
+
+        public boolean covers(Duration sinceStart) {
+            return Scenario.covers(start, duration, sinceStart);
+        }
+    }
+
+    static boolean covers(Duration start, Duration duration, Duration sinceStart) {
+        return sinceStart.compareTo(start) >= 0 && sinceStart.compareTo(start.plus(duration)) < 0;
+    }
+
+    private static void requireWindow(Duration start, Duration duration) {
+        if (start == null || start.isNegative()) {
+            throw new IllegalArgumentException("start must be a duration from the scenario start such as PT13H (was "
+                    + start + ")");
+        }
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("duration must be a positive duration such as PT1H (was " + duration + ")");
+        }
     }
 
     /**

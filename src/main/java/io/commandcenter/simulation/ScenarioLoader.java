@@ -33,7 +33,7 @@ final class ScenarioLoader {
     /** The file as written; {@code start} is text so both instants and local date-times are accepted. */
     record ScenarioFile(String name, String description, Long seed, String start, String timezone, Duration duration,
                         Duration step, Scenario.Site site, List<Double> weather, List<Scenario.DeviceSpec> devices,
-                        Faults faults) {
+                        Faults faults, Scenario.Readings readings, List<Scenario.StopWindow> emergencyStops) {
     }
 
     private ScenarioLoader() {
@@ -116,9 +116,21 @@ final class ScenarioLoader {
             require(source, devices.stream().anyMatch(d -> d.name().equals(device) || d.cloudId().equals(device)),
                     "faults.offline[" + i + "].device", "'" + device + "' is not a device of this scenario");
         }
+        for (int i = 0; i < faults.ignoreCommands().size(); i++) {
+            String device = faults.ignoreCommands().get(i).device();
+            require(source, devices.stream().anyMatch(d -> d.name().equals(device) || d.cloudId().equals(device)),
+                    "faults.ignoreCommands[" + i + "].device", "'" + device + "' is not a device of this scenario");
+        }
+        Scenario.Readings readings = file.readings() == null ? Scenario.Readings.EVERY_STEP : file.readings();
+        require(source, readings.batteryEvery() == null || readings.batteryEvery().compareTo(step) >= 0,
+                "readings.batteryEvery", "must be at least the step " + step + " (was " + readings.batteryEvery() + ")");
+        List<Scenario.StopWindow> stops = file.emergencyStops() == null ? List.of() : file.emergencyStops();
+        for (int i = 0; i < stops.size(); i++) {
+            require(source, stops.get(i) != null, "emergencyStops[" + i + "]", "is empty");
+        }
         return new Scenario(file.name(), file.description() == null ? "" : file.description(),
                 file.seed() == null ? 1 : file.seed(), start, zone, file.duration(), step, file.site(), weather, devices,
-                faults);
+                faults, readings, stops);
     }
 
     private static ZoneId zone(String source, String timezone) {

@@ -149,6 +149,9 @@ public final class SiteModel {
         if (!online(index, now)) {
             return RelayOutcome.DEVICE_OFFLINE;
         }
+        if (ignoresCommands(index, now)) {
+            return RelayOutcome.IGNORED;
+        }
         double ignore = faults.current().relayIgnoreProbability();
         if (ignore > 0 && relayRandom.nextDouble() < ignore) {
             return RelayOutcome.IGNORED;
@@ -312,6 +315,13 @@ public final class SiteModel {
 
     private boolean online(int index, Instant time) {
         return windowAt(index, time) == null;
+    }
+
+    private boolean ignoresCommands(int index, Instant time) {
+        DeviceSpec spec = scenario.devices().get(index);
+        Duration sinceStart = Duration.between(scenario.start(), time);
+        return faults.current().ignoreCommands().stream().anyMatch(w ->
+                (w.device().equals(spec.name()) || w.device().equals(spec.cloudId())) && w.covers(sinceStart));
     }
 
     private boolean powerCut(int index, Instant time) {

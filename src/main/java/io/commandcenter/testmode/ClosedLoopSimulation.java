@@ -3,6 +3,7 @@ package io.commandcenter.testmode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,26 +45,36 @@ public final class ClosedLoopSimulation {
         String site = scenario.name();
         SiteModel model = new SiteModel(scenario);
         RunRecorder recorder = new RunRecorder(settings, new RuleNames(rules), steps, options.maxChartPoints());
+        Monitoring monitoring = new Monitoring(scenario);
         long progressEvery = Math.max(1, steps / 100);
         boolean stopActive = false;
         try (EngineSession session = EngineSession.start(rules, ClockMode.PSEUDO, scenario.timezone(), start, settings,
                 0)) {
             for (long i = 0; i < steps; i++) {
-                Instant t = start.plusMillis(i * stepMillis);
+                Duration sinceStart = Duration.ofMillis(i * stepMillis);
+                Instant t = start.plus(sinceStart);
                 SiteState state = i == 0 ? model.state() : model.advanceTo(t);
-                boolean stop = options.emergencyStopAt(Duration.ofMillis(i * stepMillis));
-                if (stop != stopActive) {
-                    session.setEmergencyStop(stop ? new EmergencyStop(true, "test mode", "emergency stop drill",
-                            t.toEpochMilli()) : EmergencyStop.released());
-                    stopActive = stop;
+                boolean stop = options.emergencyStopAt(sinceStart)
+                        || scenario.emergencyStops().stream().anyMatch(w -> w.covers(sinceStart));
+                List<Decision> decisions;
+                Double reportedSoc;
+                List<RunRecorder.DeviceSample> devices;
+                try {
+                    if (stop != stopActive) {
+                        session.setEmergencyStop(stop ? new EmergencyStop(true, "test mode", "emergency stop held",
+                                t.toEpochMilli()) : EmergencyStop.released());
+                        stopActive = stop;
+                    }
+                    session.advanceTo(t);
+                    reportedSoc = monitoring.battery(sinceStart, state.socPercent());
+                    devices = feed(session, site, monitoring.readingTime(t, sinceStart), state, scenario, reportedSoc);
+                    decisions = session.fire();
+                } catch (RuntimeException e) {
+                    throw RuleSetFailure.of(e, t, "in scenario '" + scenario.name() + "'");
                 }
-                session.advanceTo(t);
-                List<RunRecorder.DeviceSample> devices = feed(session, site, t.toEpochMilli(), state, scenario);
-                List<Decision> decisions = session.fire();
                 // The chart shows the solar available (produced + curtailed): what the panels could give.
-                recorder.sample(t, state.socPercent(), state.pvW() + state.curtailedW(), state.loadW(), state.gridW(),
-                        devices,
-                        Math.min(stepHours, (end.toEpochMilli() - t.toEpochMilli()) / 3_600_000.0));
+                recorder.sample(t, state.socPercent(), reportedSoc, state.pvW() + state.curtailedW(), state.loadW(),
+                        state.gridW(), devices, Math.min(stepHours, (end.toEpochMilli() - t.toEpochMilli()) / 3_600_000.0));
                 for (Decision d : decisions) {
                     String relay = null;
                     if (d.allowed() && d.source() != Source.MANUAL) {
@@ -92,10 +103,15 @@ public final class ClosedLoopSimulation {
         return new RunResult(report, span, Duration.ofNanos(System.nanoTime() - wallStart));
     }
 
-    /** The readings a poll of this state would bring: battery, inverter flows and every relay. */
+    /**
+     * The readings a poll of this state would bring: battery (when one was reported this step), inverter flows and
+     * every relay, stamped with the site's clock.
+     */
     private static List<RunRecorder.DeviceSample> feed(EngineSession session, String site, long at, SiteState state,
-                                                       Scenario scenario) {
-        session.insertBattery(new BatteryLevel(site, at, state.socPercent()));
+                                                       Scenario scenario, Double reportedSoc) {
+        if (reportedSoc != null) {
+            session.insertBattery(new BatteryLevel(site, at, reportedSoc));
+        }
         session.insertPower(new PowerFlow(site, at, state.pvW(), state.loadW(), state.gridW()));
         List<RunRecorder.DeviceSample> samples = new ArrayList<>(state.devices().size());
         List<DeviceSpec> specs = scenario.devices();
@@ -105,8 +121,37 @@ public final class ClosedLoopSimulation {
             DevicePower reading = d.online() ? new DevicePower(d.name(), at, true, d.on(), d.powerW())
                     : new DevicePower(d.name(), at, false, null, null);
             session.insertDevice(reading, spec.type(), spec.ratedPowerW());
-            samples.add(new RunRecorder.DeviceSample(d.name(), spec.type(), d.on(), d.powerW()));
+            samples.add(new RunRecorder.DeviceSample(d.name(), spec.type(), d.on(), d.powerW(), spec.essential()));
         }
         return samples;
+    }
+
+    /** What the site's monitoring reports of the model: the scenario's {@code readings} section. */
+    private static final class Monitoring {
+
+        private final Scenario.Readings readings;
+        private final Map<Scenario.StuckSoc, Double> stuckAt = new HashMap<>();
+
+        Monitoring(Scenario scenario) {
+            this.readings = scenario.readings();
+        }
+
+        /** The charge reported at this step, or null when the gateway logs less often than the model steps. */
+        Double battery(Duration sinceStart, double soc) {
+            Duration every = readings.batteryEvery();
+            if (every != null && sinceStart.toMillis() % every.toMillis() != 0) {
+                return null;
+            }
+            Scenario.StuckSoc stuck = readings.stuckAt(sinceStart);
+            if (stuck == null) {
+                return soc;
+            }
+            return stuck.value() != null ? stuck.value() : stuckAt.computeIfAbsent(stuck, s -> soc);
+        }
+
+        /** A jumped clock stamps readings ahead of the true time; the engine's own clock is not affected. */
+        long readingTime(Instant t, Duration sinceStart) {
+            return t.plus(readings.clockAheadAt(sinceStart)).toEpochMilli();
+        }
     }
 }

@@ -164,7 +164,7 @@ public final class Replay {
         for (DevicePowerReading d : devices.values()) {
             Device info = registry.get(d.device());
             samples.add(new RunRecorder.DeviceSample(d.device(), info == null ? DeviceType.OTHER : info.type(),
-                    Boolean.TRUE.equals(d.on()), d.power() == null ? 0 : d.power()));
+                    Boolean.TRUE.equals(d.on()), d.power() == null ? 0 : d.power(), info != null && info.essential()));
         }
         recorder.sample(b.at(), b.soc(), solar == null ? 0 : solar.pvPower(), solar == null ? 0 : solar.loadPower(),
                 solar == null ? 0 : solar.gridPower(), samples, Duration.between(b.at(), until).toMillis() / 3_600_000.0);

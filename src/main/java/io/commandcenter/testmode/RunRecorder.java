@@ -2,10 +2,8 @@ package io.commandcenter.testmode;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -14,6 +12,7 @@ import io.commandcenter.engine.Decision;
 import io.commandcenter.engine.Source;
 import io.commandcenter.engine.facts.SiteSettings;
 import io.commandcenter.testmode.SimulationReport.Action;
+import io.commandcenter.testmode.SimulationReport.Alert;
 import io.commandcenter.testmode.SimulationReport.Blocked;
 import io.commandcenter.testmode.SimulationReport.Extreme;
 import io.commandcenter.testmode.SimulationReport.Point;
@@ -25,13 +24,15 @@ import io.commandcenter.testmode.SimulationReport.Violation;
  */
 final class RunRecorder {
 
-    /** Loads the rules are expected to shed; essential loads (pump, lights) are the owner's call. */
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
-    static final Set<DeviceType> CONTROLLABLE = Set.of(DeviceType.MINER, DeviceType.HEATER);
-
-    /** A device as one sample saw it. */
-    record DeviceSample(String name, DeviceType type, boolean on, double powerW) {
+    /**
+     * A device as one sample saw it.
+     *
+     * @param essential the owner marked it essential (well pump, lights): the battery floor never sheds it, so
+     *                  it may run below critical; every other load must be off there
+     */
+    record DeviceSample(String name, DeviceType type, boolean on, double powerW, boolean essential) {
     }
 
     private final SiteSettings settings;
@@ -42,18 +43,19 @@ final class RunRecorder {
     private final List<Blocked> blocked = new ArrayList<>();
     private final List<Point> series = new ArrayList<>();
     private final List<Violation> violations = new ArrayList<>();
+    private final List<Alert> alerts = new ArrayList<>();
     private final Map<String, Double> minerRunHours = new TreeMap<>();
     private final Map<String, Integer> actionsPerDevice = new TreeMap<>();
     private final Map<String, Integer> actionsPerRule = new TreeMap<>();
     private final Map<String, Integer> blockedPerReason = new TreeMap<>();
     private final Map<String, Long> lastSwitch = new TreeMap<>();
-    private final Set<String> commanded = new LinkedHashSet<>();
 
     private long samples;
     private double minSoc = Double.MAX_VALUE, maxSoc = -Double.MAX_VALUE;
     private Instant minSocAt, maxSocAt;
     private double hoursBelowMin;
     private boolean inCriticalEpisode;
+    private boolean lowBatteryAlarm;
     private double lastSoc;
 
     private final boolean checkCharge;
@@ -76,6 +78,25 @@ final class RunRecorder {
     /** One moment of the site; the values hold for {@code hours} until the next sample. */
     void sample(Instant at, double soc, double pvW, double loadW, double gridW, List<DeviceSample> devices,
                 double hours) {
+        sample(at, soc, soc, pvW, loadW, gridW, devices, hours);
+    }
+
+    /**
+     * @param soc         the true charge (what the violations are judged on)
+     * @param reportedSoc the charge the site reported this step, null when no battery reading came (what alerts
+     *                    are raised on: the live system knows only its readings)
+     */
+    void sample(Instant at, double soc, Double reportedSoc, double pvW, double loadW, double gridW,
+                List<DeviceSample> devices, double hours) {
+        if (reportedSoc != null) {
+            boolean low = reportedSoc <= settings.criticalSoc();
+            if (low && !lowBatteryAlarm) {
+                alerts.add(new Alert("LOW_BATTERY", Numbers.time(at), null, "battery reported at "
+                        + Numbers.format(Numbers.r2(reportedSoc)) + " %, at or below critical "
+                        + Numbers.format(settings.criticalSoc()) + " %"));
+            }
+            lowBatteryAlarm = low;
+        }
         lastSoc = soc;
         if (samples++ % seriesStride == 0) {
             series.add(new Point(Numbers.time(at), Numbers.r2(soc), Numbers.round(pvW, 0), Numbers.round(loadW, 0),
@@ -97,7 +118,7 @@ final class RunRecorder {
             if (d.type() == DeviceType.MINER) {
                 minerRunHours.merge(d.name(), d.powerW() > 0 ? hours : 0, Double::sum);
             }
-            if (d.on() && (CONTROLLABLE.contains(d.type()) || commanded.contains(d.name()))) {
+            if (d.on() && !d.essential()) {
                 loadsOn.add(d.name());
             }
         }
@@ -128,22 +149,32 @@ final class RunRecorder {
             if (d.source() == Source.MANUAL) {
                 return;
             }
-            commanded.add(d.device());
             actions.add(new Action(at, d.device(), d.on(), rule, relay, Numbers.r2(lastSoc), fired));
             actionsPerDevice.merge(d.device(), 1, Integer::sum);
             actionsPerRule.merge(rule, 1, Integer::sum);
             long now = d.decidedAt().toEpochMilli();
             Long last = lastSwitch.put(d.device(), now);
-            // Shedding a load below the owner's minimum charge may cut a cooldown short (the rules do so).
+            // Shedding a load below the owner's minimum charge may cut a cooldown short (the rules do so), and so
+            // may the battery floor's protective off.
+            boolean protective = !d.on() && d.source() == Source.SAFETY;
             boolean shedding = !d.on() && lastSoc < settings.minSoc();
-            if (last != null && now - last < settings.minerCooldownMillis() && !shedding) {
+            if (last != null && now - last < settings.minerCooldownMillis() && !shedding && !protective) {
                 violations.add(new Violation("SWITCHED_WITHIN_COOLDOWN", at, d.device(), d.device() + " switched "
                         + (d.on() ? "on" : "off") + " " + (now - last) / 1000 + " s after its previous switch; cooldown is "
                         + settings.minerCooldownMillis() / 60_000 + " min"));
             }
-            if (emergencyStop) {
+            if (emergencyStop && d.on()) {
+                violations.add(new Violation("LOAD_SWITCHED_ON_DURING_EMERGENCY_STOP", at, d.device(), d.source()
+                        + " switched " + d.device() + " on while the emergency stop was active (" + rule + ")"));
+            } else if (emergencyStop && !protective) {
                 violations.add(new Violation("ACTION_DURING_EMERGENCY_STOP", at, d.device(), d.source() + " switched "
-                        + d.device() + (d.on() ? " on" : " off") + " while the emergency stop was active (" + rule + ")"));
+                        + d.device() + " off while the emergency stop was active (" + rule + ")"));
+            }
+            // The hardware refused a protective off: the owner has to be told (the load keeps draining).
+            boolean floor = protective || (!d.on() && lastSoc <= settings.criticalSoc());
+            if (floor && relay != null && !relay.equals("SWITCHED")) {
+                alerts.add(new Alert("PROTECTIVE_OFF_FAILED", at, d.device(), d.device() + " did not switch off ("
+                        + relay + ") at battery " + Numbers.format(Numbers.r2(lastSoc)) + " %; it is still drawing"));
             }
         } else {
             blocked.add(new Blocked(at, d.device(), d.on(), rule, d.outcome().name(), List.copyOf(d.reasons()),
@@ -158,6 +189,10 @@ final class RunRecorder {
 
     List<Violation> violations() {
         return violations;
+    }
+
+    List<Alert> alerts() {
+        return alerts;
     }
 
     record Energy(Map<String, Double> perDeviceKwh, double pvKwh, double loadKwh, double importKwh, double exportKwh,
@@ -178,9 +213,9 @@ final class RunRecorder {
                 runHours, Numbers.round(energy.pvKwh(), 3), Numbers.round(energy.loadKwh(), 3),
                 Numbers.round(energy.importKwh(), 3), Numbers.round(energy.exportKwh(), 3),
                 Numbers.round(energy.curtailedKwh(), 3), Numbers.round(energy.unmetKwh(), 3), actions.size(),
-                actionsPerDevice, actionsPerRule, blocked.size(), blockedPerReason, violations.size());
+                actionsPerDevice, actionsPerRule, blocked.size(), blockedPerReason, violations.size(), alerts.size());
         return new SimulationReport(summary, List.copyOf(actions), List.copyOf(blocked), List.copyOf(series),
-                List.copyOf(violations), diff);
+                List.copyOf(violations), List.copyOf(alerts), diff);
     }
 
     private static Extreme extreme(double value, Instant at) {

@@ -1,31 +1,66 @@
 package io.commandcenter.testmode;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import io.commandcenter.engine.RuleSet;
 import io.commandcenter.engine.facts.SiteSettings;
+import io.commandcenter.simulation.Scenario;
 import io.commandcenter.testmode.SimulationOptions.EmergencyStopWindow;
 import io.commandcenter.testmode.SimulationReport.Violation;
 
 /**
- * The check before a rule set goes live: it runs in closed loop over every shipped scenario, with
- * a one-hour emergency-stop drill twelve hours in, and passes only if no scenario shows a safety
- * violation (charge below critical while a controllable load is on, a device switched within its
- * cooldown, an automated action during the emergency stop). Pure Java; the engine's activation
- * calls {@link #check} and refuses the rule set with {@link GateResult#message()} when it fails.
+ * The check before a rule set goes live. Every shipped scenario runs in closed loop, with a one-hour
+ * emergency-stop drill twelve hours in, three times: as written, and shifted to today and to a year ahead
+ * (the first {@link #SHIFTED_SPAN} of each), so rules conditioned on the date cannot pass on the scenarios'
+ * old dates alone. Then {@link RuleSetProperties} checks the shipped safety and pause behaviour directly at
+ * the present time. It passes only when no run shows a safety violation, no property is broken and no rule
+ * threw. Pure Java; the engine's activation and validation call {@link #check}.
  */
 public final class ScenarioSafetyGate {
 
     /** The emergency stop is held for an hour, twelve hours into every scenario (midday for the shipped ones). */
     static final EmergencyStopWindow DRILL = new EmergencyStopWindow(Duration.ofHours(12), Duration.ofHours(1));
 
+    /**
+     * How much of a scenario the shifted runs cover: two days hold a night, a day and the drill, and keep the
+     * gate within seconds (the full runs stay on the written dates).
+     */
+    static final Duration SHIFTED_SPAN = Duration.ofHours(48);
+
+    private static final int CACHED = 8;
+
     private final ScenarioCatalog catalog;
+    private final Clock clock;
+    // Same rules, settings, scenarios and day give the same result (every run is deterministic): validate and
+    // then activate the same rules pays for the gate once.
+    private final Map<String, GateResult> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, GateResult> eldest) {
+            return size() > CACHED;
+        }
+    };
 
     public ScenarioSafetyGate(ScenarioCatalog catalog) {
+        this(catalog, Clock.systemUTC());
+    }
+
+    public ScenarioSafetyGate(ScenarioCatalog catalog, Clock clock) {
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     /** The gate over {@code simulation/scenarios/} (or the jar's copy). */
@@ -33,61 +68,158 @@ public final class ScenarioSafetyGate {
         return new ScenarioSafetyGate(ScenarioCatalog.shipped());
     }
 
-    /** One scenario's outcome; {@code error} is set when the scenario could not be run at all. */
-    public record ScenarioOutcome(String file, String scenario, int actions, Double minSoc,
+    /**
+     * One run's outcome; {@code error} is set when the scenario could not be loaded or a rule threw.
+     *
+     * @param variant "as written", "shifted to 2026-12-02, first 48 h", …
+     */
+    public record ScenarioOutcome(String file, String scenario, String variant, int actions, Double minSoc,
                                   List<Violation> violations, String error) {
         public boolean passed() {
             return error == null && violations.isEmpty();
         }
     }
 
-    /** A failing scenario and the violation it showed. */
-    public record Failure(String file, String scenario, Violation violation, String error) {
+    /** A failing run and the violation it showed, a rule that threw, or a property that no longer holds. */
+    public record Failure(String file, String scenario, String variant, Violation violation, String error) {
         public String describe() {
-            return error != null ? file + ": " + error
-                    : "scenario '" + scenario + "' (" + file + "): " + violation.type() + " at " + violation.at()
-                    + ": " + violation.detail();
+            if (error != null) {
+                return file == null ? error : file + (variant == null || variant.equals(AS_WRITTEN) ? "" : " (" + variant
+                        + ")") + ": " + error;
+            }
+            return "scenario '" + scenario + "' (" + file + (variant.equals(AS_WRITTEN) ? "" : ", " + variant) + "): "
+                    + violation.type() + " at " + violation.at() + ": " + violation.detail();
         }
     }
 
-    public record GateResult(List<ScenarioOutcome> scenarios, List<Failure> failures) {
+    static final String AS_WRITTEN = "as written";
+
+    public record GateResult(List<ScenarioOutcome> scenarios, List<Failure> failures, int properties,
+                             Duration wallTime) {
 
         public boolean passed() {
             return failures.isEmpty() && !scenarios.isEmpty();
         }
 
-        /** For an activation refusal: every failing scenario and violation, one per line. */
+        /** For an activation refusal: every failing run and property, one per line. */
         public String message() {
             if (scenarios.isEmpty()) {
                 return "no scenarios to check the rule set against";
             }
             if (failures.isEmpty()) {
-                return "passed " + scenarios.size() + " scenarios with no safety violation";
+                return "passed " + scenarios.size() + " scenario runs and " + properties
+                        + " property checks with no safety violation in " + wallTime.toMillis() + " ms";
             }
-            return "refused: " + failures.size() + " safety violation" + (failures.size() == 1 ? "" : "s") + "\n"
+            return "refused: " + failures.size() + " safety failure" + (failures.size() == 1 ? "" : "s") + "\n"
                     + failures.stream().map(f -> "  " + f.describe()).collect(Collectors.joining("\n"));
         }
     }
 
     public GateResult check(RuleSet candidate, SiteSettings settings) {
-        List<ScenarioOutcome> outcomes = new ArrayList<>();
-        List<Failure> failures = new ArrayList<>();
-        for (ScenarioCatalog.Entry entry : catalog.load()) {
-            if (entry.scenario() == null) {
-                outcomes.add(new ScenarioOutcome(entry.file(), null, 0, null, List.of(), entry.error()));
-                failures.add(new Failure(entry.file(), null, null, entry.error()));
-                continue;
-            }
-            RunResult run = ClosedLoopSimulation.run(entry.scenario(), candidate, settings,
-                    SimulationOptions.defaults().withEmergencyStops(List.of(DRILL)));
-            var summary = run.report().summary();
-            List<Violation> violations = run.report().violations();
-            outcomes.add(new ScenarioOutcome(entry.file(), entry.scenario().name(), summary.actionCount(),
-                    summary.minSoc() == null ? null : summary.minSoc().value(), violations, null));
-            for (Violation v : violations) {
-                failures.add(new Failure(entry.file(), entry.scenario().name(), v, null));
+        Instant now = clock.instant();
+        List<ScenarioCatalog.Entry> entries = catalog.load();
+        String key = candidate.contentHash() + "|" + settings + "|" + LocalDate.ofInstant(now, ZoneOffset.UTC) + "|"
+                + entries.hashCode();
+        synchronized (cache) {
+            GateResult known = cache.get(key);
+            if (known != null) {
+                return known;
             }
         }
-        return new GateResult(List.copyOf(outcomes), List.copyOf(failures));
+        GateResult result = run(candidate, settings, entries, now);
+        synchronized (cache) {
+            cache.put(key, result);
+        }
+        return result;
+    }
+
+    private record Run(ScenarioCatalog.Entry entry, Scenario scenario, String variant, SimulationOptions options) {
+    }
+
+    private GateResult run(RuleSet candidate, SiteSettings settings, List<ScenarioCatalog.Entry> entries, Instant now) {
+        long wallStart = System.nanoTime();
+        List<ScenarioOutcome> outcomes = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
+        SimulationOptions drill = SimulationOptions.defaults().withEmergencyStops(List.of(DRILL));
+        for (ScenarioCatalog.Entry entry : entries) {
+            Scenario s = entry.scenario();
+            if (s == null) {
+                outcomes.add(new ScenarioOutcome(entry.file(), null, AS_WRITTEN, 0, null, List.of(), entry.error()));
+                failures.add(new Failure(entry.file(), null, AS_WRITTEN, null, entry.error()));
+                continue;
+            }
+            runs.add(new Run(entry, s, AS_WRITTEN, drill));
+            Duration span = s.duration().compareTo(SHIFTED_SPAN) < 0 ? s.duration() : SHIFTED_SPAN;
+            for (int years = 0; years <= 1; years++) {
+                Instant start = shiftedStart(s, now, years);
+                String variant = "shifted to " + LocalDate.ofInstant(start, s.timezone())
+                        + (span.equals(s.duration()) ? "" : ", first " + span.toHours() + " h");
+                runs.add(new Run(entry, s.withStart(start), variant, drill.withDuration(span)));
+            }
+        }
+        // Runs are independent (one session each on the shared, thread-safe KieBase): use the cores there are.
+        int threads = Math.max(1, Math.min(runs.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "safety-gate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<RunResult>> results = new ArrayList<>();
+            for (Run run : runs) {
+                results.add(pool.submit(() -> ClosedLoopSimulation.run(run.scenario(), candidate, settings, run.options())));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                Run run = runs.get(i);
+                String file = run.entry().file();
+                try {
+                    RunResult result = results.get(i).get();
+                    var summary = result.report().summary();
+                    List<Violation> violations = result.report().violations();
+                    outcomes.add(new ScenarioOutcome(file, run.scenario().name(), run.variant(), summary.actionCount(),
+                            summary.minSoc() == null ? null : summary.minSoc().value(), violations, null));
+                    for (Violation v : violations) {
+                        failures.add(new Failure(file, run.scenario().name(), run.variant(), v, null));
+                    }
+                } catch (ExecutionException e) {
+                    String error = e.getCause() instanceof RuleSetFailure f ? f.getMessage()
+                            : "the run failed: " + RuleSetFailure.rootCause(e.getCause());
+                    outcomes.add(new ScenarioOutcome(file, run.scenario().name(), run.variant(), 0, null, List.of(), error));
+                    failures.add(new Failure(file, run.scenario().name(), run.variant(), null, error));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running the safety gate", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Instant> times = List.of(now, now.atZone(ZoneOffset.UTC).plusYears(1).toInstant());
+        RuleSetProperties properties = new RuleSetProperties(candidate, settings, propertyZone(entries));
+        int checked = 0;
+        try {
+            for (RuleSetProperties.Broken b : properties.check(times)) {
+                failures.add(new Failure(null, null, null, null, b.describe()));
+            }
+            checked = times.size();
+        } catch (RuleSetFailure e) {
+            failures.add(new Failure(null, null, null, null, e.getMessage()));
+        }
+        return new GateResult(List.copyOf(outcomes), List.copyOf(failures), checked,
+                Duration.ofNanos(System.nanoTime() - wallStart));
+    }
+
+    /** Today (or {@code years} ahead) at the scenario's local start time, in its zone. */
+    static Instant shiftedStart(Scenario s, Instant now, int years) {
+        ZonedDateTime written = s.start().atZone(s.timezone());
+        LocalDate today = LocalDate.ofInstant(now, s.timezone()).plusYears(years);
+        return today.atTime(written.toLocalTime()).atZone(s.timezone()).toInstant();
+    }
+
+    /** The site's zone as the scenarios give it (the first one's), so local-clock rules see a local time. */
+    private static java.time.ZoneId propertyZone(List<ScenarioCatalog.Entry> entries) {
+        return entries.stream().filter(e -> e.scenario() != null).map(e -> e.scenario().timezone()).findFirst()
+                .orElse(ZoneOffset.UTC);
     }
 }

@@ -14,9 +14,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param diff replay only: every decision that differs between the live and the candidate rules
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"summary", "actions", "blocked", "series", "violations", "diff"})
+@JsonPropertyOrder({"summary", "actions", "blocked", "series", "violations", "alerts", "diff"})
 public record SimulationReport(Summary summary, List<Action> actions, List<Blocked> blocked, List<Point> series,
-                               List<Violation> violations, List<DecisionDiff> diff) {
+                               List<Violation> violations, List<Alert> alerts, List<DecisionDiff> diff) {
 
     /**
      * @param kind             "simulation" (closed loop over the site model) or "replay" (recorded readings)
@@ -38,7 +38,7 @@ public record SimulationReport(Summary summary, List<Action> actions, List<Block
                           double loadKwh, double gridImportKwh, double gridExportKwh, double curtailedKwh,
                           double unmetKwh, int actionCount, Map<String, Integer> actionsPerDevice,
                           Map<String, Integer> actionsPerRule, int blockedCount, Map<String, Integer> blockedPerReason,
-                          int violationCount) {
+                          int violationCount, int alertCount) {
     }
 
     /** A value and when it happened. */
@@ -68,11 +68,22 @@ public record SimulationReport(Summary summary, List<Action> actions, List<Block
     /**
      * A safety violation; a rule set with any is refused at activation.
      *
-     * @param type   SOC_BELOW_CRITICAL_WITH_LOAD_ON, SWITCHED_WITHIN_COOLDOWN or ACTION_DURING_EMERGENCY_STOP
+     * @param type   SOC_BELOW_CRITICAL_WITH_LOAD_ON, SWITCHED_WITHIN_COOLDOWN, ACTION_DURING_EMERGENCY_STOP or
+     *               LOAD_SWITCHED_ON_DURING_EMERGENCY_STOP
      * @param at     when it started
      * @param detail what happened, in words
      */
     public record Violation(String type, String at, String device, String detail) {
+    }
+
+    /**
+     * An alert the owner would have been sent: where the hardware refuses to obey, the report shows the violation
+     * and what the owner was told.
+     *
+     * @param type LOW_BATTERY (the reported charge reached critical; once per episode) or PROTECTIVE_OFF_FAILED (an
+     *             off at or below critical, or by the battery floor, that the relay did not carry out)
+     */
+    public record Alert(String type, String at, String device, String detail) {
     }
 
     /**

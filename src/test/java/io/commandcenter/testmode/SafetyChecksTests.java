@@ -23,7 +23,11 @@ class SafetyChecksTests {
             new RuleNames(TestRules.production()), 100, 100);
 
     private static Decision allowed(String device, boolean on, Instant at) {
-        return new Decision(UUID.randomUUID(), device, on, Source.AUTOMATION, "miners.drl", Outcome.ALLOWED, List.of(),
+        return allowed(device, on, at, Source.AUTOMATION);
+    }
+
+    private static Decision allowed(String device, boolean on, Instant at, Source source) {
+        return new Decision(UUID.randomUUID(), device, on, source, "safety.drl", Outcome.ALLOWED, List.of(),
                 List.of(), Map.of(), null, at, 0);
     }
 
@@ -42,7 +46,7 @@ class SafetyChecksTests {
 
     @Test
     void letsALoadBeSwitchedOffWithinItsCooldownOnlyBelowTheMinimumCharge() {
-        var minerOn = new DeviceSample("miner-1", DeviceType.MINER, true, 1400);
+        var minerOn = new DeviceSample("miner-1", DeviceType.MINER, true, 1400, false);
         recorder.sample(T, 40, 0, 2300, 0, List.of(minerOn), 0.1);
         recorder.decision(allowed("miner-1", true, T), "SWITCHED", false);
         recorder.sample(T.plusSeconds(120), 29, 0, 2300, 0, List.of(minerOn), 0.1);
@@ -64,10 +68,43 @@ class SafetyChecksTests {
     }
 
     @Test
-    void flagsChargeBelowCriticalOnlyWhileAControllableLoadIsOnOncePerEpisode() {
-        var pumpOn = new DeviceSample("well-pump", DeviceType.PUMP, true, 750);
-        var minerOff = new DeviceSample("miner-1", DeviceType.MINER, false, 0);
-        var minerOn = new DeviceSample("miner-1", DeviceType.MINER, true, 1400);
+    void letsTheBatteryFloorSwitchALoadOffDuringTheEmergencyStopAndWithinItsCooldown() {
+        recorder.decision(allowed("miner-1", true, T), "SWITCHED", false);
+        recorder.decision(allowed("miner-1", false, T.plusSeconds(120), Source.SAFETY), "SWITCHED", true);
+
+        assertThat(recorder.violations()).isEmpty();
+    }
+
+    @Test
+    void flagsAnyLoadSwitchedOnWhileTheEmergencyStopIsEngagedWhoeverAsked() {
+        recorder.decision(allowed("water-heater", true, T, Source.SAFETY), "SWITCHED", true);
+
+        assertThat(recorder.violations()).singleElement().satisfies(v -> {
+            assertThat(v.type()).isEqualTo("LOAD_SWITCHED_ON_DURING_EMERGENCY_STOP");
+            assertThat(v.detail()).isEqualTo("SAFETY switched water-heater on while the emergency stop was active (safety.drl)");
+        });
+    }
+
+    @Test
+    void reportsTheAlertsAnOwnerGetsWhenARelayRefusesAProtectiveOff() {
+        var heaterOn = new DeviceSample("water-heater", DeviceType.HEATER, true, 2500, false);
+        recorder.sample(T, 19.5, 19.5, 0, 2900, 0, List.of(heaterOn), 0.1);
+        recorder.decision(allowed("water-heater", false, T, Source.SAFETY), "IGNORED", false);
+        recorder.sample(T.plusSeconds(120), 19.4, null, 0, 2900, 0, List.of(heaterOn), 0.1);
+
+        assertThat(recorder.violations()).extracting(SimulationReport.Violation::type)
+                .containsExactly("SOC_BELOW_CRITICAL_WITH_LOAD_ON");
+        assertThat(recorder.alerts()).extracting(SimulationReport.Alert::type)
+                .containsExactly("LOW_BATTERY", "PROTECTIVE_OFF_FAILED");
+        assertThat(recorder.alerts().get(1).detail())
+                .isEqualTo("water-heater did not switch off (IGNORED) at battery 19.5 %; it is still drawing");
+    }
+
+    @Test
+    void flagsChargeBelowCriticalOnlyWhileANonEssentialLoadIsOnOncePerEpisode() {
+        var pumpOn = new DeviceSample("well-pump", DeviceType.PUMP, true, 750, true);
+        var minerOff = new DeviceSample("miner-1", DeviceType.MINER, false, 0, false);
+        var minerOn = new DeviceSample("miner-1", DeviceType.MINER, true, 1400, false);
 
         recorder.sample(T, 19, 0, 900, 0, List.of(pumpOn, minerOff), 0.1);
         assertThat(recorder.violations()).isEmpty();

@@ -28,7 +28,29 @@ public final class TestRules {
             end
             """;
 
+    /** Epoch milliseconds of 2026-01-01T00:00:00Z: the shipped scenarios are dated 2025. */
+    static final long NEW_YEAR_2026 = 1_767_225_600_000L;
+
+    /** A consequence that divides by zero on a fact value whenever a miner is on. */
+    public static final String THROWING_RULE = """
+            package rules;
+
+            import io.commandcenter.engine.*;
+            import io.commandcenter.engine.facts.*;
+            import io.commandcenter.device.DeviceType;
+
+            rule "Charge per running miner"
+            when
+                BatteryNow($at: at)
+                DeviceStatus(type == DeviceType.MINER, on)
+            then
+                long perMinute = 60000L / ($at - $at);
+            end
+            """;
+
     private static RuleSet production;
+    private static RuleSet dateConditioned;
+    private static RuleSet throwing;
     private static RuleSet unsafe;
 
     private TestRules() {
@@ -47,6 +69,40 @@ public final class TestRules {
             unsafe = RuleSets.build(replacing("miners.drl", RESUME_AT_ANY_CHARGE));
         }
         return unsafe;
+    }
+
+    /**
+     * The shipped miners.drl with its pause rule (the first rule, the first {@code CurrentTime}) allowed only
+     * before 2026-01-01.
+     */
+    public static String dateConditionedMiners() {
+        String shipped = new RuleDirectory(RuleSets.DEFAULT_DIR).load().stream().filter(f -> f.name().equals("miners.drl"))
+                .findFirst().orElseThrow().content();
+        String pause = "rule \"Battery below the pause threshold: pause running miners\"";
+        int rule = shipped.indexOf(pause);
+        int time = shipped.indexOf("CurrentTime($now: now)", rule);
+        if (rule < 0 || time < 0) {
+            throw new IllegalStateException("miners.drl no longer has the pause rule this test conditions on the date");
+        }
+        return shipped.substring(0, time) + "CurrentTime($now: now, now < " + NEW_YEAR_2026 + "L)"
+                + shipped.substring(time + "CurrentTime($now: now)".length());
+    }
+
+    static synchronized RuleSet dateConditioned() {
+        if (dateConditioned == null) {
+            dateConditioned = RuleSets.build(replacing("miners.drl", dateConditionedMiners()));
+        }
+        return dateConditioned;
+    }
+
+    /** The production files plus {@link #THROWING_RULE} as reports.drl. */
+    static synchronized RuleSet throwing() {
+        if (throwing == null) {
+            List<RuleFile> files = new ArrayList<>(new RuleDirectory(RuleSets.DEFAULT_DIR).load());
+            files.add(RuleFile.file("reports.drl", THROWING_RULE));
+            throwing = RuleSets.build(files);
+        }
+        return throwing;
     }
 
     static List<RuleFile> replacing(String name, String content) {
