@@ -72,9 +72,7 @@ public final class ClosedLoopSimulation {
                 } catch (RuntimeException e) {
                     throw RuleSetFailure.of(e, t, "in scenario '" + scenario.name() + "'");
                 }
-                // The chart shows the solar available (produced + curtailed): what the panels could give.
-                recorder.sample(t, state.socPercent(), reportedSoc, state.pvW() + state.curtailedW(), state.loadW(),
-                        state.gridW(), devices, Math.min(stepHours, (end.toEpochMilli() - t.toEpochMilli()) / 3_600_000.0));
+                recorder.currentSoc(state.socPercent());
                 for (Decision d : decisions) {
                     String relay = null;
                     if (d.allowed() && d.source() != Source.MANUAL) {
@@ -82,6 +80,14 @@ public final class ClosedLoopSimulation {
                     }
                     recorder.decision(d, relay, stopActive);
                 }
+                // Judged after the rules acted on this reading: a load shed at this very step was not left on.
+                SiteState after = decisions.isEmpty() ? state : model.state();
+                if (after != state) {
+                    devices = samples(after, scenario);
+                }
+                // The chart shows the solar available (produced + curtailed): what the panels could give.
+                recorder.sample(t, after.socPercent(), reportedSoc, after.pvW() + after.curtailedW(), after.loadW(),
+                        after.gridW(), devices, Math.min(stepHours, (end.toEpochMilli() - t.toEpochMilli()) / 3_600_000.0));
                 if (options.progress() != null && (i + 1) % progressEvery == 0) {
                     options.progress().accept((double) (i + 1) / steps);
                 }
@@ -113,7 +119,6 @@ public final class ClosedLoopSimulation {
             session.insertBattery(new BatteryLevel(site, at, reportedSoc));
         }
         session.insertPower(new PowerFlow(site, at, state.pvW(), state.loadW(), state.gridW()));
-        List<RunRecorder.DeviceSample> samples = new ArrayList<>(state.devices().size());
         List<DeviceSpec> specs = scenario.devices();
         for (int i = 0; i < specs.size(); i++) {
             DeviceSpec spec = specs.get(i);
@@ -121,6 +126,16 @@ public final class ClosedLoopSimulation {
             DevicePower reading = d.online() ? new DevicePower(d.name(), at, true, d.on(), d.powerW())
                     : new DevicePower(d.name(), at, false, null, null);
             session.insertDevice(reading, spec.type(), spec.ratedPowerW());
+        }
+        return samples(state, scenario);
+    }
+
+    private static List<RunRecorder.DeviceSample> samples(SiteState state, Scenario scenario) {
+        List<RunRecorder.DeviceSample> samples = new ArrayList<>(state.devices().size());
+        List<DeviceSpec> specs = scenario.devices();
+        for (int i = 0; i < specs.size(); i++) {
+            DeviceSpec spec = specs.get(i);
+            SiteState.Device d = state.devices().get(i);
             samples.add(new RunRecorder.DeviceSample(d.name(), spec.type(), d.on(), d.powerW(), spec.essential()));
         }
         return samples;

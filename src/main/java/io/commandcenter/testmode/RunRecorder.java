@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import io.commandcenter.device.DeviceType;
@@ -49,6 +51,9 @@ final class RunRecorder {
     private final Map<String, Integer> actionsPerRule = new TreeMap<>();
     private final Map<String, Integer> blockedPerReason = new TreeMap<>();
     private final Map<String, Long> lastSwitch = new TreeMap<>();
+    /** Devices whose latest allowed off the relay did not carry out (ignored, offline). */
+    private final Set<String> refusedOff = new TreeSet<>();
+    private final Set<String> alerted = new TreeSet<>();
 
     private long samples;
     private double minSoc = Double.MAX_VALUE, maxSoc = -Double.MAX_VALUE;
@@ -124,10 +129,13 @@ final class RunRecorder {
         }
         boolean critical = checkCharge && soc < settings.criticalSoc() && !loadsOn.isEmpty();
         if (critical && !inCriticalEpisode) {
+            // The rules asked every one of these loads off and the relay refused: the hardware's fault, not the
+            // rules'. Still reported, next to the alerts the owner got.
+            boolean hardware = refusedOff.containsAll(loadsOn);
             violations.add(new Violation("SOC_BELOW_CRITICAL_WITH_LOAD_ON", Numbers.time(at), String.join(",", loadsOn),
                     "battery at " + Numbers.format(Numbers.r2(soc)) + " %, below critical "
                             + Numbers.format(settings.criticalSoc()) + " %, while " + String.join(", ", loadsOn)
-                            + " was on"));
+                            + " was on" + (hardware ? " (the relay refused to switch it off)" : ""), hardware));
         }
         inCriticalEpisode = critical;
     }
@@ -161,18 +169,26 @@ final class RunRecorder {
             if (last != null && now - last < settings.minerCooldownMillis() && !shedding && !protective) {
                 violations.add(new Violation("SWITCHED_WITHIN_COOLDOWN", at, d.device(), d.device() + " switched "
                         + (d.on() ? "on" : "off") + " " + (now - last) / 1000 + " s after its previous switch; cooldown is "
-                        + settings.minerCooldownMillis() / 60_000 + " min"));
+                        + settings.minerCooldownMillis() / 60_000 + " min", false));
             }
             if (emergencyStop && d.on()) {
                 violations.add(new Violation("LOAD_SWITCHED_ON_DURING_EMERGENCY_STOP", at, d.device(), d.source()
-                        + " switched " + d.device() + " on while the emergency stop was active (" + rule + ")"));
+                        + " switched " + d.device() + " on while the emergency stop was active (" + rule + ")", false));
             } else if (emergencyStop && !protective) {
                 violations.add(new Violation("ACTION_DURING_EMERGENCY_STOP", at, d.device(), d.source() + " switched "
-                        + d.device() + " off while the emergency stop was active (" + rule + ")"));
+                        + d.device() + " off while the emergency stop was active (" + rule + ")", false));
             }
-            // The hardware refused a protective off: the owner has to be told (the load keeps draining).
+            if (relay != null && relay.equals("SWITCHED")) {
+                refusedOff.remove(d.device());
+                alerted.remove(d.device());
+            } else if (relay != null && !d.on()) {
+                refusedOff.add(d.device());
+            }
+            // The hardware refused a protective off: the owner has to be told (the load keeps draining), once
+            // until the relay obeys again, as the live alerts are not repeated either.
             boolean floor = protective || (!d.on() && lastSoc <= settings.criticalSoc());
-            if (floor && relay != null && !relay.equals("SWITCHED")) {
+            if (floor && relay != null && !relay.equals("SWITCHED") && !alerted.contains(d.device())) {
+                alerted.add(d.device());
                 alerts.add(new Alert("PROTECTIVE_OFF_FAILED", at, d.device(), d.device() + " did not switch off ("
                         + relay + ") at battery " + Numbers.format(Numbers.r2(lastSoc)) + " %; it is still drawing"));
             }
@@ -185,6 +201,11 @@ final class RunRecorder {
                 blockedPerReason.merge(NUMBER.matcher(reason).replaceAll("#"), 1, Integer::sum);
             }
         }
+    }
+
+    /** The violations the rules are answerable for (not those where a relay refused their off). */
+    static List<Violation> rulesViolations(List<Violation> all) {
+        return all.stream().filter(v -> !v.hardwareRefused()).toList();
     }
 
     List<Violation> violations() {

@@ -176,7 +176,7 @@ public final class ScenarioSafetyGate {
                 try {
                     RunResult result = results.get(i).get();
                     var summary = result.report().summary();
-                    List<Violation> violations = result.report().violations();
+                    List<Violation> violations = RunRecorder.rulesViolations(result.report().violations());
                     outcomes.add(new ScenarioOutcome(file, run.scenario().name(), run.variant(), summary.actionCount(),
                             summary.minSoc() == null ? null : summary.minSoc().value(), violations, null));
                     for (Violation v : violations) {

@@ -72,8 +72,10 @@ public record SimulationReport(Summary summary, List<Action> actions, List<Block
      *               LOAD_SWITCHED_ON_DURING_EMERGENCY_STOP
      * @param at     when it started
      * @param detail what happened, in words
+     * @param hardwareRefused the rules had asked every load concerned off and the relay refused (see {@code alerts}):
+     *               reported, but not held against the rule set by the safety gate
      */
-    public record Violation(String type, String at, String device, String detail) {
+    public record Violation(String type, String at, String device, String detail, boolean hardwareRefused) {
     }
 
     /**
