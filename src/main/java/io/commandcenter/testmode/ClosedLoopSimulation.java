@@ -46,7 +46,11 @@ public final class ClosedLoopSimulation {
         RunRecorder recorder = new RunRecorder(settings, new RuleNames(rules), steps, options.maxChartPoints());
         long progressEvery = Math.max(1, steps / 100);
         boolean stopActive = false;
-        try (EngineSession session = EngineSession.start(rules, ClockMode.PSEUDO, scenario.timezone(), start, settings,
+        // The dry run knows the simulated battery: the floor projects with its capacity unless the
+        // owner's settings name one.
+        SiteSettings used = settings.batteryCapacityWh() > 0 ? settings
+                : settings.withBatteryCapacity(scenario.site().battery().capacityKwh() * 1000);
+        try (EngineSession session = EngineSession.start(rules, ClockMode.PSEUDO, scenario.timezone(), start, used,
                 0)) {
             for (long i = 0; i < steps; i++) {
                 Instant t = start.plusMillis(i * stepMillis);
@@ -104,7 +108,7 @@ public final class ClosedLoopSimulation {
             SiteState.Device d = state.devices().get(i);
             DevicePower reading = d.online() ? new DevicePower(d.name(), at, true, d.on(), d.powerW())
                     : new DevicePower(d.name(), at, false, null, null);
-            session.insertDevice(reading, spec.type(), spec.ratedPowerW());
+            session.insertDevice(reading, spec.type(), spec.ratedPowerW(), spec.essential());
             samples.add(new RunRecorder.DeviceSample(d.name(), spec.type(), d.on(), d.powerW()));
         }
         return samples;
