@@ -5,7 +5,7 @@
   var user = page.dataset.user;
   var isAdmin = page.dataset.admin === 'true';
   var NUMBERS = ['criticalSoc', 'minSoc', 'targetSoc', 'pauseMinersBelow', 'resumeMinersAbove', 'maxGridDrawWatts',
-    'minerCooldownMinutes', 'manualHoldMinutes', 'pauseConfirmMinutes'];
+    'minerCooldownMinutes', 'manualHoldMinutes', 'pauseConfirmMinutes', 'batteryCapacityKwh'];
   var TIMES = ['solarPriorityFrom', 'solarPriorityUntil', 'quietFrom', 'quietUntil'];
 
   function headers() {

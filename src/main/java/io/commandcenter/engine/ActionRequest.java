@@ -24,6 +24,9 @@ public record ActionRequest(UUID id, String device, boolean on, Source source, S
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(at, "at");
+        if (source == Source.SAFETY && on) {
+            throw new IllegalArgumentException("the battery floor only ever switches loads off");
+        }
         requestedBy = requestedBy == null ? "" : requestedBy;
         reason = reason == null ? "" : reason;
     }
@@ -37,6 +40,16 @@ public record ActionRequest(UUID id, String device, boolean on, Source source, S
     public static ActionRequest automation(String device, boolean on, String requestedBy, String reason,
                                            long nowMillis) {
         return of(device, on, Source.AUTOMATION, requestedBy, reason, Instant.ofEpochMilli(nowMillis));
+    }
+
+    /** Used by the battery floor's rules: a protective off that outranks every other source. */
+    public static ActionRequest safety(String device, String requestedBy, String reason, long nowMillis) {
+        return of(device, false, Source.SAFETY, requestedBy, reason, Instant.ofEpochMilli(nowMillis));
+    }
+
+    /** Whether this is the battery floor's protective off (it acts during an emergency stop, never waits). */
+    public boolean protective() {
+        return source == Source.SAFETY;
     }
 
     /** Epoch millis, for comparisons in rules. */

@@ -219,7 +219,8 @@ class EngineService implements RulesEngine {
             EngineSession s = at(properties.site(), r.at(), touched);
             Optional<Device> device = device(r.device());
             s.insertDevice(new DevicePower(r.device(), r.at().toEpochMilli(), r.online(), r.on(), r.power()),
-                    device.map(Device::type).orElse(null), device.map(Device::ratedPower).orElse(0.0));
+                    device.map(Device::type).orElse(null), device.map(Device::ratedPower).orElse(0.0),
+                    device.map(Device::essential).orElse(false));
         }
         touched.keySet().forEach(this::fire);
     }
@@ -356,6 +357,9 @@ class EngineService implements RulesEngine {
 
     /** Stores rule-made decisions and tells the control pipeline about them. */
     private void handle(String site, EngineSession session, List<Decision> decisions) {
+        session.drainAlarmChange().ifPresent(change -> events.publishEvent(new BatteryAlarmChanged(site,
+                change.from(), change.to(), change.soc(), change.loadsNotOff(), change.switchedOnByPerson(),
+                Instant.now())));
         for (Decision d : decisions) {
             ActionRequest request = session.judgedRequest(d.requestId()).orElseGet(() -> new ActionRequest(
                     d.requestId(), d.device(), d.on(), d.source(), d.requestedBy(), "", d.decidedAt()));

@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 
 import io.commandcenter.device.DeviceType;
 import io.commandcenter.engine.Decision.Outcome;
+import io.commandcenter.engine.facts.BatteryAlarm;
 import io.commandcenter.engine.facts.BatteryLevel;
+import io.commandcenter.engine.facts.BatteryOutlook;
 import io.commandcenter.engine.facts.BatteryNow;
 import io.commandcenter.engine.facts.BelowPauseThreshold;
 import io.commandcenter.engine.facts.CurrentTime;
@@ -96,6 +98,21 @@ public final class EngineSession implements AutoCloseable {
     private final Map<UUID, List<Object>> conclusionsByRequest = new HashMap<>();
     private FactHandle timeHandle;
     private long timeMinute = -1;
+    // For the battery outlook: the reading before the latest one, and the energy the battery gave
+    // (by the inverter's flows) since the charge last read a different value.
+    private BatteryNow previousBattery;
+    private double socAtLastChange = Double.NaN;
+    private double drawnSinceChangeWh;
+    // What a recent automated decision replaced: when a person must confirm it first, it never ran,
+    // so it must not start a cooldown (see approvalPending). Bounded: confirmations come within seconds.
+    private final Map<UUID, Object[]> replacedByDecision = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Object[]> eldest) {
+            return size() > 256;
+        }
+    };
+    // The low-battery alarm last reported (drainAlarmChange), to tell raised from cleared.
+    private BatteryAlarm reportedAlarm;
 
     private EngineSession(RuleSet rules, ClockMode clockMode, ZoneId zone, long startMillis, int version) {
         this.rules = rules;
@@ -142,6 +159,12 @@ public final class EngineSession implements AutoCloseable {
         stateFacts.forEach(next::putState);
         // What the rules remember on their own (not derived, so it would not come back by itself).
         session.getObjects(new ClassObjectFilter(BelowPauseThreshold.class)).forEach(next.session::insert);
+        session.getObjects(new ClassObjectFilter(BatteryAlarm.class)).forEach(next.session::insert);
+        next.reportedAlarm = reportedAlarm;
+        next.previousBattery = previousBattery;
+        next.socAtLastChange = socAtLastChange;
+        next.drawnSinceChangeWh = drawnSinceChangeWh;
+        next.replacedByDecision.putAll(replacedByDecision);
         close();
         return next;
     }
@@ -155,7 +178,16 @@ public final class EngineSession implements AutoCloseable {
             return;
         }
         session.insert(reading);
-        putState(BatteryNow.class, new BatteryNow(reading.soc(), reading.at()));
+        BatteryNow now = new BatteryNow(reading.soc(), reading.at());
+        if (known != null && known.at() < now.at()) {
+            previousBattery = known;
+        }
+        if (Double.isNaN(socAtLastChange) || known == null || known.soc() != now.soc()) {
+            socAtLastChange = now.soc();
+            drawnSinceChangeWh = 0;
+        }
+        putState(BatteryNow.class, now);
+        refreshOutlook();
     }
 
     public void insertPower(PowerFlow reading) {
@@ -164,7 +196,63 @@ public final class EngineSession implements AutoCloseable {
             return;
         }
         session.insert(reading);
+        if (known != null && reading.at() > known.at()) {
+            // The flows in force since the previous inverter reading, at most one reading interval's worth.
+            long dt = Math.min(reading.at() - known.at(), 15 * 60_000L);
+            drawnSinceChangeWh += netDraw(known) * dt / 3_600_000.0;
+        }
         putState(PowerNow.class, new PowerNow(reading.pv(), reading.load(), reading.grid(), reading.at()));
+        refreshOutlook();
+    }
+
+    /** Watts the battery supplies at these flows: load not covered by solar or grid (negative while charging). */
+    private static double netDraw(PowerNow p) {
+        return p.load() - p.pv() - p.grid();
+    }
+
+    /**
+     * Where the charge will be when the next battery reading is due, from the present net draw and
+     * the battery's capacity, starting from what the energy drawn since the charge last changed says
+     * (a reading that stays put while the battery gives kilowatts is not believed). Without the
+     * capacity: the reading itself.
+     */
+    private void refreshOutlook() {
+        BatteryNow battery = (BatteryNow) stateFacts.get(BatteryNow.class);
+        SiteSettings settings = (SiteSettings) stateFacts.get(SiteSettings.class);
+        if (battery == null || settings == null) {
+            return;
+        }
+        long every = Math.max(60_000, settings.batteryReadingEveryMillis());
+        if (previousBattery != null) {
+            every = Math.max(every, battery.at() - previousBattery.at());
+        }
+        long due = battery.at() + every;
+        PowerNow power = (PowerNow) stateFacts.get(PowerNow.class);
+        double projected;
+        double draw;
+        String basis;
+        if (settings.batteryCapacityWh() > 0 && power != null) {
+            draw = netDraw(power);
+            double hours = every / 3_600_000.0;
+            double start = Math.min(battery.soc(), socAtLastChange - Math.max(0, drawnSinceChangeWh)
+                    / settings.batteryCapacityWh() * 100);
+            projected = start - Math.max(0, draw) * hours / settings.batteryCapacityWh() * 100;
+            basis = "net draw " + Math.round(draw) + " W on " + Math.round(settings.batteryCapacityWh()) + " Wh for "
+                    + every / 60_000 + " min" + (start < battery.soc() - 0.05
+                    ? ", the reading has not moved while the battery gave " + Math.round(drawnSinceChangeWh) + " Wh" : "");
+        } else {
+            // Without the capacity there is no honest projection (a trend of two readings jumps with
+            // every glitch): the floor acts on the readings alone. The settings page asks for it.
+            draw = power == null ? Double.NaN : netDraw(power);
+            projected = battery.soc();
+            basis = settings.batteryCapacityWh() > 0 ? "no inverter reading yet" : "battery capacity not set";
+        }
+        projected = Math.round(Math.max(0, Math.min(100, projected)) * 10) / 10.0;
+        BatteryOutlook outlook = new BatteryOutlook(battery.soc(), projected,
+                Double.isNaN(draw) ? 0 : Math.round(draw), due, basis);
+        if (!outlook.equals(stateFacts.get(BatteryOutlook.class))) {
+            putState(BatteryOutlook.class, outlook);
+        }
     }
 
     /**
@@ -173,13 +261,19 @@ public final class EngineSession implements AutoCloseable {
      * the grid limit does not take it for a load of 0 W.
      */
     public void insertDevice(DevicePower reading, DeviceType type, double ratedPower) {
+        insertDevice(reading, type, ratedPower, false);
+    }
+
+    /** As above, for a device the owner marked essential or not (the battery floor never sheds essential ones). */
+    public void insertDevice(DevicePower reading, DeviceType type, double ratedPower, boolean essential) {
         Object key = key(DeviceStatus.class, reading.device());
         DeviceStatus known = (DeviceStatus) stateFacts.get(key);
         if (known != null && reading.at() < known.at()) {
             return; // older than what the rules know
         }
         session.insert(reading);
-        boolean on = reading.online() && Boolean.TRUE.equals(reading.on());
+        // Offline or not reported is unknown, never "off": the floor still sheds it when it comes back.
+        Boolean on = reading.online() ? reading.on() : null;
         DeviceType knownType = type == null ? DeviceType.OTHER : type;
         if (ratedPower <= 0) {
             double seen = reading.watts() == null ? 0 : reading.watts();
@@ -189,13 +283,14 @@ public final class EngineSession implements AutoCloseable {
         }
         // Most relay readings repeat what the rules already know; updating anyway would re-run every
         // rule on the device for nothing. The reading itself is still in the session as an event.
-        if (known == null || known.online() != reading.online() || known.on() != on || known.type() != knownType
-                || known.ratedPower() != ratedPower) {
-            putState(key, new DeviceStatus(reading.device(), knownType, ratedPower, reading.online(), on, reading.at()));
+        if (known == null || known.online() != reading.online() || !Objects.equals(known.on(), on)
+                || known.type() != knownType || known.ratedPower() != ratedPower || known.essential() != essential) {
+            putState(key, new DeviceStatus(reading.device(), knownType, ratedPower, reading.online(), on, reading.at(),
+                    essential));
         }
         Object commandKey = key(LastCommand.class, reading.device());
         LastCommand command = (LastCommand) stateFacts.get(commandKey);
-        if (command != null && !command.carriedOut() && reading.online() && command.on() == on
+        if (command != null && !command.carriedOut() && reading.online() && Objects.equals(command.on(), on)
                 && reading.at() >= command.at()) {
             putState(commandKey, command.asCarriedOut());
         }
@@ -203,6 +298,7 @@ public final class EngineSession implements AutoCloseable {
 
     public void setSettings(SiteSettings settings) {
         putState(SiteSettings.class, Objects.requireNonNull(settings));
+        refreshOutlook();
     }
 
     public void setEmergencyStop(EmergencyStop stop) {
@@ -220,6 +316,21 @@ public final class EngineSession implements AutoCloseable {
     /** A request waits for a person (held, or known from before a restart); it blocks contradicting ones. */
     public void approvalPending(UUID requestId, String device, boolean on, Source source) {
         putState(key(PendingApproval.class, requestId), new PendingApproval(requestId, device, on, source));
+        // An automated action the rules allowed now waits for a person: it has not run, so it neither
+        // starts a cooldown nor takes the device (the miners' pause must not wait on an unanswered question).
+        Object[] replaced = replacedByDecision.remove(requestId);
+        if (replaced != null) {
+            restore(key(LastCommand.class, device), replaced[0]);
+            restore(key(LastProposal.class, device), replaced[1]);
+        }
+    }
+
+    private void restore(Object key, Object before) {
+        if (before == null) {
+            removeState(key);
+        } else {
+            putState(key, before);
+        }
     }
 
     /** A person approved or rejected a waiting request; it no longer blocks others. */
@@ -361,7 +472,12 @@ public final class EngineSession implements AutoCloseable {
             reasons.add("engine safety floor: battery level unknown");
             return Outcome.BLOCKED;
         }
-        if (stop != null && stop.active() && request.source() != Source.MANUAL) {
+        if (request.on() && request.source() == Source.SAFETY) {
+            reasons.add("engine safety floor: the battery floor only switches loads off");
+            return Outcome.BLOCKED;
+        }
+        // Protective offs act during a stop: STOP halts what could do harm, never the floor.
+        if (stop != null && stop.active() && request.source() != Source.MANUAL && request.source() != Source.SAFETY) {
             reasons.add("engine safety floor: emergency stop");
             return Outcome.BLOCKED;
         }
@@ -380,8 +496,15 @@ public final class EngineSession implements AutoCloseable {
                 }
             }
         }
-        if (outcome == Outcome.ALLOWED) {
-            putState(key(LastCommand.class, request.device()), new LastCommand(request.device(), request.on(),
+        Object commandKey = key(LastCommand.class, request.device());
+        Object proposalKey = key(LastProposal.class, request.device());
+        if (request.source() == Source.AUTOMATION && outcome == Outcome.ALLOWED) {
+            replacedByDecision.put(request.id(), new Object[] {stateFacts.get(commandKey), stateFacts.get(proposalKey)});
+        }
+        // An agent's suggestion is only a suggestion: it is carried out (as a person's command) once
+        // approved, so it takes no device and starts no cooldown now.
+        if (outcome == Outcome.ALLOWED && request.source() != Source.AGENT) {
+            putState(commandKey, new LastCommand(request.device(), request.on(),
                     request.source(), request.requestedBy(), now, holdUntil, false));
         }
         if (outcome == Outcome.NEEDS_APPROVAL) {
@@ -389,8 +512,49 @@ public final class EngineSession implements AutoCloseable {
                     new PendingApproval(request.id(), request.device(), request.on(), request.source()));
         }
         if (request.source() == Source.AUTOMATION) {
-            putState(key(LastProposal.class, request.device()), new LastProposal(request.device(), request.on(), now));
+            putState(proposalKey, new LastProposal(request.device(), request.on(), now));
         }
+    }
+
+    /**
+     * The low-battery alarm if it changed since the last call: raised, raised to critical, eased or
+     * cleared. Empty when nothing changed. The rules keep the alarm (with hysteresis); this only
+     * tells the engine's owner when to send a message.
+     */
+    public Optional<AlarmChange> drainAlarmChange() {
+        List<BatteryAlarm> alarms = facts(BatteryAlarm.class);
+        BatteryAlarm current = alarms.isEmpty() ? null : alarms.get(0);
+        if (Objects.equals(current == null ? null : current.level(), reportedAlarm == null ? null : reportedAlarm.level())) {
+            return Optional.empty();
+        }
+        BatteryAlarm before = reportedAlarm;
+        reportedAlarm = current;
+        BatteryNow battery = (BatteryNow) stateFacts.get(BatteryNow.class);
+        List<DeviceStatus> stillOn = new ArrayList<>();
+        List<String> switchedOnByPerson = new ArrayList<>();
+        for (Object fact : stateFacts.values()) {
+            if (fact instanceof DeviceStatus d && !d.essential() && !d.knownOff()) {
+                stillOn.add(d);
+                LastCommand c = (LastCommand) stateFacts.get(key(LastCommand.class, d.device()));
+                if (c != null && c.on() && c.source() == Source.MANUAL) {
+                    switchedOnByPerson.add(d.device());
+                }
+            }
+        }
+        return Optional.of(new AlarmChange(before == null ? null : before.level(),
+                current == null ? null : current.level(), battery == null ? Double.NaN : battery.soc(),
+                stillOn.stream().map(DeviceStatus::device).sorted().toList(), List.copyOf(switchedOnByPerson)));
+    }
+
+    /**
+     * A change of the low-battery alarm. {@code from}/{@code to} are null for "no alarm".
+     *
+     * @param loadsNotOff      non-essential loads not known to be off (on, or unknown)
+     * @param switchedOnByPerson those of them a person switched on: below the minimum the floor leaves
+     *                           them to the owner (this is their warning); at critical it sheds them too
+     */
+    public record AlarmChange(BatteryAlarm.Level from, BatteryAlarm.Level to, double soc, List<String> loadsNotOff,
+                              List<String> switchedOnByPerson) {
     }
 
     // ---- reading the session ----------------------------------------------------------------

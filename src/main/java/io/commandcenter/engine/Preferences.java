@@ -20,11 +20,14 @@ import io.commandcenter.engine.facts.SiteSettings;
  * @param minerCooldownMinutes after a switch, automation leaves a device alone this long (default 10)
  * @param manualHoldMinutes  a manual command holds its device this long (default 60)
  * @param pauseConfirmMinutes miners pause only after the charge stayed below the threshold this long (default 0)
+ * @param batteryCapacityKwh usable battery capacity; 0 when unknown. With it the battery floor projects
+ *                           the charge to the next reading at the present draw (default 0)
  */
 public record Preferences(double criticalSoc, double minSoc, double targetSoc, double pauseMinersBelow,
                           double resumeMinersAbove, double maxGridDrawWatts, LocalTime solarPriorityFrom,
                           LocalTime solarPriorityUntil, LocalTime quietFrom, LocalTime quietUntil,
-                          int minerCooldownMinutes, int manualHoldMinutes, int pauseConfirmMinutes) {
+                          int minerCooldownMinutes, int manualHoldMinutes, int pauseConfirmMinutes,
+                          double batteryCapacityKwh) {
 
     /** What is wrong, in words; empty when the preferences can be used. */
     public List<String> violations() {
@@ -51,6 +54,9 @@ public record Preferences(double criticalSoc, double minSoc, double targetSoc, d
         if (manualHoldMinutes < 0 || manualHoldMinutes > 1440) v.add("manualHoldMinutes must be 0 to 1440");
         // readings are kept two hours; the confirmation must fit well inside
         if (pauseConfirmMinutes < 0 || pauseConfirmMinutes > 60) v.add("pauseConfirmMinutes must be 0 to 60");
+        if (!Double.isFinite(batteryCapacityKwh) || batteryCapacityKwh < 0 || batteryCapacityKwh > 10_000) {
+            v.add("batteryCapacityKwh must be 0 (unknown) to 10000 kWh");
+        }
         return v;
     }
 
@@ -58,6 +64,7 @@ public record Preferences(double criticalSoc, double minSoc, double targetSoc, d
     public SiteSettings toSettings() {
         return new SiteSettings(criticalSoc, minSoc, targetSoc, pauseMinersBelow, resumeMinersAbove, maxGridDrawWatts,
                 DailyWindow.of(solarPriorityFrom, solarPriorityUntil), DailyWindow.of(quietFrom, quietUntil),
-                minerCooldownMinutes * 60_000L, manualHoldMinutes * 60_000L, pauseConfirmMinutes * 60_000L);
+                minerCooldownMinutes * 60_000L, manualHoldMinutes * 60_000L, pauseConfirmMinutes * 60_000L)
+                .withBatteryCapacity(batteryCapacityKwh * 1000);
     }
 }

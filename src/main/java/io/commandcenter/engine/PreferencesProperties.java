@@ -20,11 +20,12 @@ record PreferencesProperties(
         LocalTime quietUntil,
         @DefaultValue("10") int minerCooldownMinutes,
         @DefaultValue("60") int manualHoldMinutes,
-        @DefaultValue("0") int pauseConfirmMinutes) {
+        @DefaultValue("0") int pauseConfirmMinutes,
+        @DefaultValue("0") double batteryCapacityKwh) {
 
     Preferences toPreferences() {
         return new Preferences(criticalSoc, minSoc, targetSoc, pauseMinersBelow, resumeMinersAbove, maxGridDrawWatts,
                 solarPriorityFrom, solarPriorityUntil, quietFrom, quietUntil, minerCooldownMinutes, manualHoldMinutes,
-                pauseConfirmMinutes);
+                pauseConfirmMinutes, batteryCapacityKwh);
     }
 }

@@ -1,7 +1,10 @@
 package io.commandcenter.notify;
 
+import io.commandcenter.engine.BatteryAlarmChanged;
+import io.commandcenter.engine.facts.BatteryAlarm;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -71,6 +74,41 @@ class AlertNotifier {
                 + " to version " + rolledBack.restoredVersion() + ": " + rolledBack.reason();
         notifications.send(new Notice("alert-rules", Notice.Kind.CRITICAL,
                 "CommandCenter: rules rolled back to version " + rolledBack.restoredVersion(), text, text));
+    }
+
+    /**
+     * The low-battery alarm: raised at the minimum and again at critical, sent in quiet hours too;
+     * its clearing is information. The engine's hysteresis keeps a hovering charge from repeating it.
+     */
+    @EventListener
+    void onBatteryAlarm(BatteryAlarmChanged alarm) {
+        String soc = String.format(java.util.Locale.ROOT, "%.1f %%", alarm.soc());
+        if (alarm.cleared()) {
+            String text = "Battery back at " + soc + ": the low-battery alarm is over.";
+            notifications.send(new Notice("alert-battery", Notice.Kind.INFO, "CommandCenter: battery recovered", text,
+                    text));
+            return;
+        }
+        if (!alarm.raised()) {
+            return; // eased from critical back to the minimum alarm: nothing new to say
+        }
+        boolean critical = alarm.to() == BatteryAlarm.Level.CRITICAL;
+        StringBuilder text = new StringBuilder("Battery at ").append(soc).append(critical
+                ? ", at or below critical: every load that is not essential is being switched off."
+                : ", below your minimum: loads automation may shed are being switched off.");
+        List<String> others = alarm.loadsNotOff().stream().filter(d -> !alarm.switchedOnByPerson().contains(d))
+                .map(NoticeText::name).toList();
+        if (!alarm.switchedOnByPerson().isEmpty()) {
+            text.append(critical ? " Switched on by a person, switched off now: " : " Still on because a person switched them on: ")
+                    .append(String.join(", ", alarm.switchedOnByPerson().stream().map(NoticeText::name).toList()))
+                    .append(critical ? "." : " (switch them off, or they go off at critical).");
+        }
+        if (!others.isEmpty()) {
+            text.append(" Not off yet: ").append(String.join(", ", others)).append('.');
+        }
+        notifications.send(new Notice("alert-battery", Notice.Kind.CRITICAL,
+                "CommandCenter: battery " + (critical ? "critical" : "low") + " (" + soc + ")", text.toString(),
+                text.toString()));
     }
 
     @Scheduled(fixedDelayString = "${commandcenter.notify.poll-check-interval:1m}",

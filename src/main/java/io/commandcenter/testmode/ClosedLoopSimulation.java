@@ -48,7 +48,11 @@ public final class ClosedLoopSimulation {
         Monitoring monitoring = new Monitoring(scenario);
         long progressEvery = Math.max(1, steps / 100);
         boolean stopActive = false;
-        try (EngineSession session = EngineSession.start(rules, ClockMode.PSEUDO, scenario.timezone(), start, settings,
+        // The dry run knows the simulated battery: the floor projects with its capacity unless the
+        // owner's settings name one.
+        SiteSettings used = settings.batteryCapacityWh() > 0 ? settings
+                : settings.withBatteryCapacity(scenario.site().battery().capacityKwh() * 1000);
+        try (EngineSession session = EngineSession.start(rules, ClockMode.PSEUDO, scenario.timezone(), start, used,
                 0)) {
             for (long i = 0; i < steps; i++) {
                 Duration sinceStart = Duration.ofMillis(i * stepMillis);
@@ -125,7 +129,7 @@ public final class ClosedLoopSimulation {
             SiteState.Device d = state.devices().get(i);
             DevicePower reading = d.online() ? new DevicePower(d.name(), at, true, d.on(), d.powerW())
                     : new DevicePower(d.name(), at, false, null, null);
-            session.insertDevice(reading, spec.type(), spec.ratedPowerW());
+            session.insertDevice(reading, spec.type(), spec.ratedPowerW(), spec.essential());
         }
         return samples(state, scenario);
     }

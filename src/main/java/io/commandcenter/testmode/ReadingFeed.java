@@ -28,6 +28,6 @@ final class ReadingFeed {
     static void device(EngineSession s, DevicePowerReading r, Map<String, Device> registry) {
         Device d = registry.get(r.device());
         s.insertDevice(new DevicePower(r.device(), r.at().toEpochMilli(), r.online(), r.on(), r.power()),
-                d == null ? null : d.type(), d == null ? 0.0 : d.ratedPower());
+                d == null ? null : d.type(), d == null ? 0.0 : d.ratedPower(), d != null && d.essential());
     }
 }

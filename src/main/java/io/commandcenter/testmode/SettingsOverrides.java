@@ -56,6 +56,7 @@ public final class SettingsOverrides {
         for (Map.Entry<String, String> e : new TreeMap<>(overrides).entrySet()) {
             String name = e.getKey();
             String value = e.getValue() == null ? "" : e.getValue().trim();
+            SiteSettings before = s;
             s = switch (name) {
                 case "criticalSoc" -> new SiteSettings(percent(name, value), s.minSoc(), s.targetSoc(),
                         s.pauseMinersBelow(), s.resumeMinersAbove(), s.maxGridDraw(), s.solarPriorityHours(),
@@ -94,6 +95,8 @@ public final class SettingsOverrides {
                 default -> throw new IllegalArgumentException("unknown setting '" + name + "'; known settings: "
                         + String.join(", ", NAMES.keySet()));
             };
+            // What the owner does not set here (battery capacity, reading interval) stays as it was.
+            s = s.withBatteryCapacity(before.batteryCapacityWh()).withBatteryReadingEvery(before.batteryReadingEveryMillis());
         }
         List<String> problems = problems(s);
         if (!problems.isEmpty()) {

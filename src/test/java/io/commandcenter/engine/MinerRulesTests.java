@@ -157,11 +157,12 @@ class MinerRulesTests {
             assertThat(s.fire()).isEmpty();
             minutesLater(s, 1);
             battery(s, 29); // a heavy load started: below the minimum of 30 %
+            // The battery floor takes it (automation switched it on), cooldown or not.
             assertThat(s.fire()).singleElement().satisfies(d -> {
                 assertThat(d.on()).isFalse();
                 assertThat(d.outcome()).isEqualTo(Outcome.ALLOWED);
-                assertThat(d.firedRules())
-                        .contains("Battery below the minimum: pause a miner at once, even while it cools down");
+                assertThat(d.source()).isEqualTo(Source.SAFETY);
+                assertThat(d.firedRules()).contains("Below the minimum the loads automation may shed are shed");
             });
             minutesLater(s, 1);
             battery(s, 28);

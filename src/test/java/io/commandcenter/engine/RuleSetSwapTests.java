@@ -17,8 +17,8 @@ class RuleSetSwapTests {
     void aBrokenRuleFileIsRejectedWithItsLineAndTheOldRulesKeepDeciding() {
         List<RuleFile> files = new ArrayList<>(Rules.productionFilesPlus());
         files.replaceAll(f -> !f.name().equals("miners.drl") ? f : RuleFile.file("miners.drl",
-                f.content().replace("DeviceStatus($d: device, type == DeviceType.MINER, online, on)",
-                        "DeviceStatus($d: device, type == DeviceType.MINER, online, on, wattage > 3)")));
+                f.content().replace("DeviceStatus($d: device, type == DeviceType.MINER, online, on == true)",
+                        "DeviceStatus($d: device, type == DeviceType.MINER, online, on == true, wattage > 3)")));
         RuleSetBuilder.Result result = new RuleSetBuilder().build(files);
         assertThat(result.ok()).isFalse();
         int brokenLine = lineOf(files, "miners.drl", "wattage > 3");

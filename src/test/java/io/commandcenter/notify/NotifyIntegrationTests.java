@@ -127,6 +127,32 @@ class NotifyIntegrationTests {
     }
 
     @Test
+    void theLowBatteryAlarmIsSentInQuietHoursOncePerLevelAndClearsWithHysteresis() throws Exception {
+        saveSettings(true, true); // quiet hours now, critical only
+        try {
+            for (double soc : new double[] {29.5, 28.0, 29.0}) {
+                battery(soc); // below the default minimum of 30 %: one alarm, not three
+            }
+            assertThat(awaitEmail("battery low (29.5 %)").getContent().toString()).contains("below your minimum");
+            battery(19.5);
+            assertThat(awaitEmail("battery critical (19.5 %)").getContent().toString())
+                    .contains("every load that is not essential is being switched off");
+            battery(31); // above the minimum, inside the 3-point hysteresis: still on alarm
+            battery(33.5);
+            await().atMost(Duration.ofSeconds(5)).until(() -> logged("alert-battery", "EMAIL").size() == 3);
+            assertThat(logged("alert-battery", "EMAIL")).containsExactly("SENT", "SENT", "SKIPPED");
+        } finally {
+            battery(80);
+        }
+    }
+
+    private void battery(double soc) throws InterruptedException {
+        events.publishEvent(io.commandcenter.timeseries.ReadingsStored.ofBattery(List.of(
+                new io.commandcenter.timeseries.BatteryReading("home", Instant.now(), soc, 52, -10, null))));
+        Thread.sleep(20); // readings a moment apart, as the engine keeps only the newest
+    }
+
+    @Test
     void alertsWhenASourceHasNoSuccessfulPoll() throws Exception {
         saveSettings(false, false);
         // Other tests poll the simulator by hand into the shared poll log: start from none.

@@ -10,7 +10,10 @@ import io.commandcenter.engine.RuleSet;
 /** Rule sets built once per test JVM: building one takes seconds. */
 public final class TestRules {
 
-    /** Never pauses a miner and switches any paused miner back on, whatever the charge. */
+    /**
+     * Never pauses a miner and switches any paused miner back on, whatever the charge (with the
+     * battery floor removed too, which would otherwise still shed them).
+     */
     public static final String RESUME_AT_ANY_CHARGE = """
             package rules;
 
@@ -20,7 +23,7 @@ public final class TestRules {
 
             rule "Resume miners at any charge"
             when
-                DeviceStatus($d: device, type == DeviceType.MINER, online, !on)
+                DeviceStatus($d: device, type == DeviceType.MINER, online, on == false)
                 not CoolingDown(device == $d)
                 CurrentTime($now: now)
             then
@@ -66,7 +69,9 @@ public final class TestRules {
     /** The production files with miners.drl replaced by {@link #RESUME_AT_ANY_CHARGE}. */
     static synchronized RuleSet unsafe() {
         if (unsafe == null) {
-            unsafe = RuleSets.build(replacing("miners.drl", RESUME_AT_ANY_CHARGE));
+            List<RuleFile> files = replacing("miners.drl", RESUME_AT_ANY_CHARGE);
+            files.removeIf(f -> f.name().equals("battery-floor.drl"));
+            unsafe = RuleSets.build(files);
         }
         return unsafe;
     }
