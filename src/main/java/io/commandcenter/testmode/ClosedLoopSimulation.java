@@ -77,6 +77,7 @@ public final class ClosedLoopSimulation {
                     throw RuleSetFailure.of(e, t, "in scenario '" + scenario.name() + "'");
                 }
                 recorder.currentSoc(state.socPercent());
+                session.drainAlarmChange().ifPresent(change -> recorder.alarm(t, change));
                 for (Decision d : decisions) {
                     String relay = null;
                     if (d.allowed() && d.source() != Source.MANUAL) {
@@ -90,7 +91,7 @@ public final class ClosedLoopSimulation {
                     devices = samples(after, scenario);
                 }
                 // The chart shows the solar available (produced + curtailed): what the panels could give.
-                recorder.sample(t, after.socPercent(), reportedSoc, after.pvW() + after.curtailedW(), after.loadW(),
+                recorder.sample(t, after.socPercent(), after.pvW() + after.curtailedW(), after.loadW(),
                         after.gridW(), devices, Math.min(stepHours, (end.toEpochMilli() - t.toEpochMilli()) / 3_600_000.0));
                 if (options.progress() != null && (i + 1) % progressEvery == 0) {
                     options.progress().accept((double) (i + 1) / steps);

@@ -30,7 +30,7 @@ import io.commandcenter.engine.facts.SiteSettings;
  * <ul>
  *   <li>miners pause below the pause threshold: a running miner gets an allowed automation off;</li>
  *   <li>the battery floor sheds every non-essential load: at or below critical a running heater and miner get
- *       an allowed off;</li>
+ *       an allowed off from {@link Source#SAFETY}, and an essential well pump keeps running;</li>
  *   <li>the floor still sheds during an emergency stop;</li>
  *   <li>miners that automation paused resume above the resume threshold.</li>
  * </ul>
@@ -39,7 +39,7 @@ public final class RuleSetProperties {
 
     static final String SITE = "property-check";
     private static final Duration STEP = Duration.ofMinutes(2);
-    private static final double MINER_W = 1400, HEATER_W = 2500;
+    private static final double MINER_W = 1400, HEATER_W = 2500, PUMP_W = 750;
 
     /** A property that does not hold, in words. */
     public record Broken(String property, Instant at, String detail) {
@@ -102,15 +102,19 @@ public final class RuleSetProperties {
             List<Decision> seen = p.run(soc, Duration.ofMinutes(6));
             List<String> kept = new ArrayList<>();
             for (String device : List.of("water-heater", "miner-1")) {
-                if (seen.stream().noneMatch(off(device))) {
+                if (seen.stream().noneMatch(off(device).and(d -> d.source() == Source.SAFETY))) {
                     kept.add(device);
                 }
             }
+            String situation = "battery at " + Numbers.format(soc) + " % (critical "
+                    + Numbers.format(settings.criticalSoc()) + " %)"
+                    + (emergencyStop ? " with the emergency stop engaged" : "") + " for 6 min";
             if (!kept.isEmpty()) {
-                return p.broken("battery at " + Numbers.format(soc) + " % (critical "
-                        + Numbers.format(settings.criticalSoc()) + " %)"
-                        + (emergencyStop ? " with the emergency stop engaged" : "") + " for 6 min, and no allowed off for "
-                        + String.join(", ", kept) + decided(seen));
+                return p.broken(situation + ", and no allowed battery-floor off for " + String.join(", ", kept)
+                        + decided(seen));
+            }
+            if (seen.stream().anyMatch(off("well-pump"))) {
+                return p.broken(situation + ", and the essential well-pump was switched off" + decided(seen));
             }
             return Optional.empty();
         }
@@ -163,7 +167,7 @@ public final class RuleSetProperties {
         return local.getHour() * 60 + local.getMinute();
     }
 
-    /** One generated situation: a site with a running miner and maybe a running water heater. */
+    /** One generated situation: a running miner, and for the floor a running water heater and essential well pump. */
     private final class Probe implements AutoCloseable {
 
         final EngineSession session;
@@ -196,10 +200,12 @@ public final class RuleSetProperties {
                     // Plenty of sun and no grid: switching on is never held up by the grid limit.
                     session.insertPower(new PowerFlow(SITE, at, 6000, 2000, 0));
                     session.insertDevice(new DevicePower("miner-1", at, true, minerOn, minerOn ? MINER_W : 0.0),
-                            DeviceType.MINER, MINER_W);
+                            DeviceType.MINER, MINER_W, false);
                     if (heater) {
                         session.insertDevice(new DevicePower("water-heater", at, true, heaterOn, heaterOn ? HEATER_W : 0.0),
-                                DeviceType.HEATER, HEATER_W);
+                                DeviceType.HEATER, HEATER_W, false);
+                        session.insertDevice(new DevicePower("well-pump", at, true, true, PUMP_W),
+                                DeviceType.PUMP, PUMP_W, true);
                     }
                     decisions.addAll(session.fire());
                 } catch (RuntimeException e) {

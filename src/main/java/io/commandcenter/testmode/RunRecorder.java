@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 
 import io.commandcenter.device.DeviceType;
 import io.commandcenter.engine.Decision;
+import io.commandcenter.engine.EngineSession;
+import io.commandcenter.engine.facts.BatteryAlarm;
 import io.commandcenter.engine.Source;
 import io.commandcenter.engine.facts.SiteSettings;
 import io.commandcenter.testmode.SimulationReport.Action;
@@ -60,7 +62,6 @@ final class RunRecorder {
     private Instant minSocAt, maxSocAt;
     private double hoursBelowMin;
     private boolean inCriticalEpisode;
-    private boolean lowBatteryAlarm;
     private double lastSoc;
 
     private final boolean checkCharge;
@@ -83,25 +84,6 @@ final class RunRecorder {
     /** One moment of the site; the values hold for {@code hours} until the next sample. */
     void sample(Instant at, double soc, double pvW, double loadW, double gridW, List<DeviceSample> devices,
                 double hours) {
-        sample(at, soc, soc, pvW, loadW, gridW, devices, hours);
-    }
-
-    /**
-     * @param soc         the true charge (what the violations are judged on)
-     * @param reportedSoc the charge the site reported this step, null when no battery reading came (what alerts
-     *                    are raised on: the live system knows only its readings)
-     */
-    void sample(Instant at, double soc, Double reportedSoc, double pvW, double loadW, double gridW,
-                List<DeviceSample> devices, double hours) {
-        if (reportedSoc != null) {
-            boolean low = reportedSoc <= settings.criticalSoc();
-            if (low && !lowBatteryAlarm) {
-                alerts.add(new Alert("LOW_BATTERY", Numbers.time(at), null, "battery reported at "
-                        + Numbers.format(Numbers.r2(reportedSoc)) + " %, at or below critical "
-                        + Numbers.format(settings.criticalSoc()) + " %"));
-            }
-            lowBatteryAlarm = low;
-        }
         lastSoc = soc;
         if (samples++ % seriesStride == 0) {
             series.add(new Point(Numbers.time(at), Numbers.r2(soc), Numbers.round(pvW, 0), Numbers.round(loadW, 0),
@@ -138,6 +120,22 @@ final class RunRecorder {
                             + " was on" + (hardware ? " (the relay refused to switch it off)" : ""), hardware));
         }
         inCriticalEpisode = critical;
+    }
+
+    /**
+     * The engine's low-battery alarm changed (its own hysteresis decides): a raised alarm is an alert the owner
+     * gets, as the live notifier sends it.
+     */
+    void alarm(Instant at, EngineSession.AlarmChange change) {
+        boolean raised = change.to() != null && (change.from() == null
+                || (change.from() == BatteryAlarm.Level.MINIMUM && change.to() == BatteryAlarm.Level.CRITICAL));
+        if (!raised) {
+            return;
+        }
+        boolean critical = change.to() == BatteryAlarm.Level.CRITICAL;
+        alerts.add(new Alert("LOW_BATTERY", Numbers.time(at), null, "battery at " + Numbers.format(Numbers.r2(change.soc()))
+                + (critical ? " %, at or below critical" : " %, below the minimum")
+                + (change.loadsNotOff().isEmpty() ? "" : "; not off yet: " + String.join(", ", change.loadsNotOff()))));
     }
 
     /** The charge the next decisions are made at (a replay samples a reading only once the next one is known). */

@@ -82,8 +82,9 @@ public record SimulationReport(Summary summary, List<Action> actions, List<Block
      * An alert the owner would have been sent: where the hardware refuses to obey, the report shows the violation
      * and what the owner was told.
      *
-     * @param type LOW_BATTERY (the reported charge reached critical; once per episode) or PROTECTIVE_OFF_FAILED (an
-     *             off at or below critical, or by the battery floor, that the relay did not carry out)
+     * @param type LOW_BATTERY (the engine raised its low-battery alarm, at the minimum or at critical, with its own
+     *             hysteresis) or PROTECTIVE_OFF_FAILED (an off by the battery floor, or at or below critical, that the
+     *             relay did not carry out; once until the relay obeys again)
      */
     public record Alert(String type, String at, String device, String detail) {
     }

@@ -45,12 +45,13 @@ class ClosedLoopSimulationTests {
             assertThat(a.soc()).isGreaterThan(80);
         });
 
-        // Closed loop: both miners went off at that step, so the very next sample draws about 2 x 1400 W less.
+        // Closed loop: both miners went off at that step, so its sample (taken after the rules acted) draws
+        // about 2 x 1400 W less than the one before.
         List<Point> series = report.series();
         int at = indexOf(series, firstPause.at());
         long pausedTogether = report.actions().stream().filter(a -> a.at().equals(firstPause.at()) && !a.on()).count();
         assertThat(pausedTogether).isEqualTo(2);
-        assertThat(series.get(at).loadW() - series.get(at + 1).loadW()).isGreaterThan(2 * 1300);
+        assertThat(series.get(at - 1).loadW() - series.get(at).loadW()).isGreaterThan(2 * 1300);
 
         assertThat(report.summary().minerRunHours().get("miner-1")).isLessThan(48).isGreaterThan(0);
         assertThat(report.summary().steps()).isEqualTo(2 * 24 * 30);

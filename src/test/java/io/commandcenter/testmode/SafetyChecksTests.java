@@ -90,7 +90,7 @@ class SafetyChecksTests {
         var heaterOn = new DeviceSample("water-heater", DeviceType.HEATER, true, 2500, false);
         recorder.currentSoc(19.5);
         recorder.decision(allowed("water-heater", false, T, Source.SAFETY), "IGNORED", false);
-        recorder.sample(T, 19.5, 19.5, 0, 2900, 0, List.of(heaterOn), 0.1);
+        recorder.sample(T, 19.5, 0, 2900, 0, List.of(heaterOn), 0.1);
 
         assertThat(recorder.violations()).singleElement().satisfies(v -> {
             assertThat(v.type()).isEqualTo("SOC_BELOW_CRITICAL_WITH_LOAD_ON");
@@ -98,8 +98,7 @@ class SafetyChecksTests {
             assertThat(v.detail()).endsWith("while water-heater was on (the relay refused to switch it off)");
         });
         assertThat(RunRecorder.rulesViolations(recorder.violations())).isEmpty();
-        assertThat(recorder.alerts()).extracting(SimulationReport.Alert::type)
-                .containsExactly("PROTECTIVE_OFF_FAILED", "LOW_BATTERY");
+        assertThat(recorder.alerts()).extracting(SimulationReport.Alert::type).containsExactly("PROTECTIVE_OFF_FAILED");
         assertThat(recorder.alerts().get(0).detail())
                 .isEqualTo("water-heater did not switch off (IGNORED) at battery 19.5 %; it is still drawing");
     }
@@ -107,11 +106,10 @@ class SafetyChecksTests {
     @Test
     void holdsALoadLeftOnBelowCriticalAgainstTheRulesWhenNoOffWasRefused() {
         var heaterOn = new DeviceSample("water-heater", DeviceType.HEATER, true, 2500, false);
-        recorder.sample(T, 19.5, 19.5, 0, 2900, 0, List.of(heaterOn), 0.1);
+        recorder.sample(T, 19.5, 0, 2900, 0, List.of(heaterOn), 0.1);
 
         assertThat(RunRecorder.rulesViolations(recorder.violations())).extracting(SimulationReport.Violation::type)
                 .containsExactly("SOC_BELOW_CRITICAL_WITH_LOAD_ON");
-        assertThat(recorder.alerts()).extracting(SimulationReport.Alert::type).containsExactly("LOW_BATTERY");
     }
 
     @Test
