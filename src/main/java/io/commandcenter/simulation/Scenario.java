@@ -65,6 +65,11 @@ public record Scenario(String name, String description, long seed, Instant start
                 readings, emergencyStops);
     }
 
+    public Scenario withReadings(Readings newReadings) {
+        return new Scenario(name, description, seed, start, timezone, duration, step, site, weather, devices, faults,
+                newReadings, emergencyStops);
+    }
+
     /**
      * What the monitoring reports.
      *

@@ -36,7 +36,9 @@ class ScenarioTests {
     @Test
     void shipsTheScenariosTheDocsName() throws IOException {
         assertThat(shippedScenarios().map(p -> p.getFileName().toString()))
-                .contains("summer-week.yaml", "winter-cloudy-week.yaml", "grid-tied.yaml", "fault-heavy-day.yaml");
+                .contains("summer-week.yaml", "winter-cloudy-week.yaml", "grid-tied.yaml", "fault-heavy-day.yaml",
+                        "heater-overcast-spell.yaml", "sparse-battery-readings.yaml", "relays-ignore-commands.yaml",
+                        "stop-through-night.yaml");
     }
 
     @Test
@@ -90,6 +92,57 @@ class ScenarioTests {
                 .isInstanceOf(ScenarioException.class)
                 .hasMessageStartingWith("broken.yaml: ")
                 .hasMessageContaining(message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            sparse-battery-readings.yaml | batteryEvery: PT15M | batteryEvery: PT1M  | readings.batteryEvery: must be at least the step PT2M (was PT1M)
+            sparse-battery-readings.yaml | batteryEvery: PT15M | batteryEvery: PT7H  | readings: batteryEvery must be a positive duration of at most PT6H (was PT7H)
+            sparse-battery-readings.yaml | batteryEvery: PT15M | 'batteryEvery: PT15M\\n  stuckSoc: [{start: PT1H, duration: PT2H, value: 120}]' | readings.stuckSoc[0]: value must be between 0 and 100 (was 120.0)
+            sparse-battery-readings.yaml | batteryEvery: PT15M | 'batteryEvery: PT15M\\n  stuckSoc: [{start: PT1H}]' | readings.stuckSoc[0]: duration must be a positive duration such as PT1H (was null)
+            sparse-battery-readings.yaml | batteryEvery: PT15M | 'batteryEvery: PT15M\\n  clockJumps: [{at: PT1H, by: P3D}]' | readings.clockJumps[0]: by must be a positive duration of at most P2D such as PT1H (was PT72H)
+            relays-ignore-commands.yaml  | '- device: miner-2'  | '- device: hot-tub' | faults.ignoreCommands[0].device: 'hot-tub' is not a device of this scenario
+            relays-ignore-commands.yaml  | 'start: PT17H'       | 'start: -PT1H'     | faults.ignoreCommands[0]: start must be a duration from the scenario start such as PT13H (was PT-1H)
+            stop-through-night.yaml      | 'duration: PT14H'    | 'duration: PT0S'   | emergencyStops[0]: duration must be a positive duration such as PT1H (was PT0S)
+            stop-through-night.yaml      | 'start: PT18H'       | 'begin: PT18H'     | emergencyStops[0]: start must be a duration from the scenario start such as PT13H (was null)
+            """)
+    void explainsWhatIsWrongWithReadingsRelayFaultsAndEmergencyStops(String file, String original, String broken,
+                                                                     String message) {
+        String text = read(file);
+        assertThat(text).contains(original);
+        assertThatThrownBy(() -> Scenario.parse("broken.yaml", text.replaceFirst(java.util.regex.Pattern.quote(original),
+                java.util.regex.Matcher.quoteReplacement(broken.replace("\\n", "\n")))))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("broken.yaml: " + message);
+    }
+
+    @Test
+    void readsSparseReadingsStuckSensorsClockJumpsIgnoredCommandsAndEmergencyStops() {
+        Scenario s = Scenario.parse("all.yaml", read("sparse-battery-readings.yaml").replace("batteryEvery: PT15M", """
+                batteryEvery: PT15M
+                  stuckSoc: [{start: PT10H, duration: PT3H, value: 55}, {start: PT20H, duration: PT1H}]
+                  clockJumps: [{at: PT6H, by: PT1H}, {at: PT30H, by: PT30M}]
+                emergencyStops: [{start: PT18H, duration: PT12H}]
+                faults:
+                  ignoreCommands: [{device: miner-1, start: PT1H, duration: PT2H}]"""));
+
+        assertThat(s.readings().batteryEvery()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(s.readings().stuckAt(Duration.ofHours(11)).value()).isEqualTo(55);
+        assertThat(s.readings().stuckAt(Duration.ofMinutes(20 * 60 + 30)).value()).isNull();
+        assertThat(s.readings().stuckAt(Duration.ofHours(14))).isNull();
+        assertThat(s.readings().clockAheadAt(Duration.ofHours(5))).isZero();
+        assertThat(s.readings().clockAheadAt(Duration.ofHours(6))).isEqualTo(Duration.ofHours(1));
+        assertThat(s.readings().clockAheadAt(Duration.ofHours(31))).isEqualTo(Duration.ofMinutes(90));
+        assertThat(s.emergencyStops()).singleElement().satisfies(w -> {
+            assertThat(w.covers(Duration.ofHours(18))).isTrue();
+            assertThat(w.covers(Duration.ofHours(30))).isFalse();
+        });
+        SiteModel model = new SiteModel(s);
+        model.step(Duration.ofMinutes(90));
+        assertThat(model.setRelay("miner-1", false)).isEqualTo(RelayOutcome.IGNORED);
+        assertThat(model.setRelay("miner-2", false)).isEqualTo(RelayOutcome.SWITCHED);
+        model.step(Duration.ofHours(2));
+        assertThat(model.setRelay("miner-1", false)).isEqualTo(RelayOutcome.SWITCHED);
     }
 
     @Test
