@@ -21,6 +21,7 @@ final class Commands {
         COMMANDS.put("bench-control", io.commandcenter.control.ControlBenchmark::run);
         COMMANDS.put("simulate", io.commandcenter.testmode.SimulateCommand::run);
         COMMANDS.put("bench-testmode", io.commandcenter.testmode.TestModeBenchmark::run);
+        COMMANDS.put("bench-gate", io.commandcenter.testmode.GateBenchmark::run);
         COMMANDS.put("bench-agent", io.commandcenter.agent.AgentBenchmark::run);
     }
 
