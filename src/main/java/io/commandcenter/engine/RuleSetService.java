@@ -62,6 +62,8 @@ class RuleSetService {
     private final ObjectProvider<ActivationGate> gates;
     private final RuleSetBuilder builder = new RuleSetBuilder();
     private final TableRenderer renderer = new TableRenderer();
+    private List<RuleFile> lastBuiltFiles = List.of();
+    private RuleSetBuilder.Result lastBuilt;
 
     RuleSetService(RulesProperties properties, DecisionTableRepository tables, RuleSetVersionRepository versions,
                    DeviceRegistry registry, EngineService engine, PreferencesService preferences,
@@ -180,13 +182,29 @@ class RuleSetService {
         registry.findAll().forEach(d -> devices.put(d.name(), d));
         TableValidator.Findings findings = new TableValidator(
                 name -> java.util.Optional.ofNullable(devices.get(name)).map(Device::type)).check(all);
-        RuleSetBuilder.Result built = builder.build(sources(overrides));
+        RuleSetBuilder.Result built = compile(sources(overrides));
         List<RuleProblem> errors = new ArrayList<>(built.errors());
         errors.addAll(findings.errors());
         List<RuleProblem> warnings = new ArrayList<>(findings.warnings());
         RuleSet set = built.ruleSet();
         return new Validation(errors, warnings, set == null ? null : set.contentHash(),
                 set == null ? 0 : set.buildTime().toMillis(), set);
+    }
+
+    /**
+     * The last successful build, kept for the very same files: validate and then activate of the same rules
+     * compile once (a build takes seconds).
+     */
+    private synchronized RuleSetBuilder.Result compile(List<RuleFile> files) {
+        if (lastBuilt != null && lastBuiltFiles.equals(files)) {
+            return lastBuilt;
+        }
+        RuleSetBuilder.Result built = builder.build(files);
+        if (built.ok()) {
+            lastBuiltFiles = List.copyOf(files);
+            lastBuilt = built;
+        }
+        return built;
     }
 
     /**
