@@ -39,6 +39,7 @@ class ActivationGateIntegrationTests {
     @BeforeEach
     void setUp() {
         RulesFolderCopy.restore(RULES, "miners.drl");
+        RulesFolderCopy.restore(RULES, "battery-floor.drl");
         http = TestUsers.admin(port)
                 .defaultStatusHandler(status -> true, (request, response) -> { }).build();
     }
@@ -46,12 +47,14 @@ class ActivationGateIntegrationTests {
     @AfterEach
     void restore() {
         RulesFolderCopy.restore(RULES, "miners.drl");
+        RulesFolderCopy.restore(RULES, "battery-floor.drl");
     }
 
     @Test
     void refusesToActivateARuleSetThatLetsTheChargeFallBelowCriticalWithMinersOn() throws IOException {
         int before = activeVersion();
         Files.writeString(RULES.resolve("miners.drl"), TestRules.RESUME_AT_ANY_CHARGE);
+        Files.delete(RULES.resolve("battery-floor.drl")); // or the floor would still shed the miners
 
         ResponseEntity<JsonNode> refused = activate();
 
