@@ -41,6 +41,7 @@ class BatteryFloorIntegrationTests {
     @Autowired EmergencyStop emergencyStop;
     @Autowired ApplicationEventPublisher events;
     @Autowired JdbcClient jdbc;
+    @Autowired io.commandcenter.approval.ApprovalService approvals;
 
     RestClient http;
 
@@ -81,6 +82,31 @@ class BatteryFloorIntegrationTests {
         });
     }
 
+    /**
+     * The owner asked the agent "should I switch miner-2 off?" and has not answered: the suggestion
+     * waits, starts no cooldown, and the miners' own pause still comes at once when the charge drops.
+     */
+    @Test
+    void anUnansweredAgentSuggestionDoesNotDelayThePause() {
+        jdbc.sql("DELETE FROM notify.settings").update(); // confirmation mode NEVER: the pause runs at once
+        // A name no other test in this application has switched, so no earlier cooldown is in force.
+        String miner = "miner-2-" + Long.toString(System.nanoTime(), 36);
+        jdbc.sql("UPDATE shelly.devices SET name = :n WHERE name = 'miner-2'").param("n", miner).update();
+        simulator.simulator().model().setRelay("miner-2", true);
+        relays(miner);
+
+        var pending = approvals.propose(ActionRequest.of(miner, false, Source.AGENT, "site agent",
+                "should I switch miner-2 off?", Instant.now()), "asked in the chat");
+        assertThat(pending.state().name()).isEqualTo("PENDING");
+
+        battery(44.7); // below the pause threshold of 50 %
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !simulator.simulator().state().device("miner-2").orElseThrow().on());
+        List<Map<String, Object>> paused = http.get().uri("/shelly/actions/history?device=" + miner + "&source=AUTOMATION")
+                .retrieve().body(new ParameterizedTypeReference<>() { });
+        assertThat(paused).singleElement().satisfies(a -> assertThat(a).containsEntry("requestedBy", "miners.drl"));
+    }
+
     private List<Map<String, Object>> floorActions() {
         return http.get().uri("/shelly/actions/history?device=water-heater&source=SAFETY")
                 .retrieve().body(new ParameterizedTypeReference<>() { });
@@ -100,9 +126,14 @@ class BatteryFloorIntegrationTests {
     }
 
     private void relays() {
+        relays("miner-2");
+    }
+
+    /** Readings of every relay, the simulator's miner-2 under the name it has in the registry. */
+    private void relays(String miner2) {
         events.publishEvent(ReadingsStored.ofDevices(simulator.simulator().state().devices().stream()
-                .map(d -> new DevicePowerReading(d.name(), Instant.now(), true, d.on(), d.powerW(), d.voltage(),
-                        d.currentA(), d.energyWh()))
+                .map(d -> new DevicePowerReading(d.name().equals("miner-2") ? miner2 : d.name(), Instant.now(), true,
+                        d.on(), d.powerW(), d.voltage(), d.currentA(), d.energyWh()))
                 .toList()));
     }
 }
