@@ -359,10 +359,14 @@ class EngineService implements RulesEngine {
     }
 
     @PreDestroy
-    void stop() throws InterruptedException {
+    void stop() {
         engineThread.execute(() -> sessions.values().forEach(EngineSession::close));
         engineThread.shutdown();
-        // The memory store writes what is pending after this: the last fires' changes must reach it first.
-        engineThread.awaitTermination(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            // The memory store writes what is pending after this: the last fires' changes must reach it first.
+            engineThread.awaitTermination(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.commandcenter.engine.EngineSession.Memory;
@@ -61,7 +62,11 @@ class SessionMemoryStore {
         synchronized (this) {
             pending.merge(site, change, MemoryChange::followedBy);
         }
-        writer.execute(this::write);
+        try {
+            writer.execute(this::write);
+        } catch (RejectedExecutionException e) {
+            // shutting down: flush() writes what is pending
+        }
     }
 
     private void write() {
@@ -88,9 +93,13 @@ class SessionMemoryStore {
 
     /** On shutdown, after the engine thread stopped: nothing that changed before is lost. */
     @PreDestroy
-    void flush() throws InterruptedException {
+    void flush() {
         writer.shutdown();
-        writer.awaitTermination(10, TimeUnit.SECONDS);
+        try {
+            writer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         write();
     }
 }
