@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.commandcenter.control.ActionRetries;
 import io.commandcenter.control.CommandOutcome;
 import io.commandcenter.control.CommandService;
 import io.commandcenter.device.Device;
@@ -36,10 +37,12 @@ class HardwarePageController {
     private final DeviceRegistry devices;
     private final TimeseriesQueries queries;
     private final RulesEngine engine;
+    private final ActionRetries retries;
     private final Clock clock;
 
     HardwarePageController(CommandService commands, DeviceRegistry devices, TimeseriesQueries queries,
-                           RulesEngine engine, Clock clock) {
+                           RulesEngine engine, ActionRetries retries, Clock clock) {
+        this.retries = retries;
         this.commands = commands;
         this.devices = devices;
         this.queries = queries;
@@ -66,6 +69,8 @@ class HardwarePageController {
     String showHardware(Model model) {
         model.addAttribute("devices", cards());
         model.addAttribute("hardwareEnabled", commands.hardwareEnabled());
+        // Actions queued while their device was offline: they run when it is back, so say so.
+        model.addAttribute("waiting", retries.waiting());
         return "hardware/hardware";
     }
 
