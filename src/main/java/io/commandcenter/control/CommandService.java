@@ -130,7 +130,12 @@ public class CommandService {
                     verdict.rules());
         }
 
-        var held = locks.acquire(device.name(), request.id(), settings.lockWait());
+        var held = locks.acquire(device.name(), request.id(), settings.lockWait(), () -> haltedByStop(request));
+        if (held.isEmpty() && haltedByStop(request)) {
+            return finish(request, started, Result.HALTED, null, null, 0,
+                    List.of("Emergency stop engaged by " + emergencyStop.state().who() + " while waiting for "
+                            + device.name() + ": nothing was sent"), verdict.rules());
+        }
         if (held.isEmpty()) {
             return finish(request, started, Result.BUSY, null, null, 0,
                     List.of(device.name() + " is busy with action " + locks.holder(device.name()).orElse(null)),
