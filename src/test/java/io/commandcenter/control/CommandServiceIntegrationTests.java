@@ -285,6 +285,7 @@ class CommandServiceIntegrationTests {
     // --- STOP, protective offs, the retry queue, the reconciler, opposite commands ---
 
     @Autowired ActionRetries retries;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
 
     private static Decision allowed(ActionRequest request) {
         return new Decision(request.id(), request.device(), request.on(), request.source(), request.requestedBy(),
@@ -397,6 +398,9 @@ class CommandServiceIntegrationTests {
             assertThat(w.source()).isEqualTo(Source.SAFETY);
             assertThat(w.requestedBy()).isEqualTo("rule:battery floor");
         });
+
+        String page = io.commandcenter.TestUsers.admin(port).build().get().uri("/hardware").retrieve().body(String.class);
+        assertThat(page).contains("Waiting for the device", "switch water-heater off", "rule:battery floor");
 
         simulator.simulator().faults().set(Faults.noneAndUnlimited());
         publishDeviceReadings(); // the next poll sees it online
