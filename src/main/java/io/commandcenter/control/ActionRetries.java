@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.commandcenter.timeseries.DevicePowerReading;
@@ -38,7 +39,7 @@ public class ActionRetries implements AutoCloseable {
     private final ControlProperties settings;
     private final Clock clock;
     // Off the poller's thread: a retry talks to the device and may take seconds.
-    private final ExecutorService returns = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService returns = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "retry-queue");
         t.setDaemon(true);
         return t;
@@ -91,13 +92,15 @@ public class ActionRetries implements AutoCloseable {
         if (back.isEmpty()) {
             return;
         }
-        returns.submit(() -> {
+        // A moment later: the rules engine takes the same reading in its own listener, and the retry must be
+        // judged with the device online, not before the engine has seen it come back.
+        returns.schedule(() -> {
             try {
                 retryWaitingFor(back);
             } catch (RuntimeException e) {
                 log.warn("Retrying queued actions failed: " + e.getMessage(), e);
             }
-        });
+        }, 500, TimeUnit.MILLISECONDS);
     }
 
     /** Runs now what waits for these devices (STOP permitting). */

@@ -74,11 +74,13 @@ class AlertNotifier {
         if (!due("protective:" + failed.device() + ":" + failed.result() + ":" + failed.finalState())) {
             return;
         }
-        String state = switch (failed.finalState()) {
-            case "on" -> "is still ON";
-            case "off" -> "was last seen off but not confirmed";
-            default -> "is in an unknown state";
-        };
+        String state = failed.result() == io.commandcenter.control.CommandOutcome.Result.OFFLINE
+                ? "is offline, so its state is unknown (the off waits and runs when it is back)"
+                : switch (failed.finalState()) {
+                    case "on" -> "is still ON";
+                    case "off" -> "was last seen off but not confirmed";
+                    default -> "is in an unknown state";
+                };
         String sms = "CommandCenter CRITICAL: could not switch " + device + " off to protect the battery ("
                 + NoticeText.quote(failed.reason()) + "). It " + state + " after " + failed.attempts()
                 + " tries (" + failed.result() + "). Switch it off by hand.";
