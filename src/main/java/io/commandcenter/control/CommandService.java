@@ -203,12 +203,14 @@ public class CommandService {
                 actionLog.append(request, "SEND_FAILED", clock.instant(), previousOn, attempt, null,
                         Map.of("error", String.valueOf(e.getMessage())));
             }
-            seen = verify(request, device, request.on(), seen);
+            // Sent over the LAN: read it there too (the cloud's copy of the state can lag), the cloud if that fails.
+            DeviceSwitch reader = route == relay ? relay : new FallbackDeviceSwitch(route, relay, d -> false);
+            seen = verify(request, reader, device, request.on(), seen);
             if (sendUncertain && Boolean.valueOf(request.on()).equals(seen) && !haltedByStop(request)) {
                 // Keep the device locked until a late copy of any command sent so far can no longer land,
                 // then look again: only a state that holds counts as verified.
                 if (!pause(request, settings.settle())) {
-                    seen = verify(request, device, request.on(), seen);
+                    seen = verify(request, reader, device, request.on(), seen);
                 }
             }
             boolean match = Boolean.valueOf(request.on()).equals(seen);
@@ -268,7 +270,7 @@ public class CommandService {
             } catch (DeviceSwitch.SwitchException e) {
                 log.warn("Rollback of " + device.name() + " failed to send: " + e.getMessage());
             }
-            finalOn = verify(request, device, previousOn, seen);
+            finalOn = verify(request, relay, device, previousOn, seen);
             rollback = previousOn.equals(finalOn) ? "restored " + onOff(previousOn) : "rollback not confirmed";
         }
         actionLog.append(request, "ROLLED_BACK", clock.instant(), previousOn, attempts, rollback,
@@ -288,7 +290,7 @@ public class CommandService {
      * Polls until the device shows {@code wanted}, the verify timeout passes or STOP halts the request; returns the
      * last state seen ({@code lastSeen} when STOP halts it before the first read).
      */
-    private Boolean verify(ActionRequest request, Device device, boolean wanted, Boolean lastSeen) {
+    private Boolean verify(ActionRequest request, DeviceSwitch reader, Device device, boolean wanted, Boolean lastSeen) {
         Instant deadline = Instant.now().plus(settings.verifyTimeout());
         Boolean seen = lastSeen;
         while (true) {
@@ -297,7 +299,7 @@ public class CommandService {
                 return seen;
             }
             try {
-                DeviceSwitch.RelayStatus status = relay.read(device);
+                DeviceSwitch.RelayStatus status = reader.read(device);
                 seen = status.online() ? status.on() : null;
             } catch (DeviceSwitch.SwitchException e) {
                 seen = null;
