@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import io.commandcenter.control.ActionRetries;
 import io.commandcenter.control.CommandOutcome;
 import io.commandcenter.control.CommandService;
 import io.commandcenter.device.Device;
@@ -42,11 +43,13 @@ class HardwarePageController {
     private final DeviceRegistry devices;
     private final TimeseriesQueries queries;
     private final RulesEngine engine;
+    private final ActionRetries retries;
     private final Clock clock;
     private final DeviceService registry;
 
     HardwarePageController(CommandService commands, DeviceRegistry devices, TimeseriesQueries queries,
-                           RulesEngine engine, Clock clock, DeviceService registry) {
+                           RulesEngine engine, ActionRetries retries, Clock clock, DeviceService registry) {
+        this.retries = retries;
         this.commands = commands;
         this.devices = devices;
         this.queries = queries;
@@ -74,6 +77,8 @@ class HardwarePageController {
     String showHardware(Model model) {
         model.addAttribute("devices", cards());
         model.addAttribute("hardwareEnabled", commands.hardwareEnabled());
+        // Actions queued while their device was offline: they run when it is back, so say so.
+        model.addAttribute("waiting", retries.waiting());
         return "hardware/hardware";
     }
 
