@@ -83,6 +83,13 @@ class ApprovalController {
             return refused;
         }
         var action = approvals.find(id);
+        if (decision.equals("approve")) {
+            // Before the link is used up: during STOP it must still work once STOP is released.
+            var held = approvals.heldByStop(id);
+            if (held.isPresent()) {
+                return page(HttpStatus.CONFLICT, "Emergency stop engaged", HtmlUtils.htmlEscape(held.get().message()));
+            }
+        }
         // The link went to the owner's address: that address is who answered.
         String email = settings.current().email();
         String by = email == null ? "email link" : email;
@@ -111,7 +118,7 @@ class ApprovalController {
         HttpStatus status = switch (r.outcome()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case EXPIRED -> HttpStatus.GONE;
-            case ALREADY_RESOLVED -> HttpStatus.CONFLICT;
+            case ALREADY_RESOLVED, HELD_BY_STOP -> HttpStatus.CONFLICT;
             default -> HttpStatus.OK;
         };
         return ResponseEntity.status(status).body(r);

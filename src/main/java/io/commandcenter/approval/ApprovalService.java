@@ -17,6 +17,7 @@ import io.commandcenter.approval.PendingAction.State;
 import io.commandcenter.approval.Resolution.Outcome;
 import io.commandcenter.control.CommandOutcome;
 import io.commandcenter.control.CommandService;
+import io.commandcenter.control.EmergencyStop;
 import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.Decision;
 import io.commandcenter.engine.PendingSuperseded;
@@ -43,6 +44,7 @@ public class ApprovalService {
     private static final Log log = LogFactory.getLog(ApprovalService.class);
     private static final Pattern SMS_ANSWER = Pattern.compile("^\\s*(YES|Y|NO|N)\\b\\W*(\\d{4})?\\s*$",
             Pattern.CASE_INSENSITIVE);
+    static final String STOP_MESSAGE = "Emergency stop engaged: nothing is switched; an operator can still switch by hand.";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ApprovalRepository repository;
@@ -51,11 +53,14 @@ public class ApprovalService {
     private final Notifications notifications;
     private final LinkSigner signer;
     private final ApprovalProperties properties;
+    private final EmergencyStop emergencyStop;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     ApprovalService(ApprovalRepository repository, RulesEngine engine, CommandService commands,
-                    Notifications notifications, LinkSigner signer, ApprovalProperties properties, Clock clock) {
+                    Notifications notifications, LinkSigner signer, ApprovalProperties properties,
+                    EmergencyStop emergencyStop, Clock clock) {
+        this.emergencyStop = emergencyStop;
         this.repository = repository;
         this.engine = engine;
         this.commands = commands;
@@ -101,6 +106,7 @@ public class ApprovalService {
      */
     @EventListener(ApplicationReadyEvent.class)
     void restorePendingInTheEngine() {
+        expireOverdue(); // what expired while the platform was down no longer waits, nor holds anything back
         for (PendingAction pending : repository.pending()) {
             engine.approvalPending(pending.id(), pending.device(), pending.on(), pending.source());
         }
@@ -128,13 +134,33 @@ public class ApprovalService {
         }
     }
 
+    /**
+     * While STOP is engaged nothing approved may run (an approved agent suggestion would run as the approver's
+     * manual command and pass STOP): the answer is refused and the action keeps waiting, expiring as usual.
+     */
     public Resolution approve(UUID id, String by, String via) {
+        Optional<Resolution> held = heldByStop(id);
+        if (held.isPresent()) {
+            log.info("Approval of " + id + " by " + by + " via " + via + " refused: emergency stop engaged");
+            return held.get();
+        }
         Instant now = clock.instant();
         if (!repository.resolve(id, State.APPROVED, by, via, now)) {
             return explainUnchanged(id, now);
         }
         engine.approvalResolved(id);
         return execute(repository.find(id).orElseThrow(), by);
+    }
+
+    /** The refusal of an approval while STOP is engaged, for an action that is still waiting; empty otherwise. */
+    Optional<Resolution> heldByStop(UUID id) {
+        if (!emergencyStop.engaged()) {
+            return Optional.empty();
+        }
+        return repository.find(id)
+                .filter(a -> a.state() == State.PENDING && a.expiresAt().isAfter(clock.instant()))
+                .map(a -> new Resolution(Outcome.HELD_BY_STOP, STOP_MESSAGE + " " + a.summary()
+                        + " is still waiting (it expires at " + TIME.format(a.expiresAt()) + ").", a));
     }
 
     public Resolution reject(UUID id, String by, String via) {
@@ -279,6 +305,11 @@ public class ApprovalService {
         var request = new ActionRequest(action.id(), action.device(), action.on(),
                 agent ? Source.MANUAL : action.source(), agent ? by : action.requestedBy(),
                 action.reason() + " (approved by " + by + ")", clock.instant());
+        if (emergencyStop.engaged()) {
+            // STOP came between the answer and the run.
+            repository.finish(action.id(), State.FAILED, "HALTED", STOP_MESSAGE);
+            return told(Outcome.FAILED, "Approved, but not done: " + STOP_MESSAGE, action.id());
+        }
         CommandOutcome outcome;
         try {
             outcome = commands.execute(request);

@@ -18,6 +18,8 @@ public record Resolution(Outcome outcome, String message, PendingAction action) 
         REJECTED,
         /** Answered before: nothing done again. */
         ALREADY_RESOLVED,
+        /** Emergency stop engaged: not approved, the action keeps waiting (and expires as usual). */
+        HELD_BY_STOP,
         /** Too late: the action expired. */
         EXPIRED,
         NOT_FOUND

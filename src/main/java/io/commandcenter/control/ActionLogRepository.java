@@ -71,6 +71,20 @@ class ActionLogRepository {
                 """).query(this::row).list());
     }
 
+    /** Actions whose latest settled result is UNKNOWN: their device could not be read yet. */
+    List<ActionRecord> unknownOutcomes() {
+        return summarise(jdbc.sql("""
+                SELECT * FROM control.action_log
+                WHERE action_id IN (
+                    SELECT action_id FROM (
+                        SELECT DISTINCT ON (action_id) action_id, result FROM control.action_log
+                        WHERE kind IN ('FINISHED', 'RECONCILED')
+                        ORDER BY action_id, id DESC) latest
+                    WHERE latest.result = 'UNKNOWN')
+                ORDER BY id
+                """).query(this::row).list());
+    }
+
     List<ActionRecord> history(String device, Source source, Instant from, Instant to, int limit) {
         List<LogRow> rows = jdbc.sql("""
                         SELECT * FROM control.action_log

@@ -4,18 +4,22 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import io.commandcenter.control.CommandOutcome.Result;
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * After a crash: every action that was in flight when the process died is settled against
- * the device's real state. It is recorded as succeeded if the device shows the requested state,
- * as failed otherwise. It is never sent again.
+ * After a crash: every action that was in flight when the process died is settled against the device's real
+ * state. A command sent just before the crash can still reach the relay a little later, so the device is read only
+ * after the settle time. Succeeded if it then shows the requested state, failed if it shows the other one, and
+ * UNKNOWN while it cannot be read: an unknown outcome is read again on a schedule until it is known, never
+ * guessed. Nothing is ever sent again.
  */
 @Component
 class ActionReconciler {
@@ -25,12 +29,15 @@ class ActionReconciler {
     private final ActionLogRepository actionLog;
     private final DeviceRegistry devices;
     private final DeviceSwitch relay;
+    private final ControlProperties settings;
     private final Clock clock;
 
-    ActionReconciler(ActionLogRepository actionLog, DeviceRegistry devices, DeviceSwitch relay, Clock clock) {
+    ActionReconciler(ActionLogRepository actionLog, DeviceRegistry devices, DeviceSwitch relay,
+                     ControlProperties settings, Clock clock) {
         this.actionLog = actionLog;
         this.devices = devices;
         this.relay = relay;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -41,26 +48,65 @@ class ActionReconciler {
 
     int reconcile() {
         List<ActionRecord> unfinished = actionLog.unfinished();
+        if (unfinished.stream().anyMatch(ActionReconciler::sent)) {
+            // One wait for all of them: a late copy of a command sent before the crash lands within it.
+            sleep(settings.settle());
+        }
         for (ActionRecord action : unfinished) {
-            boolean sent = action.events().stream().anyMatch(e -> e.kind().equals("SENT"));
-            Boolean seen = devices.findByName(action.device()).map(this::readQuietly).orElse(null);
-            String result;
-            String why;
-            if (!sent) {
-                result = CommandOutcome.Result.FAILED.name();
-                why = "interrupted before any command was sent";
-            } else if (Boolean.valueOf(action.requestedOn()).equals(seen)) {
-                result = CommandOutcome.Result.SUCCEEDED.name();
-                why = "interrupted after sending; the device shows the requested state";
+            if (!sent(action)) {
+                Boolean seen = read(action);
+                record(action, Result.FAILED, "interrupted before any command was sent", seen);
             } else {
-                result = CommandOutcome.Result.FAILED.name();
-                why = "interrupted after sending; the device shows " + (seen == null ? "an unknown state" : seen ? "on" : "off");
+                settle(action, "interrupted after sending");
             }
-            actionLog.append(action.toRequest(), "RECONCILED", clock.instant(), action.previousOn(), action.attempts(),
-                    result, Map.of("reasons", List.of(why), "finalOn", seen == null ? "unknown" : seen ? "on" : "off"));
-            log.warn("Reconciled action " + action.id() + " on " + action.device() + ": " + result + " (" + why + ")");
         }
         return unfinished.size();
+    }
+
+    /** Reads again the devices of actions whose outcome is still unknown; returns how many became known. */
+    @Scheduled(fixedDelayString = "${commandcenter.control.unknown-recheck-every:1m}",
+            initialDelayString = "${commandcenter.control.unknown-recheck-every:1m}")
+    int recheckUnknown() {
+        int settled = 0;
+        for (ActionRecord action : actionLog.unknownOutcomes()) {
+            if (settle(action, "re-checked after an unknown outcome") != Result.UNKNOWN) {
+                settled++;
+            }
+        }
+        return settled;
+    }
+
+    private Result settle(ActionRecord action, String context) {
+        Boolean seen = read(action);
+        Result result;
+        String why;
+        if (seen == null) {
+            result = Result.UNKNOWN;
+            why = context + "; " + action.device() + " cannot be read now (offline or not answering): the outcome "
+                    + "is unknown and is checked again every " + settings.unknownRecheckEvery().toSeconds() + " s";
+        } else if (seen == action.requestedOn()) {
+            result = Result.SUCCEEDED;
+            why = context + "; the device shows the requested state";
+        } else {
+            result = Result.FAILED;
+            why = context + "; the device shows " + (seen ? "on" : "off");
+        }
+        record(action, result, why, seen);
+        return result;
+    }
+
+    private void record(ActionRecord action, Result result, String why, Boolean seen) {
+        actionLog.append(action.toRequest(), "RECONCILED", clock.instant(), action.previousOn(), action.attempts(),
+                result.name(), Map.of("reasons", List.of(why), "finalOn", seen == null ? "unknown" : seen ? "on" : "off"));
+        log.warn("Reconciled action " + action.id() + " on " + action.device() + ": " + result + " (" + why + ")");
+    }
+
+    private static boolean sent(ActionRecord action) {
+        return action.events().stream().anyMatch(e -> e.kind().equals("SENT") || e.kind().equals("ROLLBACK_SENT"));
+    }
+
+    private Boolean read(ActionRecord action) {
+        return devices.findByName(action.device()).map(this::readQuietly).orElse(null);
     }
 
     private Boolean readQuietly(Device device) {
@@ -69,6 +115,14 @@ class ActionReconciler {
             return status.online() ? status.on() : null;
         } catch (DeviceSwitch.SwitchException e) {
             return null;
+        }
+    }
+
+    private static void sleep(java.time.Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

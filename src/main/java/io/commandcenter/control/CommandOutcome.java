@@ -31,8 +31,13 @@ public record CommandOutcome(UUID actionId, String device, boolean requestedOn, 
         OFFLINE,
         /** Hardware control is switched off: logged as "would execute", nothing was sent. */
         WOULD_EXECUTE,
-        /** Emergency stop engaged before or during the action; nothing more was sent. */
-        HALTED
+        /** Emergency stop engaged before or during the action; nothing more was sent, nothing rolled back. */
+        HALTED,
+        /**
+         * The outcome cannot be known yet (after a crash the device was offline or unreadable); it is read again
+         * on a schedule until it is known.
+         */
+        UNKNOWN
     }
 
     public boolean succeeded() {

@@ -33,7 +33,7 @@ class ControlConfiguration {
     @Bean
     DeviceSwitch deviceSwitch(ShellyCloudClient cloud, LocalUrls local, ObjectProvider<EmbeddedSimulator> simulator,
                               ControlProperties settings) {
-        DeviceSwitch primary = new ShellyCloudSwitch(cloud);
+        DeviceSwitch primary = new ShellyCloudSwitch(cloud, settings.cloudSpacing(), settings.rateLimitWait());
         EmbeddedSimulator embedded = simulator.getIfAvailable();
         if (local.localUrls().isEmpty() && embedded == null) {
             return primary;
@@ -45,6 +45,7 @@ class ControlConfiguration {
             if (embedded != null) return URI.create(embedded.baseUri() + "/shelly-local/" + device.cloudId());
             throw new DeviceSwitch.SwitchException("No LAN address configured for " + device.name());
         }, timeout);
-        return new FallbackDeviceSwitch(primary, fallback);
+        return new FallbackDeviceSwitch(primary, fallback,
+                device -> embedded != null || local.localUrls().containsKey(device.cloudId()));
     }
 }

@@ -108,7 +108,7 @@ class ControlController {
         }
         HttpStatus status = switch (outcome.result()) {
             case BLOCKED -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case BUSY, OFFLINE, HALTED -> HttpStatus.CONFLICT;
+            case BUSY, OFFLINE, HALTED, UNKNOWN -> HttpStatus.CONFLICT;
             case FAILED -> HttpStatus.BAD_GATEWAY;
             case WOULD_EXECUTE -> HttpStatus.ACCEPTED;
             case SUCCEEDED -> HttpStatus.OK;
@@ -119,6 +119,7 @@ class ControlController {
             case OFFLINE -> "device-offline";
             case HALTED -> "emergency-stop";
             case FAILED -> "command-failed";
+            case UNKNOWN -> "outcome-unknown";
             default -> "action";
         };
         throw new ProblemException(status, type, String.join("; ", outcome.reasons()))

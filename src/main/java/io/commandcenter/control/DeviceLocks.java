@@ -7,19 +7,28 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /** One lock per device, so actions on a device run one after another and never interleave. */
 class DeviceLocks {
 
+    private static final long SLICE_NANOS = Duration.ofMillis(100).toNanos();
+
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, UUID> holders = new ConcurrentHashMap<>();
 
-    /** Returns a handle to release, or empty when another action kept the device for {@code wait}. */
-    Optional<Held> acquire(String device, UUID action, Duration wait) {
+    /**
+     * Returns a handle to release, or empty when another action kept the device for {@code wait} or
+     * {@code giveUp} turned true meanwhile (checked every 100 ms: STOP must not wait out a busy device).
+     */
+    Optional<Held> acquire(String device, UUID action, Duration wait, BooleanSupplier giveUp) {
         ReentrantLock lock = locks.computeIfAbsent(device, d -> new ReentrantLock(true));
+        long deadline = System.nanoTime() + wait.toNanos();
         try {
-            if (!lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                return Optional.empty();
+            while (!lock.tryLock(Math.max(0, Math.min(SLICE_NANOS, deadline - System.nanoTime())), TimeUnit.NANOSECONDS)) {
+                if (giveUp.getAsBoolean() || System.nanoTime() >= deadline) {
+                    return Optional.empty();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -17,6 +17,14 @@ public interface DeviceSwitch {
     /** Sends the command. Returning normally means the device accepted it, not that it took. */
     void set(Device device, boolean on);
 
+    /**
+     * The device's own LAN route, where one is configured: used to escalate a protective off that the cloud
+     * accepted but the relay did not carry out.
+     */
+    default java.util.Optional<DeviceSwitch> local(Device device) {
+        return java.util.Optional.empty();
+    }
+
     /** What the device reported: when offline, {@code on} is null (unknown). */
     record RelayStatus(boolean online, Boolean on) {
     }

@@ -1,5 +1,8 @@
 package io.commandcenter.control;
 
+import java.util.Optional;
+import java.util.function.Predicate;
+
 import io.commandcenter.device.Device;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,10 +17,17 @@ class FallbackDeviceSwitch implements DeviceSwitch {
 
     private final DeviceSwitch primary;
     private final DeviceSwitch fallback;
+    private final Predicate<Device> reachableLocally;
 
-    FallbackDeviceSwitch(DeviceSwitch primary, DeviceSwitch fallback) {
+    FallbackDeviceSwitch(DeviceSwitch primary, DeviceSwitch fallback, Predicate<Device> reachableLocally) {
         this.primary = primary;
         this.fallback = fallback;
+        this.reachableLocally = reachableLocally;
+    }
+
+    @Override
+    public Optional<DeviceSwitch> local(Device device) {
+        return reachableLocally.test(device) ? Optional.of(fallback) : Optional.empty();
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Automated actions whose device was offline, waiting for it to come back. */
+/** Automated and protective actions whose device was offline, waiting for it to come back. */
 @Repository
 class RetryQueueRepository {
 
@@ -40,6 +40,29 @@ class RetryQueueRepository {
                 .param("now", Timestamp.from(now))
                 .query((rs, n) -> new Queued(rs.getObject("action_id", UUID.class), rs.getString("device"),
                         rs.getTimestamp("queued_at").toInstant(), rs.getInt("tries")))
+                .list();
+    }
+
+    List<Queued> all() {
+        return jdbc.sql("SELECT action_id, device, queued_at, tries FROM control.retry_queue ORDER BY queued_at")
+                .query((rs, n) -> new Queued(rs.getObject("action_id", UUID.class), rs.getString("device"),
+                        rs.getTimestamp("queued_at").toInstant(), rs.getInt("tries")))
+                .list();
+    }
+
+    /** Queued actions with what they ask for and who asked, from the action log. */
+    List<ActionRetries.WaitingAction> waiting() {
+        return jdbc.sql("""
+                        SELECT q.action_id, q.device, q.queued_at, q.tries, l.requested_on, l.source, l.requested_by,
+                               l.detail ->> 'reason' AS reason
+                        FROM control.retry_queue q
+                        JOIN control.action_log l ON l.action_id = q.action_id AND l.kind = 'REQUESTED'
+                        ORDER BY q.queued_at
+                        """)
+                .query((rs, n) -> new ActionRetries.WaitingAction(rs.getObject("action_id", UUID.class),
+                        rs.getString("device"), rs.getBoolean("requested_on"), Source.valueOf(rs.getString("source")),
+                        rs.getString("requested_by"), rs.getString("reason"), rs.getTimestamp("queued_at").toInstant(),
+                        rs.getInt("tries")))
                 .list();
     }
 

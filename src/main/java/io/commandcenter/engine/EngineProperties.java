@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param site  the site devices and manual requests belong to (readings carry their own site)
  * @param zone  the site's time zone, for quiet hours, solar priority hours and table times
  * @param clock REALTIME in production; PSEUDO makes time follow the readings (dry runs)
+ * @param remember keep what the engine remembers (holds, last commands, cooldowns, the low-battery
+ *                 alarm) in PostgreSQL and restore it on start, so a restart forgets none of it
  */
 @ConfigurationProperties("commandcenter.engine")
 record EngineProperties(@DefaultValue("home") String site, @DefaultValue("UTC") ZoneId zone,
-                        @DefaultValue("REALTIME") EngineSession.ClockMode clock) {
+                        @DefaultValue("REALTIME") EngineSession.ClockMode clock,
+                        @DefaultValue("true") boolean remember) {
 }

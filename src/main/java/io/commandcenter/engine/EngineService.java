@@ -57,6 +57,7 @@ class EngineService implements RulesEngine {
     private final DeviceRegistry registry;
     private final DecisionRepository decisionRepository;
     private final DeviceLockRepository lockRepository;
+    private final SessionMemoryStore memory;
     private final ApplicationEventPublisher events;
     private final ExecutorService engineThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rules-engine");
@@ -81,12 +82,14 @@ class EngineService implements RulesEngine {
     }
 
     EngineService(EngineProperties properties, DeviceRegistry registry, DecisionRepository decisionRepository,
-                  DeviceLockRepository lockRepository, ApplicationEventPublisher events, RulesProperties rulesProperties) {
+                  DeviceLockRepository lockRepository, SessionMemoryStore memory, ApplicationEventPublisher events,
+                  RulesProperties rulesProperties) {
         this.probationTime = rulesProperties.probation() == null ? Duration.ZERO : rulesProperties.probation();
         this.properties = properties;
         this.registry = registry;
         this.decisionRepository = decisionRepository;
         this.lockRepository = lockRepository;
+        this.memory = memory;
         this.events = events;
     }
 
@@ -334,7 +337,10 @@ class EngineService implements RulesEngine {
     @Override
     public void approvalPending(UUID requestId, String device, boolean on, Source source) {
         call(() -> {
-            sessions.values().forEach(s -> s.approvalPending(requestId, device, on, source));
+            sessions.forEach((site, s) -> {
+                s.approvalPending(requestId, device, on, source);
+                s.drainMemoryChange().ifPresent(change -> memory.save(site, change)); // it may undo a cooldown
+            });
             return null;
         });
     }
@@ -366,6 +372,7 @@ class EngineService implements RulesEngine {
             decisionRepository.save(site, request, d);
             events.publishEvent(new ActionProposed(request, d));
         }
+        session.drainMemoryChange().ifPresent(change -> memory.save(site, change));
     }
 
     private EngineSession session(String site) {
@@ -374,6 +381,8 @@ class EngineService implements RulesEngine {
                     preferences.toSettings(), version);
             s.setEmergencyStop(emergencyStop);
             lockRepository.findAll().forEach(l -> s.lock(l.device(), l.by(), l.reason()));
+            // Before any reading, request or tick: a restart must not forget a hold, cooldown or alarm.
+            s.remember(memory.load(key));
             return s;
         });
     }
@@ -422,5 +431,11 @@ class EngineService implements RulesEngine {
     void stop() {
         engineThread.execute(() -> sessions.values().forEach(EngineSession::close));
         engineThread.shutdown();
+        try {
+            // The memory store writes what is pending after this: the last fires' changes must reach it first.
+            engineThread.awaitTermination(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -113,6 +113,10 @@ public final class EngineSession implements AutoCloseable {
     };
     // The low-battery alarm last reported (drainAlarmChange), to tell raised from cleared.
     private BatteryAlarm reportedAlarm;
+    // What changed in the memory since drainMemoryChange: the keys of last commands and proposals,
+    // and whether the battery's memory (pause threshold, alarm) did.
+    private final Set<Object> changedMemory = new LinkedHashSet<>();
+    private boolean batteryMemoryChanged;
 
     private EngineSession(RuleSet rules, ClockMode clockMode, ZoneId zone, long startMillis, int version) {
         this.rules = rules;
@@ -165,8 +169,157 @@ public final class EngineSession implements AutoCloseable {
         next.socAtLastChange = socAtLastChange;
         next.drawnSinceChangeWh = drawnSinceChangeWh;
         next.replacedByDecision.putAll(replacedByDecision);
+        // Carried over, not changed: only what this session had not handed out yet is still to be stored.
+        next.changedMemory.clear();
+        next.changedMemory.addAll(changedMemory);
+        next.batteryMemoryChanged = batteryMemoryChanged;
         close();
         return next;
+    }
+
+    // ---- memory across restarts -------------------------------------------------------------
+
+    /**
+     * What the session remembers that no reading brings back: each device's last command (a person's
+     * hold, whether it was carried out, a protective off in progress) and automation's last proposal
+     * (its cooldown), the first reading below the miner pause threshold, and the low-battery alarm the
+     * owner was told about. Settings, the emergency stop, locks and waiting approvals are stored by
+     * their owners; readings come again.
+     */
+    public record Memory(List<LastCommand> lastCommands, List<LastProposal> lastProposals,
+                         BelowPauseThreshold belowPauseThreshold, BatteryAlarm batteryAlarm) {
+
+        public static final Memory NOTHING = new Memory(List.of(), List.of(), null, null);
+
+        public Memory {
+            lastCommands = List.copyOf(lastCommands);
+            lastProposals = List.copyOf(lastProposals);
+        }
+    }
+
+    /**
+     * What changed in the memory: the devices' entries that changed and those forgotten, and, when
+     * {@code batteryChanged}, the battery's memory as it is now (null fields: nothing remembered).
+     */
+    public record MemoryChange(List<LastCommand> lastCommands, Set<String> commandsForgotten,
+                               List<LastProposal> lastProposals, Set<String> proposalsForgotten,
+                               boolean batteryChanged, BelowPauseThreshold belowPauseThreshold,
+                               BatteryAlarm batteryAlarm) {
+
+        public MemoryChange {
+            lastCommands = List.copyOf(lastCommands);
+            commandsForgotten = Set.copyOf(commandsForgotten);
+            lastProposals = List.copyOf(lastProposals);
+            proposalsForgotten = Set.copyOf(proposalsForgotten);
+        }
+
+        /** This change and then {@code later} as one: the later entry for a device wins. */
+        public MemoryChange followedBy(MemoryChange later) {
+            Map<String, LastCommand> commands = new LinkedHashMap<>();
+            lastCommands.forEach(c -> commands.put(c.device(), c));
+            Set<String> commandsGone = new LinkedHashSet<>(commandsForgotten);
+            later.lastCommands.forEach(c -> {
+                commands.put(c.device(), c);
+                commandsGone.remove(c.device());
+            });
+            later.commandsForgotten.forEach(d -> {
+                commands.remove(d);
+                commandsGone.add(d);
+            });
+            Map<String, LastProposal> proposals = new LinkedHashMap<>();
+            lastProposals.forEach(p -> proposals.put(p.device(), p));
+            Set<String> proposalsGone = new LinkedHashSet<>(proposalsForgotten);
+            later.lastProposals.forEach(p -> {
+                proposals.put(p.device(), p);
+                proposalsGone.remove(p.device());
+            });
+            later.proposalsForgotten.forEach(d -> {
+                proposals.remove(d);
+                proposalsGone.add(d);
+            });
+            MemoryChange battery = later.batteryChanged ? later : this;
+            return new MemoryChange(List.copyOf(commands.values()), commandsGone, List.copyOf(proposals.values()),
+                    proposalsGone, battery.batteryChanged, battery.belowPauseThreshold, battery.batteryAlarm);
+        }
+    }
+
+    /** Everything the session remembers now (see {@link Memory}). */
+    public Memory memory() {
+        List<LastCommand> commands = new ArrayList<>();
+        List<LastProposal> proposals = new ArrayList<>();
+        for (Object fact : stateFacts.values()) {
+            if (fact instanceof LastCommand c) {
+                commands.add(c);
+            } else if (fact instanceof LastProposal p) {
+                proposals.add(p);
+            }
+        }
+        return new Memory(commands, proposals, first(BelowPauseThreshold.class), first(BatteryAlarm.class));
+    }
+
+    /**
+     * Restores what a session remembered (before a restart) into this one, before any reading, request
+     * or tick reaches it. Entries that ended meanwhile (a hold, a cooldown) end by the rules' clock on
+     * the first fire. The alarm counts as told: the owner does not get it again.
+     */
+    public void remember(Memory memory) {
+        memory.lastCommands().forEach(c -> putState(key(LastCommand.class, c.device()), c));
+        memory.lastProposals().forEach(p -> putState(key(LastProposal.class, p.device()), p));
+        for (Class<?> type : List.of(BelowPauseThreshold.class, BatteryAlarm.class)) {
+            List<FactHandle> handles = new ArrayList<>(session.<FactHandle>getFactHandles(new ClassObjectFilter(type)));
+            handles.forEach(session::delete);
+        }
+        if (memory.belowPauseThreshold() != null) {
+            session.insert(memory.belowPauseThreshold());
+        }
+        if (memory.batteryAlarm() != null) {
+            session.insert(memory.batteryAlarm());
+        }
+        reportedAlarm = memory.batteryAlarm();
+        changedMemory.clear(); // it came from the store
+        batteryMemoryChanged = false;
+    }
+
+    /** What changed in the memory since the last call (or {@link #remember}); empty when nothing did. */
+    public Optional<MemoryChange> drainMemoryChange() {
+        if (changedMemory.isEmpty() && !batteryMemoryChanged) {
+            return Optional.empty();
+        }
+        List<LastCommand> commands = new ArrayList<>();
+        Set<String> commandsForgotten = new LinkedHashSet<>();
+        List<LastProposal> proposals = new ArrayList<>();
+        Set<String> proposalsForgotten = new LinkedHashSet<>();
+        for (Object key : changedMemory) {
+            List<?> typeAndDevice = (List<?>) key;
+            String device = (String) typeAndDevice.get(1);
+            Object fact = stateFacts.get(key);
+            if (typeAndDevice.get(0) == LastCommand.class) {
+                if (fact == null) {
+                    commandsForgotten.add(device);
+                } else {
+                    commands.add((LastCommand) fact);
+                }
+            } else if (fact == null) {
+                proposalsForgotten.add(device);
+            } else {
+                proposals.add((LastProposal) fact);
+            }
+        }
+        MemoryChange change = new MemoryChange(commands, commandsForgotten, proposals, proposalsForgotten,
+                batteryMemoryChanged, batteryMemoryChanged ? first(BelowPauseThreshold.class) : null,
+                batteryMemoryChanged ? first(BatteryAlarm.class) : null);
+        changedMemory.clear();
+        batteryMemoryChanged = false;
+        return Optional.of(change);
+    }
+
+    private <T> T first(Class<T> type) {
+        List<T> found = facts(type);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static boolean isMemory(Object key) {
+        return key instanceof List<?> l && (l.get(0) == LastCommand.class || l.get(0) == LastProposal.class);
     }
 
     // ---- input ------------------------------------------------------------------------------
@@ -654,6 +807,9 @@ public final class EngineSession implements AutoCloseable {
             session.update(handle, fact);
         }
         stateFacts.put(key, fact);
+        if (isMemory(key)) {
+            changedMemory.add(key);
+        }
     }
 
     private void removeState(Object key) {
@@ -661,7 +817,9 @@ public final class EngineSession implements AutoCloseable {
         if (handle != null) {
             session.delete(handle);
         }
-        stateFacts.remove(key);
+        if (stateFacts.remove(key) != null && isMemory(key)) {
+            changedMemory.add(key);
+        }
     }
 
     private static Object key(Class<?> type, Object id) {
@@ -724,6 +882,7 @@ public final class EngineSession implements AutoCloseable {
 
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
+            noteBatteryMemory(event.getObject());
             if (event.getObject() instanceof RequestConclusion c) {
                 conclusionsByRequest.computeIfAbsent(c.requestId(), k -> new ArrayList<>()).add(c);
             }
@@ -737,10 +896,12 @@ public final class EngineSession implements AutoCloseable {
 
         @Override
         public void objectUpdated(ObjectUpdatedEvent event) {
+            noteBatteryMemory(event.getObject());
         }
 
         @Override
         public void objectDeleted(ObjectDeletedEvent event) {
+            noteBatteryMemory(event.getOldObject());
             if (event.getOldObject() instanceof RequestConclusion c) {
                 List<Object> list = conclusionsByRequest.get(c.requestId());
                 if (list != null) {
@@ -749,6 +910,13 @@ public final class EngineSession implements AutoCloseable {
             }
             if (!derivedBy.isEmpty()) {
                 derivedBy.remove(event.getOldObject());
+            }
+        }
+
+        // The rules insert and delete these themselves; the engine only learns of it here.
+        private void noteBatteryMemory(Object fact) {
+            if (fact instanceof BelowPauseThreshold || fact instanceof BatteryAlarm) {
+                batteryMemoryChanged = true;
             }
         }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.commandcenter.control.EmergencyStop;
+import io.commandcenter.control.ProtectiveOffFailed;
 import io.commandcenter.engine.ActionProposed;
 import io.commandcenter.engine.Decision;
 import io.commandcenter.engine.RuleSetRolledBack;
@@ -19,8 +20,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Critical alerts: the emergency stop, a safety block of an automated action, a source without a
- * successful poll for a while, a rule-set version rolled back because it failed live. The same alert is not repeated within alert-repeat-after.
+ * Critical alerts: the emergency stop, a safety block of an automated action, a protective off that did not
+ * take, a source without a successful poll for a while, a rule-set version rolled back because it failed live.
+ * The same alert is not repeated within alert-repeat-after.
  */
 @Component
 class AlertNotifier {
@@ -109,6 +111,43 @@ class AlertNotifier {
         notifications.send(new Notice("alert-battery", Notice.Kind.CRITICAL,
                 "CommandCenter: battery " + (critical ? "critical" : "low") + " (" + soc + ")", text.toString(),
                 text.toString()));
+    }
+
+    /**
+     * The battery floor asked for a load to go off and it did not: the battery keeps draining until a person acts.
+     * Critical, so it goes out by email and SMS in quiet hours and with "critical only" too.
+     */
+    @EventListener
+    void onProtectiveOffFailed(ProtectiveOffFailed failed) {
+        String device = NoticeText.name(failed.device());
+        if (!due("protective:" + failed.device() + ":" + failed.result() + ":" + failed.finalState())) {
+            return;
+        }
+        String state = failed.result() == io.commandcenter.control.CommandOutcome.Result.OFFLINE
+                ? "is offline, so its state is unknown (the off waits and runs when it is back)"
+                : switch (failed.finalState()) {
+                    case "on" -> "is still ON";
+                    case "off" -> "was last seen off but not confirmed";
+                    default -> "is in an unknown state";
+                };
+        String sms = "CommandCenter CRITICAL: could not switch " + device + " off to protect the battery ("
+                + NoticeText.quote(failed.reason()) + "). It " + state + " after " + failed.attempts()
+                + " tries (" + failed.result() + "). Switch it off by hand.";
+        String email = """
+                CommandCenter could not carry out a protective off.
+
+                Device: %s
+                Why it had to go off: %s
+                Result: %s after %d tries (over the cloud and, where configured, the LAN)
+                The device %s.
+                Details: %s
+
+                The battery keeps draining while the load runs: switch it off by hand on the hardware page,
+                in the Shelly app or at the plug.
+                """.formatted(device, NoticeText.quote(failed.reason()), failed.result(), failed.attempts(), state,
+                NoticeText.quote(String.join("; ", failed.details())));
+        notifications.send(new Notice("alert-protective-off", Notice.Kind.CRITICAL,
+                "CommandCenter: CRITICAL: " + device + " did not switch off", email, sms));
     }
 
     @Scheduled(fixedDelayString = "${commandcenter.notify.poll-check-interval:1m}",

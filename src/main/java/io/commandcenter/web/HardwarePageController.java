@@ -4,12 +4,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
+import io.commandcenter.control.ActionRetries;
 import io.commandcenter.control.CommandOutcome;
 import io.commandcenter.control.CommandService;
 import io.commandcenter.device.Device;
+import io.commandcenter.device.DeviceChange;
 import io.commandcenter.device.DeviceRegistry;
+import io.commandcenter.device.DeviceService;
 import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.RulesEngine;
 import io.commandcenter.engine.Source;
@@ -20,9 +25,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Switching devices by hand: a card per relay with its state and an on/off button (confirmed in a dialog),
@@ -36,15 +43,19 @@ class HardwarePageController {
     private final DeviceRegistry devices;
     private final TimeseriesQueries queries;
     private final RulesEngine engine;
+    private final ActionRetries retries;
     private final Clock clock;
+    private final DeviceService registry;
 
     HardwarePageController(CommandService commands, DeviceRegistry devices, TimeseriesQueries queries,
-                           RulesEngine engine, Clock clock) {
+                           RulesEngine engine, ActionRetries retries, Clock clock, DeviceService registry) {
+        this.retries = retries;
         this.commands = commands;
         this.devices = devices;
         this.queries = queries;
         this.engine = engine;
         this.clock = clock;
+        this.registry = registry;
     }
 
     @Bean
@@ -66,6 +77,8 @@ class HardwarePageController {
     String showHardware(Model model) {
         model.addAttribute("devices", cards());
         model.addAttribute("hardwareEnabled", commands.hardwareEnabled());
+        // Actions queued while their device was offline: they run when it is back, so say so.
+        model.addAttribute("waiting", retries.waiting());
         return "hardware/hardware";
     }
 
@@ -109,6 +122,24 @@ class HardwarePageController {
     String unlockDevice(@PathVariable String name, Model model) {
         card(name);
         engine.setDeviceLock(name, false, SignedInUser.name(), null);
+        model.addAttribute("d", card(name));
+        return "hardware/card :: card";
+    }
+
+    /** The devices the owner marked essential: each card shows it (the battery floor never sheds them). */
+    @ModelAttribute("essentialDevices")
+    Set<String> essentialDevices() {
+        return devices.findAll().stream().filter(Device::essential).map(Device::name).collect(Collectors.toSet());
+    }
+
+    /**
+     * Marks a device essential or not, as {@code PUT /devices/{name}} does (admins only, like every registry
+     * change); answers with its card.
+     */
+    @PostMapping("/hardware/devices/{name}/essential")
+    String markEssential(@PathVariable String name, @RequestParam boolean essential, Model model) {
+        registry.change(name, new DeviceChange(null, null, null, essential)); // refuses unknown devices
+        model.addAttribute("essentialDevices", essentialDevices());
         model.addAttribute("d", card(name));
         return "hardware/card :: card";
     }

@@ -73,6 +73,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/users/**", "/api/tokens/**", "/users/**", "/tokens/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/emergency-stop/release", "/api/v1/emergency-stop/release",
                         "/stop/release").hasRole("ADMIN")
+                // what the battery floor may shed is a registry change, like PUT /devices/{name}
+                .requestMatchers(HttpMethod.POST, "/hardware/devices/*/essential").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/emergency-stop", "/api/v1/emergency-stop", "/stop",
                         "/shelly/device/*/on", "/shelly/device/*/off",
                         "/api/v1/shelly/device/*/on", "/api/v1/shelly/device/*/off",

@@ -154,6 +154,9 @@ class ApprovalIntegrationTests {
 
     @AfterEach
     void unlock() {
+        if (emergencyStop.engaged()) {
+            emergencyStop.release("test", "done");
+        }
         engine.setDeviceLock("miner-1", false, "test", "done");
         clock.reset();
     }
@@ -242,6 +245,40 @@ class ApprovalIntegrationTests {
     }
 
     @Test
+    void refusesEveryApprovalWhileTheEmergencyStopIsEngagedAndKeepsTheActionWaiting() throws Exception {
+        // An agent suggestion would run as the approver's manual command, which STOP does not halt.
+        simulator.simulator().model().setRelay("water-heater", false);
+        publishReadings();
+        events.publishEvent(ReadingsStored.ofBattery(java.util.List.of(new io.commandcenter.timeseries.BatteryReading(
+                "home", Instant.now(), 95.0, 53.0, 5.0, null))));
+        PendingAction suggested = approvals.propose(ActionRequest.of("water-heater", true, Source.AGENT, "olga",
+                "surplus solar", Instant.now()), "heat the water");
+        assertThat(suggested.state()).as("%s", suggested.resultDetail()).isEqualTo(State.PENDING);
+        MimeMessage mail = awaitEmail("approve switch water-heater on");
+        boolean heaterBefore = simulator.simulator().state().device("water-heater").orElseThrow().on();
+        emergencyStop.engage("carol", "smoke in the shed");
+
+        HttpResponse<String> byRest = post("http://127.0.0.1:" + port + "/approvals/" + suggested.id() + "/approve", "");
+        HttpResponse<String> bySms = webhook(OWNER_PHONE, "YES " + suggested.shortCode(), true);
+        String link = linkIn(GreenMailUtil.getBody(mail), "approve");
+        HttpResponse<String> byLink = post(link, "");
+
+        assertThat(byRest.statusCode()).isEqualTo(409);
+        assertThat(byRest.body()).contains("Emergency stop engaged: nothing is switched; an operator can still switch by hand");
+        assertThat(bySms.body()).contains("Emergency stop engaged: nothing is switched");
+        assertThat(byLink.statusCode()).isEqualTo(409);
+        assertThat(byLink.body()).contains("Emergency stop engaged: nothing is switched");
+        assertThat(repository.find(suggested.id()).orElseThrow().state()).isEqualTo(State.PENDING);
+        assertThat(executions(suggested.id())).isZero();
+        assertThat(simulator.simulator().state().device("water-heater").orElseThrow().on()).isEqualTo(heaterBefore);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM approval.used_links WHERE action_id = :id")
+                .param("id", suggested.id()).query(Integer.class).single())
+                .as("the link is not used up: it still works once STOP is released").isZero();
+        approvals.reject(suggested.id(), "test", "WEB");
+    }
+
+    @Test
     void refusesAnApprovalWhenConditionsChangedAndSaysWhy() throws Exception {
         PendingAction pending = automatedPause("miner-1");
         awaitSms();
@@ -295,7 +332,7 @@ class ApprovalIntegrationTests {
         var repositoryAfter = new ApprovalRepository(jdbc);
         var signerAfter = new LinkSigner(approvalProperties, repositoryAfter);
         var after = new ApprovalService(repositoryAfter, engine, commands, notifications, signerAfter,
-                approvalProperties, clock);
+                approvalProperties, emergencyStop, clock);
         after.restorePendingInTheEngine();
         assertThat(engine.evaluate(switchOnByAgent("miner-1")).reasons()).as("still blocked after the restart")
                 .contains(contradiction);

@@ -16,16 +16,16 @@ import com.sun.net.httpserver.HttpServer;
  * A local server shaped like Twilio's Messages API: answers
  * POST /2010-04-01/Accounts/{sid}/Messages.json as Twilio does and records what was sent.
  */
-final class FakeTwilio implements AutoCloseable {
+public final class FakeTwilio implements AutoCloseable {
 
-    record Sent(String accountSid, String authorization, String to, String from, String body, String sid) {
+    public record Sent(String accountSid, String authorization, String to, String from, String body, String sid) {
     }
 
     private final HttpServer server;
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger counter = new AtomicInteger();
 
-    FakeTwilio() throws IOException {
+    public FakeTwilio() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/2010-04-01/Accounts/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -54,15 +54,15 @@ final class FakeTwilio implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Sent> sent() {
+    public List<Sent> sent() {
         return sent;
     }
 
-    void clear() {
+    public void clear() {
         sent.clear();
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.control.CommandOutcome.Result;
 import io.commandcenter.engine.ActionRequest;
+import io.commandcenter.engine.Decision;
 import io.commandcenter.engine.Source;
 import io.commandcenter.simulation.EmbeddedSimulator;
 import io.commandcenter.simulation.Faults;
@@ -36,6 +37,7 @@ class CommandServiceIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.context.ApplicationEventPublisher events;
     @Autowired io.commandcenter.engine.RulesEngine engine;
+    @Autowired io.commandcenter.ingest.shelly.ShellyCloudClient shellyCloud;
 
     @BeforeEach
     void cleanSite() {
@@ -44,6 +46,8 @@ class CommandServiceIntegrationTests {
             emergencyStop.release("test", "clean start");
         }
         simulator.simulator().faults().set(Faults.noneAndUnlimited());
+        // A test with cloud errors opens the client's circuit; the next one must see the cloud itself.
+        shellyCloud.resilience().circuitBreaker().reset();
         io.commandcenter.SimulatedDevices.register(jdbc, simulator);
         simulator.simulator().model().setRelay("miner-1", true);
         simulator.simulator().model().setRelay("miner-2", true);
@@ -265,10 +269,247 @@ class CommandServiceIntegrationTests {
         }
 
         emergencyStop.engage("carol", "inspecting wiring");
+        long stopped = System.nanoTime();
         CommandOutcome outcome = running.get(30, TimeUnit.SECONDS);
+        long tookMs = Duration.ofNanos(System.nanoTime() - stopped).toMillis();
 
         assertThat(outcome.result()).isEqualTo(Result.HALTED);
+        assertThat(tookMs).as("ended after STOP").isLessThan(2000);
         assertThat(outcome.attempts()).isLessThan(3);
+        assertThat(outcome.reasons()).anySatisfy(r -> assertThat(r).contains("left as it is (last seen on)"));
+        assertThat(kinds(outcome.actionId())).doesNotContain("ROLLBACK_SENT", "ROLLED_BACK");
+        assertThat(relayOn("water-heater")).isTrue();
         simulator.simulator().model().setRelay("water-heater", false);
+    }
+
+    // --- STOP, protective offs, the retry queue, the reconciler, opposite commands ---
+
+    @Autowired ActionRetries retries;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+    private static Decision allowed(ActionRequest request) {
+        return new Decision(request.id(), request.device(), request.on(), request.source(), request.requestedBy(),
+                Decision.Outcome.ALLOWED, List.of(), List.of("test: allowed"), Map.of(), null, request.at(), 0);
+    }
+
+    private static ActionRequest protectiveOff(String device) {
+        return new ActionRequest(UUID.randomUUID(), device, false, Source.SAFETY, "rule:battery floor",
+                "battery at 18.5 % SOC, below the floor", Instant.now());
+    }
+
+    private List<String> kinds(UUID actionId) {
+        return actionLog.find(actionId).orElseThrow().events().stream().map(ActionRecord.Event::kind).toList();
+    }
+
+    private boolean relayOn(String device) {
+        return simulator.simulator().state().device(device).orElseThrow().on();
+    }
+
+    @Test
+    void neverRollsBackToOnWhileTheEmergencyStopIsEngaged() {
+        emergencyStop.engage("bob", "smoke near the miners");
+        simulator.simulator().faults().set(Faults.noneAndUnlimited().withRelayIgnoreProbability(1.0));
+
+        // A person's command runs during STOP; when it fails, its rollback would switch the miner back on.
+        CommandOutcome outcome = commands.execute(manual("miner-1", false));
+
+        assertThat(outcome.result()).isEqualTo(Result.FAILED);
+        assertThat(outcome.reasons()).anySatisfy(r -> assertThat(r).contains("not sent: the emergency stop is engaged"));
+        assertThat(kinds(outcome.actionId())).doesNotContain("ROLLBACK_SENT").contains("ROLLED_BACK");
+    }
+
+    @Test
+    void logsEveryRollbackSendBeforeSendingIt() {
+        simulator.simulator().faults().set(Faults.noneAndUnlimited().withRelayIgnoreProbability(1.0));
+
+        CommandOutcome outcome = commands.execute(manual("miner-1", false));
+
+        List<String> kinds = kinds(outcome.actionId());
+        assertThat(kinds).containsSubsequence("VERIFIED", "ROLLBACK_SENT", "ROLLED_BACK", "FINISHED");
+    }
+
+    @Test
+    void carriesOutAProtectiveOffDuringTheEmergencyStopAndSaysSo() {
+        simulator.simulator().model().setRelay("water-heater", true);
+        emergencyStop.engage("carol", "inspecting wiring");
+        ActionRequest off = protectiveOff("water-heater");
+
+        CommandOutcome outcome = commands.carryOut(off, allowed(off));
+
+        assertThat(outcome.result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(outcome.reasons()).anySatisfy(r -> assertThat(r).contains("although the emergency stop is engaged"));
+        assertThat(relayOn("water-heater")).isFalse();
+    }
+
+    @Test
+    void sendsAProtectiveOffEvenWhenTheDeviceCannotBeReadFirst() throws Exception {
+        simulator.simulator().model().setRelay("water-heater", true);
+        simulator.simulator().faults().set(Faults.noneAndUnlimited()
+                .withShellyCloud(Faults.Api.NONE.withServerErrors(1.0))
+                .withShellyLocal(Faults.Api.NONE.withServerErrors(1.0)));
+        ActionRequest off = protectiveOff("water-heater");
+        var running = CompletableFuture.supplyAsync(() -> commands.carryOut(off, allowed(off)));
+        // The clouds come back once the failed read is logged: the off must still go out and be verified.
+        await(() -> actionLog.find(off.id()).map(a -> kinds(a.id()).contains("READ_FAILED")).orElse(false));
+        simulator.simulator().faults().set(Faults.noneAndUnlimited());
+
+        CommandOutcome outcome = running.get(30, TimeUnit.SECONDS);
+
+        assertThat(outcome.result()).as("%s", outcome.reasons()).isEqualTo(Result.SUCCEEDED);
+        assertThat(kinds(off.id())).containsSubsequence("READ_FAILED", "SENT", "VERIFIED", "FINISHED");
+        assertThat(relayOn("water-heater")).isFalse();
+    }
+
+    @Test
+    void retriesAFailedProtectiveOffAtOnceOverTheLanAndNeverUndoesIt() {
+        simulator.simulator().model().setRelay("water-heater", true);
+        simulator.simulator().faults().set(Faults.noneAndUnlimited().withRelayIgnoreProbability(1.0));
+        ActionRequest off = protectiveOff("water-heater");
+
+        CommandOutcome outcome = commands.carryOut(off, allowed(off));
+
+        assertThat(outcome.result()).isEqualTo(Result.FAILED);
+        assertThat(outcome.attempts()).as("more tries than a normal action").isEqualTo(4);
+        assertThat(outcome.finalOn()).isTrue();
+        List<Object> routes = actionLog.find(off.id()).orElseThrow().events().stream()
+                .filter(e -> e.kind().equals("SENT")).map(e -> e.detail().get("via")).toList();
+        assertThat(routes.get(0)).isEqualTo("shelly-cloud+shelly-local");
+        assertThat(routes.subList(1, routes.size())).containsOnly("shelly-local");
+        assertThat(kinds(off.id())).doesNotContain("ROLLBACK_SENT");
+        assertThat(outcome.reasons()).anySatisfy(r -> assertThat(r).contains("a protective off is never undone"));
+    }
+
+    @Test
+    void queuesAProtectiveOffForAnOfflineDeviceAndCarriesItOutWhenTheDeviceIsBack() {
+        simulator.simulator().model().setRelay("water-heater", true);
+        publishDeviceReadings();
+        simulator.simulator().faults().set(Faults.noneAndUnlimited()
+                .withShellyCloud(Faults.Api.NONE.withOfflineDevices(1.0))
+                .withShellyLocal(Faults.Api.NONE.withServerErrors(1.0)));
+        ActionRequest off = protectiveOff("water-heater");
+
+        CommandOutcome outcome = commands.carryOut(off, allowed(off));
+
+        assertThat(outcome.result()).isEqualTo(Result.OFFLINE);
+        assertThat(outcome.reasons()).anySatisfy(r -> assertThat(r).contains("waiting for the device"));
+        assertThat(retries.waiting()).singleElement().satisfies(w -> {
+            assertThat(w.device()).isEqualTo("water-heater");
+            assertThat(w.on()).isFalse();
+            assertThat(w.source()).isEqualTo(Source.SAFETY);
+            assertThat(w.requestedBy()).isEqualTo("rule:battery floor");
+        });
+
+        String page = io.commandcenter.TestUsers.admin(port).build().get().uri("/hardware").retrieve().body(String.class);
+        assertThat(page).contains("Waiting for the device", "switch water-heater off", "rule:battery floor");
+
+        simulator.simulator().faults().set(Faults.noneAndUnlimited());
+        publishDeviceReadings(); // the next poll sees it online
+
+        await(() -> retries.waiting().isEmpty() && !relayOn("water-heater"));
+        List<String> retried = jdbc.sql("""
+                        SELECT result FROM control.action_log
+                        WHERE kind = 'FINISHED' AND source = 'SAFETY' AND action_id <> :id""")
+                .param("id", off.id()).query(String.class).list();
+        assertThat(retried).containsExactly("SUCCEEDED");
+    }
+
+    @Test
+    void keepsQueuedOnActionsWaitingDuringTheEmergencyStop() {
+        simulator.simulator().model().setRelay("water-heater", false);
+        simulator.simulator().faults().set(Faults.noneAndUnlimited()
+                .withShellyCloud(Faults.Api.NONE.withOfflineDevices(1.0)));
+        ActionRequest on = new ActionRequest(UUID.randomUUID(), "water-heater", true, Source.AUTOMATION,
+                "rule:surplus", "surplus solar", Instant.now());
+        assertThat(commands.carryOut(on, allowed(on)).result()).isEqualTo(Result.OFFLINE);
+        emergencyStop.engage("carol", "inspecting wiring");
+        simulator.simulator().faults().set(Faults.noneAndUnlimited());
+
+        retries.retryWaitingFor(java.util.Set.of("water-heater"));
+
+        assertThat(retries.waiting()).extracting(ActionRetries.WaitingAction::actionId).containsExactly(on.id());
+        assertThat(relayOn("water-heater")).isFalse();
+    }
+
+    @Test
+    void reconcilerWaitsTheSettleTimeBeforeReadingTheDevice() throws Exception {
+        ActionRequest request = manual("miner-2", false);
+        actionLog.append(request, "REQUESTED", Instant.now(), null, null, null, Map.of("reason", "crash test"));
+        actionLog.append(request, "SENT", Instant.now(), true, 1, null, Map.of());
+        // The command sent before the crash lands a moment after the restart.
+        var late = CompletableFuture.runAsync(() -> {
+            sleep(400);
+            simulator.simulator().model().setRelay("miner-2", false);
+        });
+
+        reconciler.reconcile();
+        late.get(5, TimeUnit.SECONDS);
+
+        assertThat(actionLog.find(request.id()).orElseThrow().result()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void reconcilerRecordsUnknownWhileTheDeviceCannotBeReadAndSettlesItLater() {
+        ActionRequest request = manual("miner-2", false);
+        actionLog.append(request, "REQUESTED", Instant.now(), null, null, null, Map.of("reason", "crash test"));
+        actionLog.append(request, "SENT", Instant.now(), true, 1, null, Map.of());
+        simulator.simulator().faults().set(Faults.noneAndUnlimited()
+                .withShellyCloud(Faults.Api.NONE.withOfflineDevices(1.0))
+                .withShellyLocal(Faults.Api.NONE.withServerErrors(1.0)));
+
+        reconciler.reconcile();
+
+        ActionRecord unknown = actionLog.find(request.id()).orElseThrow();
+        assertThat(unknown.result()).isEqualTo("UNKNOWN");
+        assertThat(CommandService.outcomeOf(unknown).finalOn()).isNull();
+        assertThat(reconciler.recheckUnknown()).as("still unreadable").isZero();
+
+        simulator.simulator().faults().set(Faults.noneAndUnlimited());
+        simulator.simulator().model().setRelay("miner-2", false);
+
+        assertThat(reconciler.recheckUnknown()).isEqualTo(1);
+        ActionRecord settled = actionLog.find(request.id()).orElseThrow();
+        assertThat(settled.result()).isEqualTo("SUCCEEDED");
+        assertThat(CommandService.outcomeOf(settled).finalOn()).isFalse();
+        assertThat(reconciler.recheckUnknown()).isZero();
+        assertThat(reconciler.reconcile()).isZero();
+    }
+
+    @Test
+    void refusesTheSecondOfTwoOppositeManualCommandsAtTheSameMoment() throws Exception {
+        simulator.simulator().model().setRelay("well-pump", true);
+        publishDeviceReadings();
+        // Each cloud call takes 150 ms, so the first command is still in flight 40 ms later.
+        simulator.simulator().faults().set(Faults.noneAndUnlimited()
+                .withShellyCloud(Faults.Api.NONE.withTimeouts(1.0, Duration.ofMillis(150))));
+        var off = CompletableFuture.supplyAsync(() -> commands.execute(manual("well-pump", false)));
+        Thread.sleep(40);
+        var on = CompletableFuture.supplyAsync(() -> commands.execute(
+                ActionRequest.of("well-pump", true, Source.MANUAL, "bob", "test", Instant.now())));
+
+        CommandOutcome first = off.get(30, TimeUnit.SECONDS);
+        CommandOutcome second = on.get(30, TimeUnit.SECONDS);
+
+        assertThat(first.result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(second.result()).isEqualTo(Result.BLOCKED);
+        assertThat(second.reasons()).singleElement().asString()
+                .contains("opposite MANUAL command", "switch well-pump off", "from alice", "still being carried out");
+        assertThat(kinds(second.actionId())).doesNotContain("SENT");
+        assertThat(relayOn("well-pump")).isFalse();
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waited 20 s").isBefore(deadline);
+            sleep(20);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

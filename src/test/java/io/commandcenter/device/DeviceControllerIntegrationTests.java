@@ -138,6 +138,64 @@ class DeviceControllerIntegrationTests {
     }
 
     @Test
+    void registersChangesAndKeepsTheEssentialFlag() {
+        var fridge = device("fridge", "f1", 0, "OTHER");
+        fridge.put("essential", true);
+        var created = send("POST", "/devices", fridge);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        assertThat(created.getBody().path("essential").asBoolean()).isTrue();
+        assertThat(send("POST", "/devices", device("miner-1", "m1", 0, "MINER")).getBody().path("essential").isBoolean())
+                .as("present, false when omitted").isTrue();
+        assertThat(registry.findByName("miner-1").orElseThrow().essential()).isFalse();
+
+        var renamed = send("PUT", "/devices/fridge", Map.of("name", "kitchen-fridge"));
+        assertThat(renamed.getBody().path("essential").asBoolean()).as("kept when left out").isTrue();
+
+        var changed = send("PUT", "/devices/kitchen-fridge", Map.of("essential", false));
+        assertThat(changed.getStatusCode().value()).isEqualTo(200);
+        assertThat(changed.getBody().path("essential").asBoolean()).isFalse();
+        assertThat(send("PUT", "/devices/miner-1", Map.of("essential", true)).getBody().path("essential").asBoolean())
+                .isTrue();
+        assertThat(registry.findByName("kitchen-fridge").orElseThrow().essential()).isFalse();
+        assertThat(registry.findByName("miner-1").orElseThrow().essential()).isTrue();
+    }
+
+    @Test
+    void importsTheEssentialFlagAndFalseWhereItIsLeftOut() {
+        var pump = device("well-pump", "w1", 0, "PUMP");
+        pump.put("essential", true);
+
+        var response = send("POST", "/devices/import", List.of(pump, device("heater", "h1", 0, "HEATER")));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        assertThat(registry.findByName("well-pump").orElseThrow().essential()).isTrue();
+        assertThat(registry.findByName("heater").orElseThrow().essential()).isFalse();
+    }
+
+    @Test
+    void refusesAnEssentialFlagThatIsNotABooleanNamingTheField() {
+        send("POST", "/devices", device("fridge", "f1", 0, "OTHER"));
+        var bad = device("pump", "p1", 0, "PUMP");
+        bad.put("essential", "yes");
+
+        for (var response : List.of(send("PUT", "/devices/fridge", Map.of("essential", "yes")),
+                send("PUT", "/devices/fridge", Map.of("essential", 1)),
+                send("POST", "/devices", bad))) {
+            assertThat(response.getStatusCode().value()).isEqualTo(400);
+            assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+            assertThat(response.getBody().path("invalidParams")).extracting(p -> p.path("field").asString())
+                    .containsExactly("essential");
+            assertThat(response.getBody().path("detail").asString()).contains("essential");
+        }
+        var imported = send("POST", "/devices/import", List.of(device("heater", "h1", 0, "HEATER"), bad));
+        assertThat(imported.getStatusCode().value()).isEqualTo(400);
+        assertThat(imported.getBody().path("invalidParams")).extracting(p -> p.path("field").asString())
+                .singleElement().asString().endsWith("essential");
+        assertThat(registry.findAll()).extracting(Device::name).containsExactly("fridge");
+        assertThat(registry.findByName("fridge").orElseThrow().essential()).isFalse();
+    }
+
+    @Test
     void discoversCloudRelaysOnceAndReportsKnownOnesAfterwards() {
         send("POST", "/devices", device("my-pump", "c8f09e4a5b60", 0, "PUMP"));
 

@@ -65,6 +65,10 @@ class EngineIntegrationTests {
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build();
         jdbc.sql("TRUNCATE engine.decisions, engine.decision_tables CASCADE").update();
         jdbc.sql("DELETE FROM engine.preferences").update();
+        // Confirmation mode NEVER (the default): an automated action held for confirmation starts no
+        // cooldown and is not proposed again while it waits, which these tests do not expect.
+        jdbc.sql("DELETE FROM notify.settings").update();
+        jdbc.sql("DELETE FROM approval.pending_actions WHERE device LIKE 'it-%'").update();
         jdbc.sql("DELETE FROM shelly.devices WHERE name LIKE 'it-%'").update();
         proposals.queue.clear();
     }

@@ -62,6 +62,7 @@ class ActivationGateIntegrationTests {
     void setUp() throws IOException {
         RulesFolderCopy.restore(RULES, "miners.drl");
         Files.deleteIfExists(RULES.resolve("reports.drl"));
+        RulesFolderCopy.restore(RULES, "battery-floor.drl");
         http = TestUsers.admin(port)
                 .defaultStatusHandler(status -> true, (request, response) -> { }).build();
     }
@@ -70,6 +71,7 @@ class ActivationGateIntegrationTests {
     void restore() throws IOException {
         RulesFolderCopy.restore(RULES, "miners.drl");
         Files.deleteIfExists(RULES.resolve("reports.drl"));
+        RulesFolderCopy.restore(RULES, "battery-floor.drl");
     }
 
     @Test
@@ -161,17 +163,30 @@ class ActivationGateIntegrationTests {
     }
 
     @Test
-    void refusesToActivateARuleSetThatNeverPausesMiners() throws IOException {
+    void refusesToActivateARuleSetThatLetsTheChargeFallBelowCriticalWithMinersOn() throws IOException {
+        int before = activeVersion();
+        Files.writeString(RULES.resolve("miners.drl"), TestRules.RESUME_AT_ANY_CHARGE);
+        Files.delete(RULES.resolve("battery-floor.drl")); // or the floor would still shed the miners
+
+        ResponseEntity<JsonNode> refused = activate();
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody().get("type").asString()).endsWith("/rule-set-unsafe");
+        assertThat(refused.getBody().get("detail").asString()).startsWith("Activation refused: scenario '");
+        assertThat(refused.getBody().get("refusals").toString())
+                .contains("scenario 'summer-week' (summer-week.yaml): SOC_BELOW_CRITICAL_WITH_LOAD_ON");
+        assertThat(activeVersion()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesToActivateARuleSetThatNeverPausesMinersThoughTheFloorKeepsTheScenariosSafe() throws IOException {
         int before = activeVersion();
         Files.writeString(RULES.resolve("miners.drl"), TestRules.RESUME_AT_ANY_CHARGE);
 
         ResponseEntity<JsonNode> refused = activate();
 
-        // The battery floor now keeps the scenarios above critical even without miners.drl's pause;
-        // the property check still finds the pause missing.
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
         assertThat(refused.getBody().get("type").asString()).endsWith("/rule-set-unsafe");
-        assertThat(refused.getBody().get("detail").asString()).startsWith("Activation refused: ");
         assertThat(refused.getBody().get("refusals").toString())
                 .contains("property 'miners pause below the pause threshold' does not hold at ");
         assertThat(activeVersion()).isEqualTo(before);

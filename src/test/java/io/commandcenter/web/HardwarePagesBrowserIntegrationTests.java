@@ -9,6 +9,7 @@ import java.util.List;
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.TestUsers;
 import io.commandcenter.control.EmergencyStop;
+import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.simulation.EmbeddedSimulator;
 import io.commandcenter.simulation.Faults;
 import io.commandcenter.timeseries.BatteryReading;
@@ -42,6 +43,7 @@ class HardwarePagesBrowserIntegrationTests extends BrowserTestSupport {
     @Autowired ReadingWriter readings;
     @Autowired EmergencyStop emergencyStop;
     @Autowired RulesEngine engine;
+    @Autowired DeviceRegistry devices;
 
     @BeforeEach
     void aSiteWithRelays() {
@@ -160,6 +162,49 @@ class HardwarePagesBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(browser.driver().findElements(By.cssSelector("#hw-miner-1 button.switch"))).isEmpty();
         assertThat(browser.driver().findElements(By.id("stop-button"))).isEmpty();
         assertThat(browser.find(By.id("stop-state")).getText()).isEqualTo("automation running");
+    }
+
+    // ---- the essential flag and unknown relay states ----
+
+    @Test
+    void anAdminMarksADeviceEssentialOnItsCardAndAnOperatorOnlySeesTheMark() {
+        browser.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        browser.open("/hardware");
+        assertThat(browser.driver().findElements(By.cssSelector("#hw-miner-2 .badge.essential"))).isEmpty();
+
+        browser.find(By.cssSelector("#hw-miner-2 button.essential-toggle")).click();
+        Alert confirm = browser.waitUntil(ExpectedConditions.alertIsPresent());
+        assertThat(confirm.getText()).isEqualTo("Mark miner-2 essential? The battery floor will never switch it off.");
+        confirm.accept();
+        assertThat(browser.waitForText(By.cssSelector("#hw-miner-2 .badge.essential"), "essential")).isEqualTo("essential");
+        assertThat(devices.findByName("miner-2").orElseThrow().essential()).isTrue();
+        assertThat(browser.find(By.cssSelector("#hw-miner-2 button.essential-toggle")).getText()).isEqualTo("Not essential");
+        browser.screenshot("hardware-essential");
+
+        browser.signIn("otto", TestUsers.password("otto"));
+        browser.open("/hardware");
+        assertThat(browser.find(By.cssSelector("#hw-miner-2 .badge.essential")).getText()).isEqualTo("essential");
+        assertThat(browser.driver().findElements(By.cssSelector("#hw-miner-2 button.essential-toggle"))).isEmpty();
+        // changing the registry is an admin's: the server refuses an operator too
+        var refused = TestUsers.as(port, "otto").build().post().uri("/hardware/devices/miner-2/essential?essential=false")
+                .retrieve().onStatus(status -> true, (request, response) -> { }).toBodilessEntity();
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(devices.findByName("miner-2").orElseThrow().essential()).isTrue();
+    }
+
+    @Test
+    void aRelayThatIsOfflineOrDoesNotReportItsStateShowsUnknownNeverOff() {
+        readings.storeDevices(List.of(
+                new DevicePowerReading("miner-2", Instant.now(), false, null, null, null, null, null),
+                new DevicePowerReading("miner-1", Instant.now(), true, null, 0.0, 230.0, 0.0, 1.0)));
+        browser.signIn("vera", TestUsers.password("vera"));
+        browser.open("/hardware");
+
+        assertThat(browser.driver().findElements(By.cssSelector("#hw-miner-2 .state")))
+                .extracting(e -> e.getText()).containsExactly("unknown");
+        assertThat(browser.find(By.cssSelector("#hw-miner-2 .badge.bad")).getText()).isEqualTo("offline");
+        assertThat(browser.driver().findElements(By.cssSelector("#hw-miner-1 .state")))
+                .extracting(e -> e.getText()).containsExactly("unknown");
     }
 
     // ---- STOP ----
