@@ -45,15 +45,20 @@ public final class ReportHtml {
         if (s.description() != null && !s.description().isBlank()) {
             h.append("<p class=\"lead\">").append(esc(s.description())).append("</p>\n");
         }
-        int violations = report.violations().size();
-        h.append("<p class=\"verdict ").append(violations == 0 ? "ok\">No safety violations." : "bad\">"
+        int violations = RunRecorder.rulesViolations(report.violations()).size();
+        int hardware = report.violations().size() - violations;
+        h.append("<p class=\"verdict ").append(violations == 0 ? "ok\">No safety violations by the rules." : "bad\">"
                 + violations + " safety violation" + (violations == 1 ? "" : "s") + ": this rule set would be refused.")
+                .append(hardware == 0 ? "" : " " + hardware + " more where a relay refused the rules' off (see alerts).")
                 .append("</p>\n");
         h.append("<h2>Charge, solar and load</h2>\n");
         chart(h, report, zone);
         summary(h, s, zone, wallTime);
         if (!report.violations().isEmpty()) {
             violations(h, report.violations(), zone);
+        }
+        if (report.alerts() != null && !report.alerts().isEmpty()) {
+            alerts(h, report.alerts(), zone);
         }
         if (report.diff() != null) {
             diff(h, report.diff(), zone);
@@ -274,6 +279,18 @@ public final class ReportHtml {
         }
         h.append("</table>\n");
         more(h, violations.size());
+    }
+
+    private static void alerts(StringBuilder h, List<SimulationReport.Alert> alerts, ZoneId zone) {
+        h.append("<h2>Alerts the owner would have been sent (").append(alerts.size()).append(")</h2>\n");
+        h.append("<table class=\"list\"><tr><th>time</th><th>type</th><th>device</th><th>message</th></tr>\n");
+        for (SimulationReport.Alert a : alerts.subList(0, Math.min(alerts.size(), MAX_TABLE_ROWS))) {
+            h.append("<tr><td>").append(esc(local(a.at(), zone))).append("</td><td>").append(esc(a.type()))
+                    .append("</td><td>").append(esc(a.device() == null ? "" : a.device())).append("</td><td>")
+                    .append(esc(a.detail())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+        more(h, alerts.size());
     }
 
     private static void diff(StringBuilder h, List<DecisionDiff> diff, ZoneId zone) {

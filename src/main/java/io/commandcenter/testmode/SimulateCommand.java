@@ -115,7 +115,13 @@ public final class SimulateCommand {
                     duration == null ? scenario.duration() : duration, scenario.step());
             options = options.withProgress(new ProgressPrinter(err));
         }
-        RunResult result = ClosedLoopSimulation.run(scenario, rules, settings, options);
+        RunResult result;
+        try {
+            result = ClosedLoopSimulation.run(scenario, rules, settings, options);
+        } catch (RuleSetFailure e) {
+            err.println("simulate: " + e.getMessage());
+            return 2;
+        }
         try {
             ReportFiles.write(outDir, result.report(), scenario.timezone(), result.wallTime());
         } catch (IOException e) {
@@ -126,14 +132,17 @@ public final class SimulateCommand {
         out.printf(Locale.ROOT, """
                 Simulated %s h of '%s' in %.2f s wall time (%,.0f× real time)
                   charge %s %% .. %s %%, %s h below minimum, grid import %s kWh, export %s kWh
-                  %d actions, %d refused, %d safety violations
+                  %d actions, %d refused, %d safety violations, %d alerts
                   wrote %s and %s%n""", Numbers.format(s.simulatedHours()), s.scenario(),
                 result.wallTime().toNanos() / 1e9, result.speedUp(), s.minSoc() == null ? "-" : s.minSoc().value(),
                 s.maxSoc() == null ? "-" : s.maxSoc().value(), Numbers.format(s.hoursBelowMinSoc()),
                 Numbers.format(s.gridImportKwh()), Numbers.format(s.gridExportKwh()), s.actionCount(), s.blockedCount(),
-                s.violationCount(), outDir.resolve("report.json"), outDir.resolve("report.html"));
+                s.violationCount(), s.alertCount(), outDir.resolve("report.json"), outDir.resolve("report.html"));
         for (SimulationReport.Violation v : result.report().violations()) {
             out.println("  VIOLATION " + v.type() + " at " + v.at() + ": " + v.detail());
+        }
+        for (SimulationReport.Alert a : result.report().alerts()) {
+            out.println("  ALERT " + a.type() + " at " + a.at() + ": " + a.detail());
         }
         return 0;
     }

@@ -38,6 +38,37 @@ class SimulateCommandTests {
     }
 
     @Test
+    void showsTheAlertsNextToAViolationARelayCaused(@TempDir Path dir) throws Exception {
+        int exit = simulate("--scenario", "simulation/scenarios/relays-ignore-commands.yaml", "--out", dir.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("report.html")))
+                .contains("No safety violations by the rules.", "1 more where a relay refused the rules' off",
+                        "Alerts the owner would have been sent", "PROTECTIVE_OFF_FAILED");
+        assertThat(out.toString()).contains("1 safety violations", "ALERT PROTECTIVE_OFF_FAILED at ",
+                "(the relay refused to switch it off)");
+    }
+
+    @Test
+    void exitsWith2NamingTheRuleThatThrows(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules);
+        try (var files = Files.list(RuleSets.DEFAULT_DIR)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, rules.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(rules.resolve("reports.drl"), TestRules.THROWING_RULE);
+
+        int exit = simulate("--scenario", "simulation/scenarios/summer-week.yaml", "--out", dir.resolve("out").toString(),
+                "--rules", rules.toString(), "--duration", "PT2H", "--quiet");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("simulate: rule 'Charge per running miner' failed at 2025-06-16T06:00:00Z in "
+                + "scenario 'summer-week': ArithmeticException: / by zero");
+    }
+
+    @Test
     void exitsWith2NamingTheFieldOfABadScenario(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(Path.of("simulation/scenarios/grid-tied.yaml"))
