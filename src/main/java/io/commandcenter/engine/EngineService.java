@@ -76,6 +76,7 @@ class EngineService implements RulesEngine {
     private volatile EmergencyStop emergencyStop = EmergencyStop.released();
     /** The version on probation and the one to go back to; engine thread only. */
     private Probation probation;
+    private String rolledBackBecause;
     private final Duration probationTime;
 
     private record Probation(int version, RuleSet previous, int previousVersion, Instant until) {
@@ -116,7 +117,12 @@ class EngineService implements RulesEngine {
                 try {
                     fireAll();
                 } catch (RuntimeException e) {
-                    throw new RuleSetFailedLive(newVersion, rollBack(probation, e), e);
+                    // Even the restored rules failed, or something outside the rules did.
+                    throw new RuleSetFailedLive(version == newVersion && probation != null ? rollBack(probation, e)
+                            : RuleSetFailedLive.describe(e), e);
+                }
+                if (version != newVersion) {
+                    throw new RuleSetFailedLive(rolledBackBecause, null); // failed at once, rolled back by fire()
                 }
             }
             return null;
@@ -140,6 +146,7 @@ class EngineService implements RulesEngine {
 
     private String rollBack(Probation p, RuntimeException failure) {
         String reason = RuleSetFailedLive.describe(failure);
+        rolledBackBecause = reason;
         sessions.replaceAll((site, s) -> s.switchTo(p.previous(), p.previousVersion()));
         rules = p.previous();
         version = p.previousVersion();

@@ -3,18 +3,11 @@ package io.commandcenter.engine;
 /** Installing a version failed at its first firing; the previous version was put back before this was thrown. */
 final class RuleSetFailedLive extends RuntimeException {
 
-    private final int failedVersion;
-
-    RuleSetFailedLive(int failedVersion, String reason, Throwable cause) {
+    RuleSetFailedLive(String reason, Throwable cause) {
         super(reason, cause);
-        this.failedVersion = failedVersion;
     }
 
     static String describe(Throwable failure) {
         return RuleError.of(failure).describe();
-    }
-
-    int failedVersion() {
-        return failedVersion;
     }
 }

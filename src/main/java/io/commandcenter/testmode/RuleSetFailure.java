@@ -11,27 +11,19 @@ import io.commandcenter.engine.RuleError;
  */
 public final class RuleSetFailure extends RuntimeException {
 
-    private final String rule;
-
-    private RuleSetFailure(String message, String rule, Throwable cause) {
+    private RuleSetFailure(String message, Throwable cause) {
         super(message, cause);
-        this.rule = rule;
     }
 
     /** {@code rule 'Pause miners' failed at 2026-12-02T01:04:00Z in scenario 'summer-week': ArithmeticException: / by zero}. */
     static RuleSetFailure of(Throwable error, Instant at, String where) {
         RuleError why = RuleError.of(error);
         return new RuleSetFailure((why.rule() == null ? "the rules failed" : "rule '" + why.rule() + "' failed") + " at "
-                + Numbers.time(at) + " " + where + ": " + why.error(), why.rule(), error);
+                + Numbers.time(at) + " " + where + ": " + why.error(), error);
     }
 
     /** The innermost cause as "ArithmeticException: / by zero": what the rule actually did wrong. */
     static String rootCause(Throwable error) {
         return RuleError.of(error).error();
-    }
-
-    /** The failing rule's name, or null when the failure was not in a consequence. */
-    public String rule() {
-        return rule;
     }
 }

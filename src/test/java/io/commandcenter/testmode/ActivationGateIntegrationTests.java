@@ -114,6 +114,7 @@ class ActivationGateIntegrationTests {
 
     @Test
     void rollsBackAVersionThatFailsLiveWithinItsProbationAndTellsTheOwnerOnce() throws IOException {
+        chargeInForce(55);
         int before = activeVersion();
         int alertsBefore = rulesAlerts();
         Files.writeString(RULES.resolve("reports.drl"), THROWS_ON_ONE_CHARGE);
@@ -135,6 +136,32 @@ class ActivationGateIntegrationTests {
         // A failure is never told as a safety block, nor decided as one.
         assertThat(jdbc.sql("SELECT count(*) FROM engine.decisions WHERE rule_set_version = :v")
                 .param("v", failing).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void rollsBackAVersionThatFailsAtItsFirstFiringBeforeActivateAnswers() throws IOException {
+        chargeInForce(42.42);
+        int before = activeVersion();
+        Files.writeString(RULES.resolve("reports.drl"), THROWS_ON_ONE_CHARGE);
+
+        ResponseEntity<JsonNode> activated = activate();
+
+        assertThat(activated.getStatusCode().value()).isEqualTo(422);
+        assertThat(activated.getBody().get("type").asString()).endsWith("/rule-set-failed");
+        assertThat(activated.getBody().get("detail").asString())
+                .isEqualTo("Activation rolled back: rule 'Charge of exactly 42.42 %' threw ArithmeticException: / by zero");
+        int failed = activated.getBody().get("failedVersion").asInt();
+        assertThat(activated.getBody().get("version").asInt()).isEqualTo(before);
+        assertThat(activeVersion()).isEqualTo(before);
+        assertThat(versions(failed).get("failure").asString()).startsWith("rule 'Charge of exactly 42.42 %' threw");
+        chargeInForce(55);
+    }
+
+    /** Posts a charge and waits until the live rules hold it. */
+    private void chargeInForce(double soc) {
+        postBattery(soc);
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.get().uri("/engine/queries/latest battery").retrieve()
+                .body(JsonNode.class).toString().contains("\"soc\":" + soc));
     }
 
     private int rulesAlerts() {
