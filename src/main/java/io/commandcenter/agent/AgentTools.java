@@ -93,6 +93,11 @@ public class AgentTools {
             return "No inverter reading has been stored yet, so solar production is unknown.";
         }
         SolarReading r = s.get();
+        if (r.stale()) {
+            return String.format(Locale.ROOT, "The SolArk cloud is frozen: it has shown the same numbers since %s while"
+                    + " the battery kept moving, so solar production, load and grid are unknown right now.",
+                    r.lastChanged() != null ? r.lastChanged() : r.at());
+        }
         return String.format(Locale.ROOT,
                 "Solar producing %.0f W, house load %.0f W, grid %.0f W (%s), battery %.0f W (%s), inverter SOC %.1f%%, measured %s (%s ago).",
                 r.pvPower(), r.loadPower(), Math.abs(r.gridPower()), r.gridPower() >= 0 ? "import" : "export",

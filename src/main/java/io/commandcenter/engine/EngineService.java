@@ -223,6 +223,10 @@ class EngineService implements RulesEngine {
         }
         for (SolarReading r : stored.solar()) {
             EngineSession s = at(r.site(), r.at(), touched);
+            if (r.stale()) {
+                s.forgetPower(); // frozen cloud numbers: the flows are unknown, not what they last showed
+                continue;
+            }
             s.insertPower(new PowerFlow(r.site(), r.at().toEpochMilli(), r.pvPower(), r.loadPower(), r.gridPower()));
         }
         for (DevicePowerReading r : stored.devices()) {

@@ -358,7 +358,13 @@ public final class EngineSession implements AutoCloseable {
         refreshOutlook();
     }
 
-    /** Watts the battery supplies at these flows: load not covered by solar or grid (negative while charging). */
+    /** The inverter's flows are no longer known (its cloud froze): rules stop acting on the last ones. */
+    public void forgetPower() {
+        removeState(PowerNow.class);
+        refreshOutlook();
+    }
+
+        /** Watts the battery supplies at these flows: load not covered by solar or grid (negative while charging). */
     private static double netDraw(PowerNow p) {
         return p.load() - p.pv() - p.grid();
     }

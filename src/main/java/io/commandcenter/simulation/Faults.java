@@ -14,10 +14,11 @@ import java.util.List;
  * @param shellyLocal            faults of the Shelly local RPC ({@code /shelly-local/{cloudId}})
  * @param relayIgnoreProbability chance that a relay command answers OK but the relay does not switch
  * @param offline                windows in which a device is offline (unreachable, optionally without power)
+ * @param quirks                 the real clouds' own ways of failing (see {@link Quirks})
  * @param ignoreCommands         windows in which one relay accepts every command and does not switch
  */
 public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, double relayIgnoreProbability,
-                     List<OfflineWindow> offline, List<IgnoredCommands> ignoreCommands) {
+                     List<OfflineWindow> offline, Quirks quirks, List<IgnoredCommands> ignoreCommands) {
 
     /** The real VRM limit is a rolling window; published figures vary, so it is configurable. */
     static final RateLimit VRM_DEFAULT_LIMIT = new RateLimit(200, Duration.ofMinutes(1));
@@ -31,12 +32,13 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
         shellyLocal = Api.orDefault(shellyLocal, RateLimit.NONE);
         requireProbability("relayIgnoreProbability", relayIgnoreProbability);
         offline = offline == null ? List.of() : List.copyOf(offline);
+        quirks = quirks == null ? Quirks.NONE : quirks;
         ignoreCommands = ignoreCommands == null ? List.of() : List.copyOf(ignoreCommands);
     }
 
     /** No faults; only the real clouds' default rate limits. */
     public static Faults none() {
-        return new Faults(null, null, null, null, 0, null, null);
+        return new Faults(null, null, null, null, 0, null, null, null);
     }
 
     /** No faults and no rate limits at all: convenient for tests that poll fast. */
@@ -45,27 +47,27 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
     }
 
     public Faults withVrm(Api api) {
-        return new Faults(api, shellyCloud, solark, shellyLocal, relayIgnoreProbability, offline, ignoreCommands);
+        return new Faults(api, shellyCloud, solark, shellyLocal, relayIgnoreProbability, offline, quirks, ignoreCommands);
     }
 
     public Faults withShellyCloud(Api api) {
-        return new Faults(vrm, api, solark, shellyLocal, relayIgnoreProbability, offline, ignoreCommands);
+        return new Faults(vrm, api, solark, shellyLocal, relayIgnoreProbability, offline, quirks, ignoreCommands);
     }
 
     public Faults withSolark(Api api) {
-        return new Faults(vrm, shellyCloud, api, shellyLocal, relayIgnoreProbability, offline, ignoreCommands);
+        return new Faults(vrm, shellyCloud, api, shellyLocal, relayIgnoreProbability, offline, quirks, ignoreCommands);
     }
 
     public Faults withShellyLocal(Api api) {
-        return new Faults(vrm, shellyCloud, solark, api, relayIgnoreProbability, offline, ignoreCommands);
+        return new Faults(vrm, shellyCloud, solark, api, relayIgnoreProbability, offline, quirks, ignoreCommands);
     }
 
     public Faults withRelayIgnoreProbability(double probability) {
-        return new Faults(vrm, shellyCloud, solark, shellyLocal, probability, offline, ignoreCommands);
+        return new Faults(vrm, shellyCloud, solark, shellyLocal, probability, offline, quirks, ignoreCommands);
     }
 
     public Faults withOffline(List<OfflineWindow> windows) {
-        return new Faults(vrm, shellyCloud, solark, shellyLocal, relayIgnoreProbability, windows, ignoreCommands);
+        return new Faults(vrm, shellyCloud, solark, shellyLocal, relayIgnoreProbability, windows, quirks, ignoreCommands);
     }
 
     static void requireProbability(String field, double value) {
@@ -153,7 +155,7 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
                     rateLimitProbability, retryAfter, staleProbability, staleAge, offlineProbability, limit);
         }
 
-        private static Duration positiveOr(String field, Duration value, Duration fallback) {
+        static Duration positiveOr(String field, Duration value, Duration fallback) {
             if (value == null) {
                 return fallback;
             }
@@ -187,7 +189,7 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
     }
 
     public Faults withIgnoreCommands(List<IgnoredCommands> windows) {
-        return new Faults(vrm, shellyCloud, solark, shellyLocal, relayIgnoreProbability, offline, windows);
+        return new Faults(vrm, shellyCloud, solark, shellyLocal, relayIgnoreProbability, offline, quirks, windows);
     }
 
     /**
@@ -242,6 +244,73 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
 
         boolean covers(Duration sinceStart) {
             return sinceStart.compareTo(start) >= 0 && sinceStart.compareTo(start.plus(duration)) < 0;
+        }
+    }
+
+    // --- cloud quirks (SolArk and VRM behaviour of the real clouds) ---
+
+    public Faults withQuirks(Quirks quirks) {
+        return new Faults(vrm, shellyCloud, solark, shellyLocal, relayIgnoreProbability, offline, quirks, ignoreCommands);
+    }
+
+    /**
+     * Ways the real clouds fail that are not random HTTP errors. Windows are offsets from the scenario start.
+     *
+     * @param solarkTokenLifetime how long a SolArk access token is accepted (simulated time). The login still says
+     *                            {@code expires_in: 604799} (7 days) as the real cloud does; after the lifetime the
+     *                            token is answered HTTP 200 {@code {"code":102,"msg":"token invalid or expired"}}
+     * @param solarkFrozen        windows in which the SolArk cloud stops refreshing: the flow keeps the values of the
+     *                            window's start, with no sign of it (the flow has no time stamp)
+     * @param vrmNoData           windows in which the battery monitor logs nothing to VRM: BatterySummary answers only
+     *                            {@code hasOldData: true} and a growing {@code secondsAgo}, no attributes
+     */
+    public record Quirks(Duration solarkTokenLifetime, List<Window> solarkFrozen, List<Window> vrmNoData) {
+
+        /** SolArk's login claims a week; the simulator keeps its tokens that long unless told otherwise. */
+        static final Duration SOLARK_TOKEN_LIFETIME = Duration.ofSeconds(604_799);
+        public static final Quirks NONE = new Quirks(null, null, null);
+
+        public Quirks {
+            solarkTokenLifetime = Api.positiveOr("solarkTokenLifetime", solarkTokenLifetime, SOLARK_TOKEN_LIFETIME);
+            solarkFrozen = solarkFrozen == null ? List.of() : List.copyOf(solarkFrozen);
+            vrmNoData = vrmNoData == null ? List.of() : List.copyOf(vrmNoData);
+        }
+
+        public Quirks withSolarkTokenLifetime(Duration lifetime) {
+            return new Quirks(lifetime, solarkFrozen, vrmNoData);
+        }
+
+        public Quirks withSolarkFrozen(List<Window> windows) {
+            return new Quirks(solarkTokenLifetime, windows, vrmNoData);
+        }
+
+        public Quirks withVrmNoData(List<Window> windows) {
+            return new Quirks(solarkTokenLifetime, solarkFrozen, windows);
+        }
+
+        /** The window covering this moment after the scenario start, if any. */
+        static Window covering(List<Window> windows, Duration sinceStart) {
+            for (Window window : windows) {
+                if (sinceStart.compareTo(window.start()) >= 0
+                        && sinceStart.compareTo(window.start().plus(window.duration())) < 0) {
+                    return window;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** From {@code start} after the scenario start, for {@code duration}. */
+    public record Window(Duration start, Duration duration) {
+
+        public Window {
+            if (start == null || start.isNegative()) {
+                throw new IllegalArgumentException("start must be a duration from the scenario start such as PT13H (was "
+                        + start + ")");
+            }
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("duration must be a positive duration such as PT20M (was " + duration + ")");
+            }
         }
     }
 }

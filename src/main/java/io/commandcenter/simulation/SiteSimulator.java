@@ -54,6 +54,8 @@ public final class SiteSimulator implements AutoCloseable {
     private final Map<String, SimulatedApi> apis = new LinkedHashMap<>();
     private final AdminApi admin;
     private final Map<String, Deque<Long>> requestTimes = new HashMap<>();
+    /** Requests per API path (e.g. {@code /vrm/v2/users/me}) since the last reset, for tests that count calls. */
+    private final Map<String, Integer> requestCounts = new java.util.concurrent.ConcurrentHashMap<>();
     private Random faultRandom;
     private HttpServer server;
     private ExecutorService workers;
@@ -171,6 +173,11 @@ public final class SiteSimulator implements AutoCloseable {
         return model.scenario();
     }
 
+    /** How many requests reached this path (API prefix included, no query) since start or the last reset. */
+    public int requests(String path) {
+        return requestCounts.getOrDefault(path, 0);
+    }
+
     /** The site now, after bringing the model up to the clock. */
     public SiteState state() {
         return sync();
@@ -182,6 +189,7 @@ public final class SiteSimulator implements AutoCloseable {
             model.reset();
             clock.reset(model.scenario().start());
         }
+        requestCounts.clear();
         synchronized (requestTimes) {
             requestTimes.clear();
             faultRandom = new Random(model.scenario().seed());
@@ -229,6 +237,7 @@ public final class SiteSimulator implements AutoCloseable {
         if (prefix.equals("/_sim")) {
             return admin.handle(call);
         }
+        requestCounts.merge(prefix + call.path(), 1, Integer::sum);
         SimulatedApi api = apis.get(prefix);
         Faults.Api faults = switch (prefix) {
             case "/vrm" -> faults().current().vrm();

@@ -1,5 +1,6 @@
 package io.commandcenter.simulation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -16,7 +17,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * SolArk cloud under {@code /solark}: password and refresh-token login, plant list, energy flow. Like the real
- * cloud it refreshes every five minutes, so the flow holds the values of the last 5-minute mark.
+ * cloud it refreshes every five minutes, so the flow holds the values of the last 5-minute mark. An access token it
+ * no longer accepts is answered with HTTP 200 and code 102, as the real cloud does; only a request without any
+ * token gets a 401.
  */
 final class SolarkApi implements SimulatedApi {
 
@@ -26,7 +29,8 @@ final class SolarkApi implements SimulatedApi {
 
     private final SiteModel model;
     private final SimulatorCredentials credentials;
-    private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
+    /** Access token → when it stops being accepted (simulated time). */
+    private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
 
     SolarkApi(SiteModel model, SimulatorCredentials credentials) {
@@ -50,9 +54,12 @@ final class SolarkApi implements SimulatedApi {
             return token(call);
         }
         String authorization = call.header("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                || !accessTokens.contains(authorization.substring(7).trim())) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Reply.status(401, envelope(401, "Unauthorized", null));
+        }
+        Instant expires = accessTokens.get(authorization.substring(7).trim());
+        if (expires == null || !model.now().isBefore(expires)) {
+            return Reply.ok(envelope(102, "token invalid or expired", null));
         }
         if (call.path().equals("/api/v1/plants")) {
             return plants(stale);
@@ -86,7 +93,7 @@ final class SolarkApi implements SimulatedApi {
         }
         String access = UUID.randomUUID().toString();
         String refresh = UUID.randomUUID().toString();
-        accessTokens.add(access);
+        accessTokens.put(access, model.now().plus(model.faults().current().quirks().solarkTokenLifetime()));
         refreshTokens.add(refresh);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("access_token", access);
@@ -97,9 +104,17 @@ final class SolarkApi implements SimulatedApi {
         return Reply.ok(envelope(0, "Success", data));
     }
 
-    /** What the cloud shows now: the last 5-minute refresh, or a frozen older one when the stale fault fires. */
+    /**
+     * What the cloud shows now: the last 5-minute refresh; during a frozen window the last refresh before it froze;
+     * an older one when the stale fault fires.
+     */
     private SiteState reported(boolean stale) {
         Instant now = model.now();
+        Faults.Window frozen = Faults.Quirks.covering(model.faults().current().quirks().solarkFrozen(),
+                Duration.between(model.scenario().start(), now));
+        if (frozen != null) {
+            now = model.scenario().start().plus(frozen.start());
+        }
         Instant shown = Instant.ofEpochSecond(now.getEpochSecond() / REFRESH_SECONDS * REFRESH_SECONDS);
         if (stale) {
             shown = shown.minus(model.faults().current().solark().staleAge());

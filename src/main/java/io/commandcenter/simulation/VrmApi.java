@@ -35,6 +35,8 @@ final class VrmApi implements SimulatedApi {
         CODES.put("bt", SiteState::batteryTemperatureC);
     }
 
+    private static final int SOLAR_CHARGER_INSTANCE = 278;
+
     private final SiteModel model;
     private final SimulatorCredentials credentials;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
@@ -144,9 +146,15 @@ final class VrmApi implements SimulatedApi {
             secondsAgo += age.toSeconds();
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        if (!String.valueOf(credentials.vrmBatteryInstance()).equals(call.param("instance"))) {
+        Faults.Window silent = Faults.Quirks.covering(model.faults().current().quirks().vrmNoData(),
+                Duration.between(model.scenario().start(), now));
+        if (silent != null) {
+            // the monitor has logged nothing since the window began: VRM answers with its age only
+            secondsAgo = Duration.between(model.scenario().start().plus(silent.start()), now).toSeconds() + 60;
+        }
+        if (silent != null || !String.valueOf(credentials.vrmBatteryInstance()).equals(call.param("instance"))) {
             data.put("hasOldData", true);
-            data.put("secondsAgo", Map.of("value", secondsAgo));
+            data.put("secondsAgo", Map.of("value", Long.toString(secondsAgo)));
             return Reply.ok(Map.of("success", true, "records", Map.of("data", data, "meta", Map.of(),
                     "attributeOrder", List.of())));
         }
@@ -154,16 +162,34 @@ final class VrmApi implements SimulatedApi {
         data.put("49", attribute(49, "I", state.batteryCurrentA(), "%.1f A", secondsAgo));
         data.put("50", attribute(50, "CE", consumedAh(state), "%.1f Ah", secondsAgo));
         data.put("51", attribute(51, "SOC", state.socPercent(), "%.1f %%", secondsAgo));
-        data.put("115", attribute(115, "BT", state.batteryTemperatureC(), "%.1f °C", secondsAgo));
+        data.put("52", timeToGo(state, secondsAgo));
+        Map<String, Object> temperature = attribute(115, "BT", state.batteryTemperatureC(), "%.1f °C", secondsAgo);
+        // VRM sends valueFloat as a string or null; the temperature goes without, so parsers fall back to value
+        temperature.put("valueFloat", null);
+        data.put("115", temperature);
         data.put("hasOldData", stale);
-        data.put("secondsAgo", Map.of("value", secondsAgo));
+        data.put("secondsAgo", Map.of("value", Long.toString(secondsAgo)));
         Map<String, Object> meta = new LinkedHashMap<>();
-        for (String id : List.of("47", "49", "50", "51", "115")) {
+        for (String id : List.of("47", "49", "50", "51", "52", "115")) {
             Map<?, ?> attribute = (Map<?, ?>) data.get(id);
             meta.put(id, Map.of("code", attribute.get("code"), "description", attribute.get("code")));
         }
         return Reply.ok(Map.of("success", true, "records", Map.of("data", data, "meta", meta,
-                "attributeOrder", List.of("51", "47", "49", "50", "115"))));
+                "attributeOrder", List.of("51", "47", "49", "50", "52", "115"))));
+    }
+
+    /** Hours left at the present discharge, as VRM shows it; empty while charging. */
+    private Map<String, Object> timeToGo(SiteState state, long secondsAgo) {
+        Scenario.Battery battery = model.scenario().site().battery();
+        double hours = state.batteryW() < 0
+                ? state.socPercent() / 100 * battery.capacityKwh() * 1000 / -state.batteryW() : 0;
+        Map<String, Object> attribute = attribute(52, "TTG", hours, "%.1f h", secondsAgo);
+        if (state.batteryW() >= 0) {
+            attribute.put("value", "");
+            attribute.put("valueFloat", null);
+            attribute.put("formattedValue", "");
+        }
+        return attribute;
     }
 
     private double consumedAh(SiteState state) {
@@ -176,10 +202,11 @@ final class VrmApi implements SimulatedApi {
         double rounded = Math.round(value * 100) / 100.0;
         attribute.put("code", code);
         attribute.put("idDataAttribute", id);
+        // real answers carry numbers as strings: "value":"63.4", "valueFloat":"63.4", "secondsAgo":"41"
         attribute.put("value", Double.toString(rounded));
-        attribute.put("valueFloat", rounded);
+        attribute.put("valueFloat", Double.toString(rounded));
         attribute.put("formattedValue", String.format(Locale.ROOT, format, value));
-        attribute.put("secondsAgo", secondsAgo);
+        attribute.put("secondsAgo", Long.toString(secondsAgo));
         return attribute;
     }
 
@@ -196,12 +223,25 @@ final class VrmApi implements SimulatedApi {
             record.put("timestamp", timestamp);
             record.put("Device", "Battery Monitor");
             record.put("instance", credentials.vrmBatteryInstance());
+            record.put("dbusServiceType", "battery");
             record.put("idDataAttribute", id++);
             record.put("code", code.getKey());
             record.put("rawValue", value);
             record.put("formattedValue", String.format(Locale.ROOT, "%.2f", value));
             records.add(record);
         }
+        // another device of the installation, so that finding the battery monitor means looking for it
+        Map<String, Object> charger = new LinkedHashMap<>();
+        charger.put("idSite", credentials.vrmSiteId());
+        charger.put("timestamp", timestamp);
+        charger.put("Device", "Solar Charger");
+        charger.put("instance", SOLAR_CHARGER_INSTANCE);
+        charger.put("dbusServiceType", "solarcharger");
+        charger.put("idDataAttribute", id);
+        charger.put("code", "ScW");
+        charger.put("rawValue", state.pvW());
+        charger.put("formattedValue", String.format(Locale.ROOT, "%.0f W", state.pvW()));
+        records.add(0, charger);
         return Reply.ok(Map.of("success", true, "records", records));
     }
 

@@ -22,6 +22,10 @@ final class ReadingFeed {
     }
 
     static void solar(EngineSession s, SolarReading r) {
+        if (r.stale()) {
+            s.forgetPower(); // as the live engine does: frozen cloud numbers are not the flows in force
+            return;
+        }
         s.insertPower(new PowerFlow(r.site(), r.at().toEpochMilli(), r.pvPower(), r.loadPower(), r.gridPower()));
     }
 

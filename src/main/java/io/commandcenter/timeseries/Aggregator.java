@@ -183,14 +183,14 @@ final class Aggregator {
                            min(grid_power) AS grid_min, avg(grid_power) AS grid_avg, max(grid_power) AS grid_max,
                            min(battery_power) AS batt_min, avg(battery_power) AS batt_avg, max(battery_power) AS batt_max
                     FROM solark.flow_readings
-                    WHERE at >= :from AND at < :to
+                    WHERE at >= :from AND at < :to AND NOT stale -- frozen numbers are not energy
                     GROUP BY 1, 2
                 ), flows AS (
                     SELECT site, at, pv_power AS pv, load_power AS load,
                            greatest(grid_power, 0) AS import, greatest(-grid_power, 0) AS export,
                            greatest(battery_power, 0) AS charge, greatest(-battery_power, 0) AS discharge
                     FROM solark.flow_readings
-                    WHERE at >= :segmentsFrom AND at < :segmentsTo
+                    WHERE at >= :segmentsFrom AND at < :segmentsTo AND NOT stale
                 ), segments AS (
                     SELECT site, at AS t0, lead(at) OVER w AS t1,
                            pv AS pv0, lead(pv) OVER w AS pv1, load AS load0, lead(load) OVER w AS load1,

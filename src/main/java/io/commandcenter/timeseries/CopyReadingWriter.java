@@ -81,13 +81,14 @@ final class CopyReadingWriter implements ReadingWriter {
             (con, inserted) -> { });
 
     private static final Kind<SolarReading> SOLAR = new Kind<>(Source.SOLARK,
-            "site, at, pv_power, battery_power, grid_power, load_power, soc",
+            "site, at, pv_power, battery_power, grid_power, load_power, soc, stale, last_changed",
             SolarReading::site, SolarReading::at,
-            r -> inMicros(r.at()) ? r
+            r -> inMicros(r.at()) && inMicros(r.lastChanged()) ? r
                     : new SolarReading(r.site(), micros(r.at()), r.pvPower(), r.batteryPower(), r.gridPower(),
-                    r.loadPower(), r.soc()),
+                    r.loadPower(), r.soc(), r.stale(), r.lastChanged() == null ? null : micros(r.lastChanged())),
             (row, r) -> row.text(r.site()).time(r.at()).number(r.pvPower()).number(r.batteryPower())
-                    .number(r.gridPower()).number(r.loadPower()).number(r.soc()).endRow(),
+                    .number(r.gridPower()).number(r.loadPower()).number(r.soc()).flag(r.stale())
+                    .time(r.lastChanged()).endRow(),
             (con, inserted) -> { });
 
     private static final Kind<DevicePowerReading> DEVICE = new Kind<>(Source.SHELLY,

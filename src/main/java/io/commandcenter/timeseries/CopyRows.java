@@ -43,6 +43,9 @@ final class CopyRows {
     }
 
     CopyRows time(Instant at) {
+        if (at == null) {
+            return nothing();
+        }
         startField();
         int32(8);
         int64((at.getEpochSecond() - POSTGRES_EPOCH_SECONDS) * 1_000_000L + at.getNano() / 1_000);

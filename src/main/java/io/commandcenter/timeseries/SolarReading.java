@@ -11,7 +11,15 @@ import java.time.Instant;
  * @param gridPower    watts from the grid (positive = import, negative = export)
  * @param loadPower    watts consumed by the house loads, >= 0
  * @param soc          state of charge as the inverter sees it, percent 0..100
+ * @param stale        the cloud repeats these values although the battery is moving: they are not current
+ * @param lastChanged  when the cloud first showed these values (null when not known)
  */
 public record SolarReading(String site, Instant at, double pvPower, double batteryPower, double gridPower,
-                           double loadPower, double soc) {
+                           double loadPower, double soc, boolean stale, Instant lastChanged) {
+
+    /** A current reading whose values appeared at {@code at}. */
+    public SolarReading(String site, Instant at, double pvPower, double batteryPower, double gridPower,
+                        double loadPower, double soc) {
+        this(site, at, pvPower, batteryPower, gridPower, loadPower, soc, false, at);
+    }
 }

@@ -63,17 +63,18 @@ final class TimeseriesRepository {
 
     Optional<SolarReading> latestSolar() {
         return jdbc.sql("""
-                SELECT site, at, pv_power, battery_power, grid_power, load_power, soc
+                SELECT site, at, pv_power, battery_power, grid_power, load_power, soc, stale, last_changed
                 FROM solark.flow_readings ORDER BY at DESC LIMIT 1
                 """).query((rs, n) -> new SolarReading(rs.getString("site"), instant(rs, "at"),
                 rs.getDouble("pv_power"), rs.getDouble("battery_power"), rs.getDouble("grid_power"),
-                rs.getDouble("load_power"), rs.getDouble("soc"))).optional();
+                rs.getDouble("load_power"), rs.getDouble("soc"), rs.getBoolean("stale"),
+                rs.getTimestamp("last_changed") == null ? null : instant(rs, "last_changed"))).optional();
     }
 
     List<SolarPoint> solarRaw(Instant from, Instant to) {
         return jdbc.sql("""
                 SELECT at, pv_power, load_power, grid_power, battery_power, soc FROM solark.flow_readings
-                WHERE at >= :from AND at < :to ORDER BY at
+                WHERE at >= :from AND at < :to AND NOT stale ORDER BY at
                 """).param("from", ts(from)).param("to", ts(to))
                 .query((rs, n) -> new SolarPoint(instant(rs, "at"), 1, Stats.of(rs.getDouble("pv_power")),
                         Stats.of(rs.getDouble("load_power")), Stats.of(rs.getDouble("grid_power")),

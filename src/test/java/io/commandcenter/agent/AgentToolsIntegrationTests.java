@@ -60,6 +60,15 @@ class AgentToolsIntegrationTests {
     }
 
     @Test
+    void saysTheSolarFlowsAreUnknownWhileTheSolArkCloudIsFrozen() {
+        Instant since = now.minus(20, ChronoUnit.MINUTES);
+        writer.storeSolar(List.of(new SolarReading("home", now.minus(1, ChronoUnit.MINUTES), 4200, 1500, -300, 2400, 71,
+                true, since)));
+
+        assertThat(tools.solarStatus()).contains("frozen", since.toString(), "unknown").doesNotContain("Solar producing");
+    }
+
+    @Test
     void addsUpADevicesEnergyOverTheWindowAndShowsItsPowerNow() {
         writer.storeDevices(pumpHour(750));
 

@@ -160,6 +160,24 @@ class ScenarioTests {
     }
 
     @Test
+    void readsTheCloudQuirksFromTheScenarioFile() {
+        String text = read("fault-heavy-day.yaml").replace("relayIgnoreProbability: 0.2", """
+                relayIgnoreProbability: 0.2
+                  quirks:
+                    solarkTokenLifetime: PT6H
+                    solarkFrozen: [{start: PT12H, duration: PT20M}]
+                    vrmNoData: [{start: PT3H, duration: PT30M}]""");
+
+        Faults.Quirks quirks = Scenario.parse("quirky.yaml", text).faults().quirks();
+
+        assertThat(quirks.solarkTokenLifetime()).isEqualTo(Duration.ofHours(6));
+        assertThat(quirks.solarkFrozen()).containsExactly(new Faults.Window(Duration.ofHours(12), Duration.ofMinutes(20)));
+        assertThat(quirks.vrmNoData()).containsExactly(new Faults.Window(Duration.ofHours(3), Duration.ofMinutes(30)));
+        assertThat(Scenario.resolve("summer-week.yaml").faults().quirks()).as("none unless asked for")
+                .isEqualTo(Faults.Quirks.NONE);
+    }
+
+    @Test
     void namesAMissingFile() {
         assertThatThrownBy(() -> Scenario.resolve("no-such-scenario.yaml"))
                 .isInstanceOf(ScenarioException.class)

@@ -78,9 +78,52 @@ class SiteSimulatorTests {
         assertThat(data.path("51").path("formattedValue").asString()).endsWith(" %");
         assertThat(data.path("47").path("valueFloat").asDouble()).isBetween(44.0, 53.0);
         assertThat(data.path("49").path("valueFloat").asDouble()).isCloseTo(state.batteryCurrentA(), org.assertj.core.data.Offset.offset(0.01));
-        assertThat(data.path("115").path("valueFloat").asDouble()).isBetween(15.0, 40.0);
+        assertThat(Double.parseDouble(data.path("115").path("value").asString())).isBetween(15.0, 40.0);
         assertThat(data.path("51").path("secondsAgo").asLong()).isEqualTo(41);
         assertThat(data.path("hasOldData").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void vrmBatterySummarySendsNumbersAsStringsAsTheRealApiDoes() {
+        simulator.clock().advance(Duration.ofHours(14).plusSeconds(41));
+        JsonNode data = batterySummary(CREDS.vrmBatteryInstance()).path("records").path("data");
+
+        assertThat(data.path("51").path("value").isString()).isTrue();
+        assertThat(data.path("51").path("valueFloat").isString()).isTrue();
+        assertThat(data.path("51").path("secondsAgo").asString()).isEqualTo("41");
+        assertThat(data.path("115").path("valueFloat").isNull()).as("temperature without valueFloat").isTrue();
+        assertThat(data.path("52").path("code").asString()).as("an attribute parsers do not use").isEqualTo("TTG");
+        assertThat(data.path("secondsAgo").path("value").asString()).isEqualTo("41");
+    }
+
+    @Test
+    void vrmAnswersOnlyOldDataMarkersWhileTheMonitorLogsNothing() {
+        simulator.faults().update(f -> f.withQuirks(f.quirks().withVrmNoData(
+                List.of(new Faults.Window(Duration.ofHours(10), Duration.ofHours(1))))));
+        simulator.clock().advance(Duration.ofHours(10).plusMinutes(30));
+        JsonNode data = batterySummary(CREDS.vrmBatteryInstance()).path("records").path("data");
+
+        assertThat(data.has("51")).isFalse();
+        assertThat(data.path("hasOldData").asBoolean()).isTrue();
+        assertThat(Long.parseLong(data.path("secondsAgo").path("value").asString())).isGreaterThanOrEqualTo(30 * 60);
+
+        simulator.clock().advance(Duration.ofHours(1));
+        assertThat(batterySummary(CREDS.vrmBatteryInstance()).path("records").path("data").has("51"))
+                .as("data again after the window").isTrue();
+    }
+
+    @Test
+    void vrmDiagnosticsListTheBatteryMonitorAmongOtherDevices() {
+        JsonNode records = client.get("/vrm/v2/installations/" + CREDS.vrmSiteId() + "/diagnostics",
+                "X-Authorization", "Token " + CREDS.vrmAccessToken()).json().path("records");
+
+        assertThat(records.findValuesAsString("Device")).contains("Solar Charger", "Battery Monitor");
+        for (JsonNode record : records) {
+            if (record.path("Device").asString().equals("Battery Monitor")) {
+                assertThat(record.path("instance").asInt()).isEqualTo(CREDS.vrmBatteryInstance());
+                assertThat(record.path("dbusServiceType").asString()).isEqualTo("battery");
+            }
+        }
     }
 
     @Test
@@ -275,6 +318,43 @@ class SiteSimulatorTests {
         SiteState hourAgo = simulator.model().stateAt(simulator.model().now().minus(Duration.ofHours(1)));
         assertThat(frozen.path("soc").asLong()).isEqualTo(Math.round(hourAgo.socPercent()));
         assertThat(frozen.path("pvPower").asLong()).isEqualTo(Math.round(hourAgo.pvW()));
+    }
+
+    @Test
+    void solarkAnswersAnExpiredTokenWithHttp200AndCode102() {
+        simulator.faults().update(f -> f.withQuirks(f.quirks().withSolarkTokenLifetime(Duration.ofHours(1))));
+        String token = solarkLogin();
+        String plants = "/solark/api/v1/plants?page=1&limit=10";
+        assertThat(client.get(plants, "Authorization", "Bearer " + token).json().path("code").asInt()).isZero();
+
+        simulator.clock().advance(Duration.ofHours(1));
+        SimulatorClient.Answer expired = client.get(plants, "Authorization", "Bearer " + token);
+
+        assertThat(expired.status()).isEqualTo(200);
+        assertThat(expired.json().path("code").asInt()).isEqualTo(102);
+        assertThat(expired.json().path("msg").asString()).isEqualTo("token invalid or expired");
+        assertThat(expired.json().path("success").asBoolean(true)).isFalse();
+        assertThat(client.get(plants, "Authorization", "Bearer not-a-token").json().path("code").asInt())
+                .as("an unknown token too").isEqualTo(102);
+    }
+
+    @Test
+    void solarkKeepsShowingTheSameFlowWhileFrozen() {
+        simulator.faults().update(f -> f.withQuirks(f.quirks().withSolarkFrozen(
+                List.of(new Faults.Window(Duration.ofHours(9), Duration.ofMinutes(20))))));
+        String token = solarkLogin();
+        String flow = "/solark/api/v1/plant/energy/" + CREDS.solarkPlantId() + "/flow?date=2025-06-16";
+        simulator.clock().advance(Duration.ofHours(9));
+        JsonNode atFreeze = client.get(flow, "Authorization", "Bearer " + token).json().path("data");
+
+        simulator.clock().advance(Duration.ofMinutes(19));
+        JsonNode later = client.get(flow, "Authorization", "Bearer " + token).json().path("data");
+        assertThat(later).isEqualTo(atFreeze);
+        assertThat(simulator.state().socPercent()).as("the site itself moved on")
+                .isNotEqualTo(simulator.model().stateAt(simulator.model().now().minus(Duration.ofMinutes(19))).socPercent());
+
+        simulator.clock().advance(Duration.ofMinutes(6));
+        assertThat(client.get(flow, "Authorization", "Bearer " + token).json().path("data")).isNotEqualTo(atFreeze);
     }
 
     // --- Shelly local RPC ---

@@ -108,6 +108,32 @@ class TimeseriesControllerIntegrationTests {
     }
 
     @Test
+    void saysWhenTheInverterFlowIsStaleAndSinceWhenItHasNotChanged() {
+        Instant changed = now.minusSeconds(1200);
+        writer.storeSolar(List.of(new SolarReading("home", now, 3200, 500, -100, 2600, 75, true, changed)));
+
+        JsonNode current = get("/solark/current").getBody();
+        assertThat(current.get("stale").asBoolean()).isTrue();
+        assertThat(Instant.parse(current.get("lastChanged").asString())).isEqualTo(changed);
+        assertThat(get("/api/v1/solark/history?from=" + now.minusSeconds(3600)).getBody().get("points"))
+                .as("frozen numbers are not history").isEmpty();
+
+        String cards = http.get().uri("/power/cards").retrieve().body(String.class);
+        assertThat(cards).contains("card stale").contains(">stale<")
+                .contains("unchanged since " + java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                        .withZone(java.time.ZoneOffset.UTC).format(changed) + " UTC");
+    }
+
+    @Test
+    void showsACurrentInverterFlowWithoutAStaleMark() {
+        writer.storeSolar(List.of(new SolarReading("home", now, 3200, 500, -100, 2600, 75)));
+
+        assertThat(get("/solark/current").getBody().get("stale").asBoolean(true)).isFalse();
+        assertThat(http.get().uri("/power/cards").retrieve().body(String.class)).doesNotContain(">stale<")
+                .contains("from the panels");
+    }
+
+    @Test
     void servesGapsPerSource() {
         JsonNode body = get("/timeseries/gaps?source=solark&from=" + now.minusSeconds(3600)).getBody();
 

@@ -19,23 +19,36 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * The SolArk cloud (undocumented API, as used by its web app). Logs in with the OAuth password grant
- * ({@code client_id csp-web}); an expired or refused access token is renewed with the refresh token, and when that
- * fails too, by logging in again.
+ * ({@code client_id csp-web}) from the web portal's origin, as the portal does. Before the token's own expiry it is
+ * renewed with the refresh token (or a fresh login when that fails). A token the cloud refuses earlier, whether with
+ * HTTP 401 or with HTTP 200 and code 102, costs one fresh login and one retry; a second refusal fails the call with
+ * the cloud's message.
  */
 public class SolArkClient {
 
     private static final String CLIENT_ID = "csp-web";
+    /** The web portal logs in from here; several open-source clients send the same headers. */
+    public static final URI DEFAULT_PORTAL = URI.create("https://www.solarkcloud.com");
 
     private final CloudHttp http;
     private final CloudCall call;
     private final String username;
     private final String password;
     private final Clock clock;
+    private final String portal;
     private volatile SolArkPayloads.Token token;
     private volatile Instant tokenExpires = Instant.MIN;
 
     public SolArkClient(URI baseUrl, String username, String password, CallSettings settings, int rateLimit,
                         Duration ratePeriod, Clock clock) {
+        this(baseUrl, DEFAULT_PORTAL, username, password, settings, rateLimit, ratePeriod, clock);
+    }
+
+    /** @param portal the web portal's address, sent as {@code Origin} and {@code Referer} with the login */
+    public SolArkClient(URI baseUrl, URI portal, String username, String password, CallSettings settings,
+                        int rateLimit, Duration ratePeriod, Clock clock) {
+        String origin = portal.toString();
+        this.portal = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
         this.http = new CloudHttp(baseUrl, settings, clock);
         this.call = new CloudCall("solark", settings, rateLimit, ratePeriod, settings.readTimeout());
         this.username = username;
@@ -59,7 +72,11 @@ public class SolArkClient {
     }
 
     private String authorized(String path) {
-        return call.run(() -> withFreshToken(() -> http.get(path, this::authorize)));
+        return call.run(() -> withFreshToken(() -> {
+            String body = http.get(path, this::authorize);
+            SolArkPayloads.requireLiveToken(body);
+            return body;
+        }));
     }
 
     private String withFreshToken(Supplier<String> request) {
@@ -74,7 +91,9 @@ public class SolArkClient {
             if (e.kind() != CloudException.Kind.UNAUTHORIZED) {
                 throw e;
             }
-            renew();
+            // The token died before its time (HTTP 401, or HTTP 200 with code 102): log in afresh, retry once.
+            token = null;
+            login();
             return request.get();
         }
     }
@@ -87,7 +106,7 @@ public class SolArkClient {
                 grant.put("client_id", CLIENT_ID);
                 grant.put("grant_type", "refresh_token");
                 grant.put("refresh_token", current.refreshToken());
-                accept(SolArkPayloads.token(http.postJson("/oauth/token", grant, headers -> { })));
+                accept(SolArkPayloads.token(http.postJson("/oauth/token", grant, this::fromPortal)));
                 return;
             } catch (CloudException refreshRefused) {
                 if (refreshRefused.kind() != CloudException.Kind.UNAUTHORIZED) {
@@ -108,7 +127,12 @@ public class SolArkClient {
         grant.put("grant_type", "password");
         grant.put("username", username);
         grant.put("password", password);
-        accept(SolArkPayloads.token(http.postJson("/oauth/token", grant, headers -> { })));
+        accept(SolArkPayloads.token(http.postJson("/oauth/token", grant, this::fromPortal)));
+    }
+
+    private void fromPortal(HttpHeaders headers) {
+        headers.set(HttpHeaders.ORIGIN, portal);
+        headers.set(HttpHeaders.REFERER, portal + "/");
     }
 
     private void accept(SolArkPayloads.Token fresh) {

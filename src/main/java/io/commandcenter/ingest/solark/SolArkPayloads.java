@@ -2,6 +2,7 @@ package io.commandcenter.ingest.solark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.commandcenter.ingest.CloudException;
 import io.commandcenter.ingest.internal.Json;
@@ -14,6 +15,34 @@ import tools.jackson.databind.JsonNode;
 final class SolArkPayloads {
 
     private SolArkPayloads() {
+    }
+
+    /** The envelope code SolArk answers, with HTTP 200, to a request whose access token it no longer accepts. */
+    static final int TOKEN_INVALID = 102;
+
+    /**
+     * Throws {@link CloudException.Kind#UNAUTHORIZED} when the answer says the access token is dead: code 102
+     * ("token invalid or expired", with HTTP 200), an OAuth-style 401 inside the envelope, or any refusal whose
+     * message is about the token. The caller logs in again; other answers pass unchanged.
+     */
+    static void requireLiveToken(String body) {
+        JsonNode root;
+        try {
+            root = Json.read(body);
+        } catch (CloudException unreadable) {
+            return; // the parser that follows reports it
+        }
+        int code = root.path("code").asInt(0);
+        if (code == 0 && root.path("success").asBoolean(true)) {
+            return;
+        }
+        String msg = root.path("msg").asString("");
+        String lower = msg.toLowerCase(Locale.ROOT);
+        boolean aboutToken = lower.contains("token") && (lower.contains("invalid") || lower.contains("expired"));
+        if (code == TOKEN_INVALID || code == 401 || aboutToken) {
+            throw new CloudException(CloudException.Kind.UNAUTHORIZED, 200, "SolArk refused the access token: code "
+                    + code + " " + msg, null, null);
+        }
     }
 
     /** {@code POST /oauth/token}. A refused login is {@link CloudException.Kind#UNAUTHORIZED}. */
@@ -46,7 +75,8 @@ final class SolArkPayloads {
     /**
      * {@code GET /api/v1/plant/energy/{id}/flow}. Firmware disagrees on signs, so magnitudes are taken as they come
      * and the direction from the flags: {@code toBat} charging, {@code batTo} discharging, {@code gridTo} import,
-     * {@code toGrid} export. Without a flag the flow stands still, whatever number is shown.
+     * {@code toGrid} export. Without a flag the flow stands still, whatever number is shown. With micro-inverters or
+     * AC-coupled PV ({@code existsMin} or {@code microOn}) their output {@code minPower} is PV too.
      */
     static EnergyFlow flow(String body) {
         JsonNode data = successful(body, "energy flow");
@@ -59,9 +89,18 @@ final class SolArkPayloads {
             throw new CloudException(CloudException.Kind.BAD_PAYLOAD,
                     "SolArk energy flow lacks pvPower, battPower, gridOrMeterPower, loadOrEpsPower or soc");
         }
+        double pvPower = Math.abs(pv);
+        if (flag(data, "existsMin") || flag(data, "microOn")) {
+            Double micro = Json.number(data.path("minPower"));
+            if (micro == null) {
+                throw new CloudException(CloudException.Kind.BAD_PAYLOAD,
+                        "SolArk energy flow flags micro-inverters but lacks minPower");
+            }
+            pvPower += Math.abs(micro);
+        }
         double batteryPower = directed(battery, flag(data, "toBat"), flag(data, "batTo"));
         double gridPower = directed(grid, flag(data, "gridTo"), flag(data, "toGrid"));
-        return new EnergyFlow(Math.abs(pv), batteryPower, gridPower, Math.abs(load), soc);
+        return new EnergyFlow(pvPower, batteryPower, gridPower, Math.abs(load), soc);
     }
 
     private static double directed(double value, boolean positive, boolean negative) {

@@ -12,13 +12,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The SolArk cloud ({@code COMMANDCENTER_SOLARK_*} in the environment). Without username and password the adapter
  * uses the embedded simulator when one runs, and stays off otherwise.
  *
- * @param baseUrl      API root
+ * @param baseUrl      API root: {@code https://api.solarkcloud.com}; one maintained client reports the API moving to
+ *                     {@code https://p2.api.solarkcloud.com} (August 2026), so it is configurable
+ * @param portalUrl    the web portal, sent as {@code Origin}/{@code Referer} with the login as the portal does
  * @param username     SolArk cloud login (e-mail)
  * @param password     SolArk cloud password
  * @param plantId      the plant (site) to read; when empty the account's first plant
  * @param zone         the plant's time zone, for the day the energy-flow call asks about
  * @param pollInterval time between polls; empty means 2 minutes (2 seconds on the simulator). The cloud itself
  *                     refreshes about every 5 minutes, so repeated identical values are normal.
+ * @param staleAfter   a flow whose values have not changed this long while the battery monitor shows the battery
+ *                     moving is stale; empty means 15 minutes (15 seconds on the simulator). The cloud refreshes
+ *                     every ~5 minutes, so keep it well above that.
+ * @param batteryMovingCurrent amps through the battery monitor (either way) that count as "the battery is moving"
  * @param rateLimit    requests per {@code ratePeriod}
  * @param ratePeriod   the rate-limit window
  * @param call         timeouts, retries and circuit breaker
@@ -26,11 +32,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("commandcenter.solark")
 record SolArkProperties(
         @DefaultValue("https://api.solarkcloud.com") URI baseUrl,
+        @DefaultValue("https://www.solarkcloud.com") URI portalUrl,
         String username,
         String password,
         Long plantId,
         ZoneId zone,
         Duration pollInterval,
+        Duration staleAfter,
+        @DefaultValue("2") double batteryMovingCurrent,
         @DefaultValue("2") int rateLimit,
         @DefaultValue("1s") Duration ratePeriod,
         @DefaultValue CallSettings call) {

@@ -14,9 +14,9 @@ import io.commandcenter.ingest.internal.CloudHttp;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The Victron VRM API v2. Authenticates with a personal access token ({@code X-Authorization: Token …}) or, without
- * one, by logging in with username and password ({@code X-Authorization: Bearer …}); a bearer token the cloud no
- * longer accepts (401) is renewed once by logging in again.
+ * The Victron VRM API v2. Authenticates with a personal access token ({@code X-Authorization: Token …}), the
+ * documented way. Without one it falls back to the password login ({@code X-Authorization: Bearer …}), which VRM
+ * deprecates from 1 June 2026; a bearer token the cloud no longer accepts (401) is renewed once by logging in again.
  */
 public class VictronClient {
 
@@ -59,8 +59,19 @@ public class VictronClient {
         return VictronPayloads.batterySummary(authorized(path));
     }
 
-    /** The id of the account's user ({@code /users/me}, or the one the login returned). */
+    /** The battery monitors the installation's diagnostics list (device instance and name). */
+    List<VictronPayloads.Monitor> batteryMonitors(long installationId) {
+        return VictronPayloads.batteryMonitors(authorized("/v2/installations/" + installationId + "/diagnostics"));
+    }
+
+    /** The id of the account's user: the one the password login returned, else {@code /users/me}. */
     public long userId() {
+        if (!account.usesToken() && bearerToken == null) {
+            call.run(() -> {
+                login(); // the login answer carries idUser: no /users/me needed
+                return null;
+            });
+        }
         Long known = userId;
         if (known != null) {
             return known;

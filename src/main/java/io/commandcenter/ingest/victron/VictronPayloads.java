@@ -1,7 +1,10 @@
 package io.commandcenter.ingest.victron;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import io.commandcenter.ingest.CloudException;
 import io.commandcenter.ingest.internal.Json;
@@ -71,6 +74,25 @@ final class VictronPayloads {
         return sites;
     }
 
+    /**
+     * {@code GET /installations/{id}/diagnostics}: the battery monitors it lists, as (instance, device name), in the
+     * order VRM lists them. A record belongs to a battery monitor when its {@code dbusServiceType} is
+     * {@code battery} or its {@code Device} is a battery monitor.
+     */
+    static List<Monitor> batteryMonitors(String body) {
+        Map<Integer, Monitor> found = new LinkedHashMap<>();
+        for (JsonNode record : successful(body).path("records")) {
+            String device = record.path("Device").asString("");
+            boolean battery = "battery".equals(record.path("dbusServiceType").asString(""))
+                    || device.toLowerCase(Locale.ROOT).contains("battery monitor");
+            Double instance = Json.number(record.path("instance"));
+            if (battery && instance != null) {
+                found.putIfAbsent(instance.intValue(), new Monitor(instance.intValue(), device));
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
     private static JsonNode successful(String body) {
         JsonNode root = Json.read(body);
         if (!root.path("success").asBoolean(false)) {
@@ -95,6 +117,10 @@ final class VictronPayloads {
     }
 
     record Login(String token, long userId) {
+    }
+
+    /** A battery monitor of the installation: its device instance and the name VRM gives the device. */
+    record Monitor(int instance, String device) {
     }
 
     /**

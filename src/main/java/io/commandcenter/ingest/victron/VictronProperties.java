@@ -12,11 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * username/password the adapter uses the embedded simulator when one runs, and stays off otherwise.
  *
  * @param baseUrl         VRM API root (paths start with {@code /v2})
- * @param accessToken     personal access token from VRM preferences; preferred over username/password
- * @param username        VRM login, used only without an access token
- * @param password        VRM password
+ * @param accessToken     personal access token (VRM → Preferences → Integrations → Access tokens): the documented way
+ * @param username        VRM login, used only without an access token. Deprecated by VRM from 1 June 2026.
+ * @param password        VRM password (deprecated with the password login)
  * @param installationId  the site's idSite; when empty the account's first installation
- * @param batteryInstance the battery monitor's device instance (VRM device list), for the BatterySummary widget
+ * @param batteryInstance the battery monitor's device instance (VRM device list), for the BatterySummary widget;
+ *                        when empty it is found in the installation's diagnostics
  * @param pollInterval    time between polls; empty means 3 minutes (3 seconds on the simulator)
  * @param staleAfter      values older than this are not stored
  * @param rateLimit       requests allowed per {@code ratePeriod}; VRM's published limits disagree, so tune it here
@@ -30,7 +31,7 @@ record VictronProperties(
         String username,
         String password,
         Long installationId,
-        @DefaultValue("0") int batteryInstance,
+        Integer batteryInstance,
         Duration pollInterval,
         @DefaultValue("10m") Duration staleAfter,
         @DefaultValue("3") int rateLimit,
@@ -39,6 +40,16 @@ record VictronProperties(
 
     boolean hasCredentials() {
         return hasText(accessToken) || (hasText(username) && hasText(password));
+    }
+
+    /** The start-up warning when VRM is reached with the deprecated password login; null with an access token. */
+    String passwordLoginWarning() {
+        if (hasText(accessToken) || !hasCredentials()) {
+            return null;
+        }
+        return "VRM password login (Bearer) is deprecated by Victron from 1 June 2026 and may stop working: create an"
+                + " access token in VRM (Preferences → Integrations → Access tokens) and set"
+                + " COMMANDCENTER_VICTRON_ACCESS_TOKEN instead of USERNAME/PASSWORD";
     }
 
     static boolean hasText(String value) {

@@ -55,6 +55,21 @@ class SolArkClientTests extends SimulatedCloudTestSupport {
     }
 
     @Test
+    void logsInAgainOnceWhenTheCloudAnswersAnExpiredTokenWithHttp200AndCode102() {
+        sim.faults().update(f -> f.withQuirks(f.quirks().withSolarkTokenLifetime(Duration.ofHours(1))));
+        var client = client();
+        client.plants();
+        sim.clock().advance(Duration.ofHours(2)); // the token is dead, though the login promised a week
+
+        assertThat(client.plants()).extracting(Plant::id).containsExactly(sim.credentials().solarkPlantId());
+        assertThat(sim.requests("/solark/oauth/token")).as("the first login and one fresh login").isEqualTo(2);
+        assertThat(sim.requests("/solark/api/v1/plants")).as("the refused call and its retry").isEqualTo(3);
+
+        client.plants();
+        assertThat(sim.requests("/solark/oauth/token")).as("the new token is kept").isEqualTo(2);
+    }
+
+    @Test
     void listsThePlants() {
         assertThat(client().plants()).extracting(Plant::id).containsExactly(sim.credentials().solarkPlantId());
     }

@@ -68,6 +68,29 @@ class VictronClientTests extends SimulatedCloudTestSupport {
     }
 
     @Test
+    void takesTheUserIdFromThePasswordLoginWithoutAskingUsersMe() {
+        var client = client(VictronClient.Account.login(account.vrmUsername(), account.vrmPassword()), FastCalls.settings());
+
+        assertThat(client.installations()).extracting(Installation::id).containsExactly(account.vrmSiteId());
+        assertThat(sim.requests("/vrm/v2/auth/login")).isEqualTo(1);
+        assertThat(sim.requests("/vrm/v2/users/me")).isZero();
+    }
+
+    @Test
+    void asksUsersMeForTheUserIdWithAnAccessToken() {
+        assertThat(tokenClient().userId()).isEqualTo(account.vrmUserId());
+        assertThat(sim.requests("/vrm/v2/users/me")).isEqualTo(1);
+    }
+
+    @Test
+    void findsTheBatteryMonitorInTheInstallationsDiagnostics() {
+        var monitors = tokenClient().batteryMonitors(account.vrmSiteId());
+
+        assertThat(monitors).extracting(VictronPayloads.Monitor::instance).containsExactly(account.vrmBatteryInstance());
+        assertThat(monitors.get(0).device()).isEqualTo("Battery Monitor");
+    }
+
+    @Test
     void reportsAWrongPasswordAsUnauthorized() {
         var client = client(VictronClient.Account.login(account.vrmUsername(), "wrong"), FastCalls.settings());
 

@@ -32,6 +32,7 @@ class VictronPollerIntegrationTests {
     @BeforeEach
     void cleanSlate() {
         jdbc.sql(IngestTest.TRUNCATE).update();
+        poller.resilience().circuitBreaker().reset(); // a test that fails on purpose must not open it for the next
         embedded.simulator().reset();
         embedded.simulator().faults().clear();
     }
@@ -41,6 +42,17 @@ class VictronPollerIntegrationTests {
         assertThat(poller.enabled()).isTrue();
         assertThat(poller.origin()).isEqualTo("simulator");
         assertThat(poller.interval()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void findsTheBatteryMonitorInstanceInTheInstallationOnce() {
+        var sim = embedded.simulator();
+        String diagnostics = "/vrm/v2/installations/" + sim.credentials().vrmSiteId() + "/diagnostics";
+
+        assertThat(runner.run(poller).succeeded()).as("instance found, not defaulted to 0").isTrue();
+        assertThat(runner.run(poller).succeeded()).isTrue();
+        assertThat(sim.requests(diagnostics)).as("asked at most once (earlier tests may have asked already)")
+                .isLessThanOrEqualTo(1);
     }
 
     @Test

@@ -35,4 +35,24 @@ class VictronPropertiesTests {
         assertThat(properties.pollInterval()).as("unset: 3 min, or 3 s on the simulator").isNull();
         assertThat(properties.hasCredentials()).isTrue();
     }
+
+    @Test
+    void warnsThatThePasswordLoginIsDeprecatedOnlyWhenItIsUsed() {
+        var password = new VictronProperties(null, null, "owner@example.com", "secret", null, null, null, null, 3, null,
+                null);
+        var token = new VictronProperties(null, "t0k3n", "owner@example.com", "secret", null, null, null, null, 3, null,
+                null);
+
+        assertThat(password.passwordLoginWarning()).contains("deprecated").contains("1 June 2026")
+                .contains("COMMANDCENTER_VICTRON_ACCESS_TOKEN");
+        assertThat(token.passwordLoginWarning()).isNull();
+    }
+
+    @Test
+    void leavesTheBatteryInstanceEmptySoThatItIsDiscovered() {
+        var environment = new StandardEnvironment();
+        var properties = Binder.get(environment).bindOrCreate("commandcenter.victron", VictronProperties.class);
+
+        assertThat(properties.batteryInstance()).isNull();
+    }
 }
