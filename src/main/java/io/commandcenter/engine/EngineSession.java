@@ -393,7 +393,9 @@ public final class EngineSession implements AutoCloseable {
         if (settings.batteryCapacityWh() > 0 && power != null) {
             draw = netDraw(power);
             double hours = every / 3_600_000.0;
-            double start = Math.min(battery.soc(), socAtLastChange - Math.max(0, drawnSinceChangeWh)
+            // Counted 10 % high (wiring, inverter and battery losses): a reading that does not move is
+            // replaced by an estimate that errs low, never high.
+            double start = Math.min(battery.soc(), socAtLastChange - Math.max(0, drawnSinceChangeWh) * 1.1
                     / settings.batteryCapacityWh() * 100);
             projected = start - Math.max(0, draw) * hours / settings.batteryCapacityWh() * 100;
             basis = "net draw " + Math.round(draw) + " W on " + Math.round(settings.batteryCapacityWh()) + " Wh for "
@@ -544,18 +546,32 @@ public final class EngineSession implements AutoCloseable {
         refreshTime();
         judged.clear();
         List<Decision> decisions = new ArrayList<>();
-        session.fireAllRules();
-        for (int round = 0; round < MAX_ROUNDS && !newRequests.isEmpty(); round++) {
-            List<FactHandle> judged = new ArrayList<>(newRequests);
-            newRequests.clear();
-            for (FactHandle h : judged) {
-                decisions.add(decide(h));
-            }
-            for (FactHandle h : judged) {
-                session.delete(h);
-            }
-            conclusionsByRequest.clear();
+        try {
             session.fireAllRules();
+            for (int round = 0; round < MAX_ROUNDS && !newRequests.isEmpty(); round++) {
+                List<FactHandle> judged = new ArrayList<>(newRequests);
+                newRequests.clear();
+                for (FactHandle h : judged) {
+                    decisions.add(decide(h));
+                }
+                for (FactHandle h : judged) {
+                    session.delete(h);
+                }
+                conclusionsByRequest.clear();
+                session.fireAllRules();
+            }
+        } catch (RuntimeException e) {
+            // A rule threw: the requests of this firing were never judged. Left in the session they
+            // would be judged next time beside new ones and refused as "outranked" (a false safety
+            // block); they are dropped, and the failure goes to the caller.
+            for (FactHandle h : newRequests) {
+                if (session.getObject(h) != null) {
+                    session.delete(h);
+                }
+            }
+            newRequests.clear();
+            conclusionsByRequest.clear();
+            throw e;
         }
         return decisions;
     }
