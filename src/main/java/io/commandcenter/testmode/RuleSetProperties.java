@@ -30,7 +30,7 @@ import io.commandcenter.engine.facts.SiteSettings;
  * <ul>
  *   <li>miners pause below the pause threshold: a running miner gets an allowed automation off;</li>
  *   <li>the battery floor sheds every non-essential load: at or below critical a running heater and miner get
- *       an allowed off from {@link Source#SAFETY}, and an essential well pump keeps running;</li>
+ *       an allowed off from {@link Source#SAFETY}, and the floor never switches off an essential well pump;</li>
  *   <li>the floor still sheds during an emergency stop;</li>
  *   <li>miners that automation paused resume above the resume threshold.</li>
  * </ul>
@@ -113,8 +113,10 @@ public final class RuleSetProperties {
                 return p.broken(situation + ", and no allowed battery-floor off for " + String.join(", ", kept)
                         + decided(seen));
             }
-            if (seen.stream().anyMatch(off("well-pump"))) {
-                return p.broken(situation + ", and the essential well-pump was switched off" + decided(seen));
+            // Only the floor's own offs count: an owner's table may well switch a pump off when the charge is low.
+            if (seen.stream().anyMatch(off("well-pump").and(d -> d.source() == Source.SAFETY))) {
+                return p.broken(situation + ", and the battery floor switched off the essential well-pump"
+                        + decided(seen));
             }
             return Optional.empty();
         }
