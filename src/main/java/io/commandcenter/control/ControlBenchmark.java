@@ -58,7 +58,6 @@ public final class ControlBenchmark {
         properties.put("commandcenter.simulator.speed", "0");
         properties.put("commandcenter.shelly.rate-limit", "1000");
         // The simulator's cloud is unlimited here: no pacing to one call per second.
-        properties.put("commandcenter.control.cloud-spacing", "0ms");
         properties.put("commandcenter.shelly.call.read-timeout", "400ms");
         properties.put("commandcenter.shelly.call.initial-backoff", "50ms");
         properties.put("commandcenter.control.verify-timeout", "1s");

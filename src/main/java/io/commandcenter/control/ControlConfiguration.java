@@ -23,8 +23,13 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({ControlProperties.class, ControlConfiguration.LocalUrls.class})
 class ControlConfiguration {
 
+    /**
+     * @param localUrls     LAN address of each device by cloud id
+     * @param localPassword the devices' password for local RPC (Digest authentication), when they have one
+     *                      (env COMMANDCENTER_CONTROL_LOCAL_PASSWORD)
+     */
     @ConfigurationProperties("commandcenter.control")
-    record LocalUrls(Map<String, URI> localUrls) {
+    record LocalUrls(Map<String, URI> localUrls, String localPassword) {
         LocalUrls {
             localUrls = localUrls == null ? Map.of() : Map.copyOf(localUrls);
         }
@@ -33,7 +38,7 @@ class ControlConfiguration {
     @Bean
     DeviceSwitch deviceSwitch(ShellyCloudClient cloud, LocalUrls local, ObjectProvider<EmbeddedSimulator> simulator,
                               ControlProperties settings) {
-        DeviceSwitch primary = new ShellyCloudSwitch(cloud, settings.cloudSpacing(), settings.rateLimitWait());
+        DeviceSwitch primary = new ShellyCloudSwitch(cloud, settings.rateLimitWait());
         EmbeddedSimulator embedded = simulator.getIfAvailable();
         if (local.localUrls().isEmpty() && embedded == null) {
             return primary;
@@ -44,7 +49,7 @@ class ControlConfiguration {
             if (url != null) return url;
             if (embedded != null) return URI.create(embedded.baseUri() + "/shelly-local/" + device.cloudId());
             throw new DeviceSwitch.SwitchException("No LAN address configured for " + device.name());
-        }, timeout);
+        }, device -> local.localPassword(), timeout);
         return new FallbackDeviceSwitch(primary, fallback,
                 device -> embedded != null || local.localUrls().containsKey(device.cloudId()));
     }

@@ -25,8 +25,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param protectiveAttempts how many times a protective off (battery floor) is sent before it is reported
  *                           failed; each one after the first goes over the LAN where the device has an address
  * @param protectiveRetryFor upper bound on the time a protective off keeps retrying
- * @param cloudSpacing       least time between two Shelly Cloud calls of the account (Shelly allows one per
- *                           second; a little more absorbs network jitter)
  * @param rateLimitWait      how long a relay call may wait out Shelly Cloud 429 answers before failing
  * @param sameMoment         an opposite request of the same rank still in flight and this much older or less is
  *                           "at the same moment": the later one is refused
@@ -46,7 +44,6 @@ public record ControlProperties(
         @DefaultValue("2s") Duration settle,
         @DefaultValue("6") int protectiveAttempts,
         @DefaultValue("2m") Duration protectiveRetryFor,
-        @DefaultValue("1100ms") Duration cloudSpacing,
         @DefaultValue("30s") Duration rateLimitWait,
         @DefaultValue("2s") Duration sameMoment,
         @DefaultValue("1m") Duration unknownRecheckEvery) {

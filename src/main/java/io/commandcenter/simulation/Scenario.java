@@ -241,11 +241,19 @@ public record Scenario(String name, String description, long seed, Instant start
      * @param duty optional: while the relay is on the load runs only {@code runFor} out of every {@code every}
      *             (a well pump filling a tank)
      * @param essential optional: the owner marked it essential, so the battery floor never sheds it
+     * @param generation optional Shelly generation 1, 2 or 3 (default 2): Gen1 answers {@code relays}/{@code meters}
+     *                   with energy in watt-minutes, Gen2 and Gen3 {@code switch:N}
      */
     public record DeviceSpec(String name, String cloudId, int channel, DeviceType type, double ratedPowerW,
-                             boolean initiallyOn, Duty duty, boolean essential) {
+                             boolean initiallyOn, Duty duty, boolean essential, Integer generation) {
 
         public DeviceSpec {
+            if (generation == null) {
+                generation = 2;
+            }
+            if (generation < 1 || generation > 3) {
+                throw new IllegalArgumentException("generation must be 1, 2 or 3 (was " + generation + ")");
+            }
             if (name == null || !name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
                 throw new IllegalArgumentException("name must be lower-case words joined by dashes such as miner-1 (was "
                         + name + ")");

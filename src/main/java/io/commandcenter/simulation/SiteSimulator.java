@@ -53,6 +53,7 @@ public final class SiteSimulator implements AutoCloseable {
     private final SimulatorCredentials credentials;
     private final Map<String, SimulatedApi> apis = new LinkedHashMap<>();
     private final AdminApi admin;
+    private final ShellyLocalApi shellyLocal;
     private final Map<String, Deque<Long>> requestTimes = new HashMap<>();
     /** Requests per API path (e.g. {@code /vrm/v2/users/me}) since the last reset, for tests that count calls. */
     private final Map<String, Integer> requestCounts = new java.util.concurrent.ConcurrentHashMap<>();
@@ -71,7 +72,8 @@ public final class SiteSimulator implements AutoCloseable {
         this.credentials = credentials;
         this.faultRandom = new Random(scenario.seed());
         apis.put("/vrm", new VrmApi(model, credentials));
-        apis.put("/shelly-local", new ShellyLocalApi(model));
+        this.shellyLocal = new ShellyLocalApi(model);
+        apis.put("/shelly-local", shellyLocal);
         apis.put("/shelly", new ShellyCloudApi(model, credentials));
         apis.put("/solark", new SolarkApi(model, credentials));
         this.admin = new AdminApi(this);
@@ -151,6 +153,15 @@ public final class SiteSimulator implements AutoCloseable {
     /** Base URL of one relay's local RPC, in place of {@code http://<device ip>}. */
     public URI shellyLocalUri(String cloudId) {
         return URI.create(baseUri() + "/shelly-local/" + cloudId);
+    }
+
+    /**
+     * Gives every simulated Shelly a password on its local RPC, so it answers 401 with a Digest (SHA-256) challenge
+     * as a real Gen2 device with authentication enabled; null opens them again (the default).
+     */
+    public SiteSimulator requireShellyLocalPassword(String password) {
+        shellyLocal.requirePassword(password);
+        return this;
     }
 
     public SiteModel model() {

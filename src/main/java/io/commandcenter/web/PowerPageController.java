@@ -53,7 +53,11 @@ class PowerPageController {
     }
 
     /** One relay as a card: values null when unknown (offline or never read). */
-    record DeviceCard(String name, String type, boolean online, Boolean on, Double watts, Instant at) {
+    /**
+     * @param online   the cloud said so in the latest reading; false is offline or unknown (no values then)
+     * @param lastSeen the last time the cloud said it was online, null if never: "no data since"
+     */
+    record DeviceCard(String name, String type, boolean online, Boolean on, Double watts, Instant at, Instant lastSeen) {
     }
 
     record Cards(BatteryReading battery, SolarReading solar, List<DeviceCard> devices, Instant updatedAt) {
@@ -123,11 +127,14 @@ class PowerPageController {
     private Cards cards() {
         Map<String, DeviceCard> byName = new TreeMap<>();
         for (Device d : devices.findAll()) {
-            byName.put(d.name(), new DeviceCard(d.name(), d.type().name(), false, null, null, null));
+            byName.put(d.name(), new DeviceCard(d.name(), d.type().name(), false, null, null, null, d.lastSeen()));
         }
         for (DevicePowerReading r : queries.latestPerDevice()) {
-            String type = byName.containsKey(r.device()) ? byName.get(r.device()).type() : null;
-            byName.put(r.device(), new DeviceCard(r.device(), type, r.online(), r.on(), r.power(), r.at()));
+            DeviceCard known = byName.get(r.device());
+            // an unknown relay shows no numbers, even if the reading carried some
+            boolean online = r.online();
+            byName.put(r.device(), new DeviceCard(r.device(), known == null ? null : known.type(), online,
+                    online ? r.on() : null, online ? r.power() : null, r.at(), known == null ? null : known.lastSeen()));
         }
         return new Cards(queries.latestBattery().orElse(null), queries.latestSolar().orElse(null),
                 List.copyOf(byName.values()), clock.instant());

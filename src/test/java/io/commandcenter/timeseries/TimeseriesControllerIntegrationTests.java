@@ -125,6 +125,21 @@ class TimeseriesControllerIntegrationTests {
     }
 
     @Test
+    void greysOutAnUnknownRelayWithNoNumbersAndSaysSinceWhenThereIsNoData() {
+        Instant seen = now.minusSeconds(1800);
+        jdbc.sql("INSERT INTO shelly.devices (name, cloud_id, type, online, last_seen) VALUES ('miner-1', 'b48a0a1c2d3e', 'MINER', false, :seen)")
+                .param("seen", java.sql.Timestamp.from(seen)).update();
+        writer.storeDevices(List.of(new DevicePowerReading("miner-1", now, false, null, null, null, null, null)));
+
+        String cards = http.get().uri("/power/cards").retrieve().body(String.class);
+
+        assertThat(cards).contains("card device offline").contains(">offline<")
+                .contains("no data since " + java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                        .withZone(java.time.ZoneOffset.UTC).format(seen) + " UTC")
+                .doesNotContain(">on<").doesNotContain(">off<");
+    }
+
+    @Test
     void showsACurrentInverterFlowWithoutAStaleMark() {
         writer.storeSolar(List.of(new SolarReading("home", now, 3200, 500, -100, 2600, 75)));
 

@@ -11,27 +11,21 @@ import io.commandcenter.ingest.shelly.ShellyCloudClient;
 import io.commandcenter.ingest.shelly.ShellyDeviceStatus;
 
 /**
- * Switches relays through the Shelly Cloud ({@code /device/status}, {@code /device/relay/control}). Calls of the
- * account take turns ({@link AccountPacer}), and a 429 is waited out (its {@code Retry-After}) and tried again for up
- * to {@code rateLimitWait}: a refused request did nothing, so repeating it is safe.
+ * Switches relays through the Shelly Cloud (v2 or v1, as the client is configured). Every call takes a turn in the
+ * account's request budget, ahead of polls (the client sees to that), and a 429 is waited out (its
+ * {@code Retry-After}) and tried again for up to {@code rateLimitWait}: a refused request did nothing, so repeating it
+ * is safe.
  */
 public class ShellyCloudSwitch implements DeviceSwitch {
 
     private static final Duration SHELLY_WINDOW = Duration.ofSeconds(1);
 
     private final ShellyCloudClient cloud;
-    private final AccountPacer pacer;
-    private final Duration spacing;
     private final Duration rateLimitWait;
 
-    /**
-     * @param spacing       least time between two calls of the account
-     * @param rateLimitWait how long one call may keep waiting out 429 answers
-     */
-    public ShellyCloudSwitch(ShellyCloudClient cloud, Duration spacing, Duration rateLimitWait) {
+    /** @param rateLimitWait how long one call may keep waiting out 429 answers */
+    public ShellyCloudSwitch(ShellyCloudClient cloud, Duration rateLimitWait) {
         this.cloud = cloud;
-        this.spacing = spacing;
-        this.pacer = new AccountPacer(spacing);
         this.rateLimitWait = rateLimitWait;
     }
 
@@ -44,7 +38,7 @@ public class ShellyCloudSwitch implements DeviceSwitch {
     public RelayStatus read(Device device) {
         ShellyDeviceStatus status;
         try {
-            status = paced(() -> cloud.status(device.cloudId()));
+            status = waitingOut429(() -> cloud.status(device.cloudId()));
         } catch (CloudException e) {
             throw new SwitchException("Shelly Cloud status of " + device.name() + ": " + e.getMessage(), e);
         }
@@ -62,34 +56,36 @@ public class ShellyCloudSwitch implements DeviceSwitch {
     @Override
     public void set(Device device, boolean on) {
         try {
-            paced(() -> {
+            waitingOut429(() -> {
                 cloud.setRelay(device.cloudId(), device.channel(), on);
                 return null;
             });
         } catch (CloudException e) {
-            throw new SwitchException("Shelly Cloud relay control of " + device.name() + ": " + e.getMessage(), e);
+            String why = String.valueOf(e.getMessage()).toUpperCase(java.util.Locale.ROOT).contains("DEVICE_OFFLINE")
+                    ? device.name() + " is offline (the cloud refused the command: DEVICE_OFFLINE)"
+                    : "Shelly Cloud relay control of " + device.name() + ": " + e.getMessage();
+            throw new SwitchException(why, e);
         }
     }
 
-    private <T> T paced(Supplier<T> call) {
+    private <T> T waitingOut429(Supplier<T> call) {
         long giveUp = System.nanoTime() + rateLimitWait.toNanos();
         while (true) {
-            pacer.awaitTurn();
             try {
                 return call.get();
             } catch (CloudException e) {
-                if (!rateLimited(e) || System.nanoTime() > giveUp || Thread.currentThread().isInterrupted()) {
+                if (!refusedForRate(e) || System.nanoTime() > giveUp || Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
                 // Without a Retry-After, wait out Shelly's one-second window.
-                pacer.holdOff(e.retryAfter().orElse(spacing.compareTo(SHELLY_WINDOW) > 0 ? spacing : SHELLY_WINDOW));
+                cloud.budget().holdOff(e.retryAfter().orElse(SHELLY_WINDOW));
             }
         }
     }
 
-    /** HTTP 429, our own limiter, or Shelly's {@code {"isok":false,"errors":{"max_req":…}}} with HTTP 200. */
-    private static boolean rateLimited(CloudException e) {
-        return e.kind() == CloudException.Kind.RATE_LIMITED
+    /** The cloud's HTTP 429, or Shelly's {@code {"isok":false,"errors":{"max_req":…}}} with HTTP 200. */
+    private static boolean refusedForRate(CloudException e) {
+        return e.status() == 429
                 || (e.kind() == CloudException.Kind.REJECTED && String.valueOf(e.getMessage()).contains("max_req"));
     }
 }

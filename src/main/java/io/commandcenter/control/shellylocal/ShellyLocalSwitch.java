@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.commandcenter.control.DeviceSwitch;
@@ -15,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Shelly Gen2 local RPC ({@code /rpc/Switch.GetStatus}, {@code /rpc/Switch.Set}) on the site LAN,
  * for when the Shelly Cloud is unreachable. {@code deviceUrl} maps a device to its base URL
- * (for example {@code http://192.168.1.40}).
+ * (for example {@code http://192.168.1.40}). A device with a password answers 401 with a Digest challenge
+ * (SHA-256); the request is then repeated once with the answer, as user {@code admin}.
  */
 public class ShellyLocalSwitch implements DeviceSwitch {
 
@@ -23,9 +25,16 @@ public class ShellyLocalSwitch implements DeviceSwitch {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Function<Device, URI> deviceUrl;
     private final Duration timeout;
+    private final Function<Device, String> password;
 
     public ShellyLocalSwitch(Function<Device, URI> deviceUrl, Duration timeout) {
+        this(deviceUrl, device -> null, timeout);
+    }
+
+    /** @param password the device's password (Shelly app → device → Settings → Authentication), null when none */
+    public ShellyLocalSwitch(Function<Device, URI> deviceUrl, Function<Device, String> password, Duration timeout) {
         this.deviceUrl = deviceUrl;
+        this.password = password;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
@@ -61,11 +70,48 @@ public class ShellyLocalSwitch implements DeviceSwitch {
 
     /** Returns null when the device does not answer at the network level (offline). */
     private JsonNode call(Device device, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(deviceUrl.apply(device) + path))
-                .timeout(timeout).GET().build();
-        HttpResponse<String> response;
+        URI uri = URI.create(deviceUrl.apply(device) + path);
+        HttpResponse<String> response = send(device, HttpRequest.newBuilder(uri).timeout(timeout).GET().build());
+        if (response != null && response.statusCode() == 401) {
+            response = answerChallenge(device, uri, response);
+        }
+        if (response == null || response.statusCode() == 503) {
+            return null;
+        }
+        if (response.statusCode() != 200) {
+            throw new SwitchException("Local RPC to " + device.name() + " answered HTTP " + response.statusCode());
+        }
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> answerChallenge(Device device, URI uri, HttpResponse<String> refused) {
+        Map<String, String> challenge = DigestAuth.challenge(refused.headers().firstValue("WWW-Authenticate").orElse(null));
+        if (challenge == null) {
+            throw new SwitchException("Local RPC to " + device.name() + " answered HTTP 401 without a Digest challenge");
+        }
+        String secret = password.apply(device);
+        if (secret == null || secret.isEmpty()) {
+            throw new SwitchException(device.name() + " asks for its password on the LAN and none is configured "
+                    + "(COMMANDCENTER_CONTROL_LOCAL_PASSWORD)");
+        }
+        String requestUri = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        HttpResponse<String> answer;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            answer = send(device, HttpRequest.newBuilder(uri).timeout(timeout).GET()
+                    .header("Authorization", DigestAuth.authorization(challenge, secret, "GET", requestUri)).build());
+        } catch (IllegalArgumentException e) {
+            throw new SwitchException("Local RPC to " + device.name() + ": " + e.getMessage(), e);
+        }
+        if (answer != null && answer.statusCode() == 401) {
+            throw new SwitchException(device.name() + " refused the configured LAN password (HTTP 401)");
+        }
+        return answer;
+    }
+
+    /** Null when the device does not answer at the network level. */
+    private HttpResponse<String> send(Device device, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.net.ConnectException e) {
             return null;
         } catch (java.io.IOException e) {
@@ -74,12 +120,5 @@ public class ShellyLocalSwitch implements DeviceSwitch {
             Thread.currentThread().interrupt();
             throw new SwitchException("Interrupted while calling " + device.name(), e);
         }
-        if (response.statusCode() == 503) {
-            return null;
-        }
-        if (response.statusCode() != 200) {
-            throw new SwitchException("Local RPC to " + device.name() + " answered HTTP " + response.statusCode());
-        }
-        return json.readTree(response.body());
     }
 }

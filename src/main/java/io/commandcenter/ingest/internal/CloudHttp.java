@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import io.commandcenter.ingest.CallSettings;
@@ -56,13 +57,37 @@ public final class CloudHttp {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form), path);
     }
 
+    /** An answer handed back as it came: status and body text. */
+    public record Answer(int status, String body) {
+    }
+
+    /**
+     * POSTs JSON with query parameters (sent, but kept out of error messages: they may hold a key) and returns 2xx
+     * answers and refusals (4xx other than 401 and 429) for the caller to read: clouds that name their errors in the
+     * body of a 4xx need that body. Everything else fails as {@link #postJson} does.
+     */
+    public Answer postJsonReadingRefusals(String path, Map<String, String> query, Object body) {
+        return send(rest.method(HttpMethod.POST).uri(builder -> {
+                    builder.path(path);
+                    query.keySet().forEach(name -> builder.queryParam(name, "{" + name + "}"));
+                    return builder.build(query);
+                }).contentType(MediaType.APPLICATION_JSON).body(body), path, true);
+    }
+
     private String send(RestClient.RequestHeadersSpec<?> request, String path) {
+        return send(request, path, false).body();
+    }
+
+    private Answer send(RestClient.RequestHeadersSpec<?> request, String path, boolean returnRefusals) {
         try {
             return request.exchange((req, response) -> {
                 int status = response.getStatusCode().value();
                 String body = StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8);
                 if (status >= 200 && status < 300) {
-                    return body;
+                    return new Answer(status, body);
+                }
+                if (returnRefusals && status >= 400 && status < 500 && status != 401 && status != 429) {
+                    return new Answer(status, body);
                 }
                 Duration retryAfter = RetryAfter.parse(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), clock)
                         .orElse(null);

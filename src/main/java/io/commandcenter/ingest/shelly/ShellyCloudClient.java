@@ -3,34 +3,60 @@ package io.commandcenter.ingest.shelly;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.commandcenter.ingest.CallSettings;
 import io.commandcenter.ingest.CloudException;
 import io.commandcenter.ingest.internal.CloudCall;
 import io.commandcenter.ingest.internal.CloudHttp;
+import io.commandcenter.ingest.shelly.ShellyAccountBudget.Priority;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
  * Shelly Cloud (the account's own server, e.g. {@code https://shelly-103-eu.shelly.cloud}) with the account's
- * {@code auth_key}. The cloud allows one request per second per account, so every call here shares one limiter.
- * Failures are {@link io.commandcenter.ingest.CloudException}s.
+ * {@code auth_key}, over the Cloud Control API v2 (default) or the deprecated v1. Every request of the account, polls
+ * and commands alike, takes a turn from one {@link ShellyAccountBudget}; single-device reads and relay switching
+ * (what commands do) go before polls. Failures are {@link CloudException}s.
  */
 public class ShellyCloudClient {
+
+    /** Shelly's v2 get takes at most 10 ids a request. */
+    static final int V2_MAX_IDS = 10;
+    private static final Duration NO_RETRY = Duration.ofDays(1);
 
     private final CloudHttp http;
     private final CloudCall call;
     private final String authKey;
+    private final ShellyApi api;
+    private final ShellyAccountBudget budget;
+    private final Duration pollWait;
+    private final Duration commandWait;
     private final String notConfigured;
 
+    /** v2 with a budget of {@code rateLimit} requests per {@code ratePeriod}. */
     public ShellyCloudClient(URI baseUrl, String authKey, CallSettings settings, int rateLimit, Duration ratePeriod,
                              Clock clock) {
+        this(baseUrl, authKey, ShellyApi.V2, settings, budgetFor(rateLimit, ratePeriod), clock);
+    }
+
+    public ShellyCloudClient(URI baseUrl, String authKey, ShellyApi api, CallSettings settings,
+                             ShellyAccountBudget budget, Clock clock) {
         this.http = new CloudHttp(baseUrl, settings, clock);
-        // A queue of a few calls may wait for their turn at 1/s; longer waits fail the call.
-        this.call = new CloudCall("shelly", settings, rateLimit, ratePeriod, ratePeriod.multipliedBy(10));
+        // The budget paces every try; the limiter inside CloudCall is left wide open so it never adds a second queue.
+        this.call = new CloudCall("shelly", settings, Integer.MAX_VALUE, Duration.ofSeconds(1), Duration.ZERO);
         this.authKey = authKey;
+        this.api = api;
+        this.budget = budget;
+        // A poll that cannot get a turn within ten turns (commands keep the account busy) skips the round; a command
+        // may queue behind a few others and wait out a 429's hold-off.
+        this.pollWait = atLeast(budget.spacing().multipliedBy(10), Duration.ofSeconds(2));
+        this.commandWait = atLeast(budget.spacing().multipliedBy(20), Duration.ofSeconds(10));
         this.notConfigured = null;
     }
 
@@ -38,7 +64,24 @@ public class ShellyCloudClient {
         this.http = null;
         this.call = null;
         this.authKey = null;
+        this.api = ShellyApi.V2;
+        this.budget = new ShellyAccountBudget(Duration.ZERO);
+        this.pollWait = Duration.ZERO;
+        this.commandWait = Duration.ZERO;
         this.notConfigured = notConfigured;
+    }
+
+    /**
+     * The budget for {@code rateLimit} requests per {@code ratePeriod}: each request starts a tenth more than
+     * {@code ratePeriod / rateLimit} after the previous one ended, a margin for clocks and network jitter.
+     */
+    public static ShellyAccountBudget budgetFor(int rateLimit, Duration ratePeriod) {
+        Duration spacing = ShellyAccountBudget.spacingOf(rateLimit, ratePeriod);
+        return new ShellyAccountBudget(spacing.plus(spacing.dividedBy(10)));
+    }
+
+    private static Duration atLeast(Duration wait, Duration floor) {
+        return wait.compareTo(floor) < 0 ? floor : wait;
     }
 
     /** A client that refuses every call with {@link CloudException.Kind#NOT_CONFIGURED}, saying {@code why}. */
@@ -51,29 +94,87 @@ public class ShellyCloudClient {
         return notConfigured == null;
     }
 
-    /** One device's status ({@code /device/status}). */
+    public ShellyApi api() {
+        return api;
+    }
+
+    /** The account's request budget, shared by everything that calls this account. */
+    public ShellyAccountBudget budget() {
+        return budget;
+    }
+
+    /** One device's status, for a command (goes before polls): v1 {@code /device/status}, v2 get with one id. */
     public ShellyDeviceStatus status(String cloudId) {
-        return run(() -> ShellyPayloads.status(cloudId, http.postForm("/device/status", form(Map.of("id", cloudId)))));
-    }
-
-    /** Every device of the account in one request ({@code /device/all_status}). */
-    public Map<String, ShellyDeviceStatus> allStatus() {
-        return run(() -> ShellyPayloads.allStatus(http.postForm("/device/all_status", form(Map.of()))));
-    }
-
-    /** The relay channels the account knows, with the names given in the Shelly app. */
-    public List<CloudDevice> deviceList() {
-        return run(() -> ShellyPayloads.deviceList(http.postForm("/interface/device/get_all_lists", form(Map.of()))));
+        if (api == ShellyApi.V2) {
+            ShellyDeviceStatus status = run(Priority.COMMAND, () -> v2Get(List.of(cloudId))).get(cloudId);
+            if (status == null) {
+                throw new CloudException(CloudException.Kind.REJECTED, "Shelly Cloud does not know device " + cloudId);
+            }
+            return status;
+        }
+        return run(Priority.COMMAND, () -> ShellyPayloads.status(cloudId,
+                http.postForm("/device/status", form(Map.of("id", cloudId)))));
     }
 
     /**
-     * Switches a relay ({@code /device/relay/control}). Returns when the cloud accepted the command; whether the relay
-     * really switched shows in the next status.
+     * The devices asked for, by cloud id, for a poll: v1 one {@code all_status}; v2 one get per 10 ids. A device the
+     * cloud does not answer for is absent. When a v2 batch gets no turn (commands are using the account's budget) the
+     * rest of the round is left out rather than sent in a burst: those devices are absent too.
+     */
+    public Map<String, ShellyDeviceStatus> statuses(Collection<String> cloudIds) {
+        if (api == ShellyApi.V1) {
+            return allStatus();
+        }
+        List<String> ids = cloudIds.stream().distinct().toList();
+        Map<String, ShellyDeviceStatus> result = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += V2_MAX_IDS) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + V2_MAX_IDS));
+            try {
+                result.putAll(run(Priority.POLL, () -> v2Get(batch)));
+            } catch (CloudException e) {
+                if (result.isEmpty() || e.kind() != CloudException.Kind.RATE_LIMITED) {
+                    throw e;
+                }
+                break;
+            }
+        }
+        return result;
+    }
+
+    /** Every device of the account in one request: v1 {@code /device/all_status} with the online flags. */
+    public Map<String, ShellyDeviceStatus> allStatus() {
+        // Without show_info the answer has no _dev_info, so no online flag; no_shared leaves out others' devices.
+        return run(Priority.POLL, () -> ShellyPayloads.allStatus(http.postForm("/device/all_status",
+                form(Map.of("show_info", "true", "no_shared", "true")))));
+    }
+
+    /** The relay channels the account knows, with the names given in the Shelly app (no v2 counterpart). */
+    public List<CloudDevice> deviceList() {
+        return run(Priority.POLL, () -> ShellyPayloads.deviceList(http.postForm("/interface/device/get_all_lists",
+                form(Map.of()))));
+    }
+
+    /**
+     * Switches a relay (v1 {@code /device/relay/control}, v2 {@code /v2/devices/api/set/switch}). Returns when the
+     * cloud accepted the command; whether the relay really switched shows in the next status.
      */
     public void setRelay(String cloudId, int channel, boolean on) {
-        run(() -> {
-            ShellyPayloads.relayControl(http.postForm("/device/relay/control", form(Map.of("id", cloudId,
-                    "channel", Integer.toString(channel), "turn", on ? "on" : "off"))));
+        run(Priority.COMMAND, () -> {
+            if (api == ShellyApi.V2) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("id", cloudId);
+                body.put("channel", channel);
+                body.put("on", on);
+                CloudHttp.Answer answer = http.postJsonReadingRefusals("/v2/devices/api/set/switch",
+                        Map.of("auth_key", authKey), body);
+                if (answer.status() != 200) {
+                    throw ShellyPayloads.v2Error(answer.status(), answer.body());
+                }
+                ShellyPayloads.v2Set(answer.body());
+            } else {
+                ShellyPayloads.relayControl(http.postForm("/device/relay/control", form(Map.of("id", cloudId,
+                        "channel", Integer.toString(channel), "turn", on ? "on" : "off"))));
+            }
             return null;
         });
     }
@@ -83,11 +184,40 @@ public class ShellyCloudClient {
         return call;
     }
 
-    private <T> T run(java.util.function.Supplier<T> request) {
+    private Map<String, ShellyDeviceStatus> v2Get(List<String> ids) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("ids", new ArrayList<>(ids));
+        body.put("select", List.of("status"));
+        CloudHttp.Answer answer = http.postJsonReadingRefusals("/v2/devices/api/get", Map.of("auth_key", authKey), body);
+        if (answer.status() != 200) {
+            throw ShellyPayloads.v2Error(answer.status(), answer.body());
+        }
+        return ShellyPayloads.v2States(answer.body());
+    }
+
+    private <T> T run(Priority priority, Supplier<T> request) {
         if (notConfigured != null) {
             throw new CloudException(CloudException.Kind.NOT_CONFIGURED, notConfigured);
         }
-        return call.run(request);
+        Duration wait = priority == Priority.COMMAND ? commandWait : pollWait;
+        return call.run(() -> {
+            // Each try, retries included, takes its own turn.
+            if (!budget.awaitTurn(priority, wait)) {
+                // Not retried (a wait beyond any retry cap): trying again at once would only queue up again.
+                throw new CloudException(CloudException.Kind.RATE_LIMITED, 0, "Shelly Cloud: no turn in the account's "
+                        + "request budget within " + wait.toMillis() + " ms (commands go first)", NO_RETRY, null);
+            }
+            try {
+                return request.get();
+            } catch (CloudException e) {
+                if (e.kind() == CloudException.Kind.RATE_LIMITED) {
+                    budget.holdOff(e.retryAfter().orElse(budget.spacing()));
+                }
+                throw e;
+            } finally {
+                budget.finished();
+            }
+        });
     }
 
     private MultiValueMap<String, String> form(Map<String, String> fields) {

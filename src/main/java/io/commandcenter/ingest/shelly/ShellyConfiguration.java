@@ -33,13 +33,14 @@ class ShellyConfiguration {
     ShellyCloudClient shellyCloudClient(ShellyProperties properties, ObjectProvider<EmbeddedSimulator> simulator,
                                         Clock clock) {
         if (properties.hasCredentials()) {
-            return new ShellyCloudClient(properties.baseUrl(), properties.authKey(), properties.call(),
-                    properties.rateLimit(), properties.ratePeriod(), clock);
+            return new ShellyCloudClient(properties.baseUrl(), properties.authKey(), properties.api(), properties.call(),
+                    ShellyCloudClient.budgetFor(properties.rateLimit(), properties.ratePeriod()), clock);
         }
         Optional<SimulatorLink> sim = SimulatorLink.of(simulator);
         if (sim.isPresent()) {
             return new ShellyCloudClient(sim.get().path("/shelly"), sim.get().credentials().shellyAuthKey(),
-                    properties.call(), properties.rateLimit(), properties.ratePeriod(), clock);
+                    properties.api(), properties.call(),
+                    ShellyCloudClient.budgetFor(properties.rateLimit(), properties.ratePeriod()), clock);
         }
         return ShellyCloudClient.notConfigured(
                 "Shelly Cloud is not configured: set COMMANDCENTER_SHELLY_BASE_URL and COMMANDCENTER_SHELLY_AUTH_KEY");
@@ -50,7 +51,7 @@ class ShellyConfiguration {
                               ObjectProvider<EmbeddedSimulator> simulator, DeviceRegistry registry,
                               DevicePresence presence, ReadingWriter writer, ObjectProvider<DeviceService> devices) {
         boolean onSimulator = !properties.hasCredentials() && simulator.getIfAvailable() != null;
-        String origin = properties.hasCredentials() ? "Shelly Cloud " + properties.baseUrl()
+        String origin = properties.hasCredentials() ? "Shelly Cloud " + properties.baseUrl() + " (API " + properties.api() + ")"
                 : onSimulator ? "simulator" : "not configured: set COMMANDCENTER_SHELLY_BASE_URL and COMMANDCENTER_SHELLY_AUTH_KEY";
         // On the simulator's first run the relays get their names (miner-1, ...) without any setup.
         Runnable firstRun = onSimulator ? () -> {

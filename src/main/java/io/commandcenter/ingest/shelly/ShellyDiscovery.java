@@ -9,8 +9,8 @@ import java.util.Set;
 import io.commandcenter.device.DeviceDiscovery;
 
 /**
- * The account's relays for device discovery: the named list ({@code get_all_lists}) joined with {@code all_status},
- * which gives the online flag and reveals relays the list lacks (those are named after their cloud id).
+ * The account's relays for device discovery: the named list ({@code get_all_lists}) joined with the statuses, which
+ * give the online flag; on v1 {@code all_status} also reveals relays the list lacks (named after their cloud id).
  */
 final class ShellyDiscovery implements DeviceDiscovery {
 
@@ -23,7 +23,8 @@ final class ShellyDiscovery implements DeviceDiscovery {
     @Override
     public List<DiscoveredRelay> relays() {
         List<CloudDevice> listed = client.deviceList();
-        Map<String, ShellyDeviceStatus> statuses = client.allStatus();
+        // v1: all_status, which also reveals devices the list lacks; v2: a get of the listed ids (it has no all_status)
+        Map<String, ShellyDeviceStatus> statuses = client.statuses(listed.stream().map(CloudDevice::cloudId).toList());
         List<DiscoveredRelay> relays = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (CloudDevice device : listed) {

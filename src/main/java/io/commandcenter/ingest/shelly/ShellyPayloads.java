@@ -1,6 +1,7 @@
 package io.commandcenter.ingest.shelly;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,27 +12,115 @@ import io.commandcenter.ingest.CloudException;
 import io.commandcenter.ingest.internal.Json;
 import tools.jackson.databind.JsonNode;
 
-/** Pure parsing of Shelly Cloud answers, Gen2 ({@code switch:N}) and Gen1 ({@code relays}/{@code meters}). */
+/**
+ * Pure parsing of Shelly Cloud answers: Cloud Control API v1 ({@code isok} envelope) and v2 (plain lists, named
+ * errors); devices of Gen2/Gen3 ({@code switch:N}) and Gen1 ({@code relays}/{@code meters}). A device counts as
+ * online only when the cloud says so in that answer: a missing flag is unknown, never online.
+ */
 final class ShellyPayloads {
 
     private ShellyPayloads() {
     }
 
-    /** {@code /device/status}: one device. */
+    /** v1 {@code /device/status}: one device. */
     static ShellyDeviceStatus status(String cloudId, String body) {
         JsonNode data = successful(body).path("data");
-        return deviceStatus(cloudId, data.path("online").asBoolean(false), data.path("device_status"));
+        return deviceStatus(cloudId, isTrue(data.path("online")), data.path("device_status"));
     }
 
-    /** {@code /device/all_status}: every device of the account, by cloud id. */
+    /**
+     * v1 {@code /device/all_status?show_info=true}: every device of the account, by cloud id. The online flag comes
+     * only in {@code _dev_info}, which the cloud sends only with {@code show_info=true}; without it the device is
+     * unknown. {@code cloud.connected} is not used: it belongs to the last status the device sent, so an offline
+     * device still says {@code true} there.
+     */
     static Map<String, ShellyDeviceStatus> allStatus(String body) {
         JsonNode statuses = successful(body).path("data").path("devices_status");
         Map<String, ShellyDeviceStatus> result = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : statuses.properties()) {
             JsonNode status = entry.getValue();
-            result.put(entry.getKey(), deviceStatus(entry.getKey(), online(status), status));
+            result.put(entry.getKey(), deviceStatus(entry.getKey(), isTrue(status.path("_dev_info").path("online")),
+                    status));
         }
         return result;
+    }
+
+    /**
+     * v2 {@code /v2/devices/api/get}: a list of device states {@code {id, type, code, gen, online: 0|1, status}}.
+     * A device the cloud does not know is simply absent from the list.
+     */
+    static Map<String, ShellyDeviceStatus> v2States(String body) {
+        JsonNode root = Json.read(body);
+        if (!root.isArray()) {
+            throw v2Refusal(0, root);
+        }
+        Map<String, ShellyDeviceStatus> result = new LinkedHashMap<>();
+        for (JsonNode state : root) {
+            String id = state.path("id").asString(null);
+            if (id != null) {
+                result.put(id, deviceStatus(id, isTrue(state.path("online")), state.path("status")));
+            }
+        }
+        return result;
+    }
+
+    /** v2 {@code /v2/devices/api/set/switch}: HTTP 200 with an empty body means accepted. */
+    static void v2Set(String body) {
+        if (body == null || body.isBlank()) {
+            return;
+        }
+        JsonNode root = Json.read(body);
+        if (!v2ErrorName(root).isEmpty()) {
+            throw v2Refusal(200, root);
+        }
+    }
+
+    /** A v2 error answer (HTTP 4xx with a named error such as {@code DEVICE_OFFLINE}) as a failure of the right kind. */
+    static CloudException v2Error(int httpStatus, String body) {
+        JsonNode root;
+        try {
+            root = Json.read(body);
+        } catch (CloudException unreadable) {
+            return new CloudException(httpStatus == 401 ? CloudException.Kind.UNAUTHORIZED : CloudException.Kind.REJECTED,
+                    httpStatus, "Shelly Cloud answered HTTP " + httpStatus + " without a readable error", null, null);
+        }
+        return v2Refusal(httpStatus, root);
+    }
+
+    private static CloudException v2Refusal(int httpStatus, JsonNode root) {
+        String name = v2ErrorName(root);
+        String text = name.isEmpty() ? "no reason given" : name;
+        String message = root.path("message").asString(null);
+        if (message != null && !message.equals(name)) {
+            text += " (" + message + ")";
+        }
+        CloudException.Kind kind = switch (name) {
+            case "UNAUTHORIZED", "INVALID_AUTH_KEY", "invalid_token" -> CloudException.Kind.UNAUTHORIZED;
+            case "TOO_MANY_REQUESTS", "max_req" -> CloudException.Kind.RATE_LIMITED;
+            default -> httpStatus == 401 ? CloudException.Kind.UNAUTHORIZED : CloudException.Kind.REJECTED;
+        };
+        return new CloudException(kind, httpStatus, "Shelly Cloud refused: " + text, null, null);
+    }
+
+    /** The error's name, whichever way it comes: {@code error}, {@code code}, or the first key or item of {@code errors}. */
+    static String v2ErrorName(JsonNode root) {
+        if (root.path("error").isString()) {
+            return root.path("error").asString();
+        }
+        if (root.path("error").path("code").isString()) {
+            return root.path("error").path("code").asString();
+        }
+        if (root.path("code").isString()) {
+            return root.path("code").asString();
+        }
+        JsonNode errors = root.path("errors");
+        if (errors.isObject() && !errors.isEmpty()) {
+            return errors.propertyNames().iterator().next();
+        }
+        if (errors.isArray() && !errors.isEmpty()) {
+            return errors.get(0).isString() ? errors.get(0).asString() : errors.get(0).path("code").asString("");
+        }
+        return "";
     }
 
     /**
@@ -64,7 +153,7 @@ final class ShellyPayloads {
         return new ArrayList<>(found.values());
     }
 
-    /** {@code /device/relay/control}: only success or failure matters. */
+    /** v1 {@code /device/relay/control}: only success or failure matters. */
     static void relayControl(String body) {
         successful(body);
     }
@@ -90,7 +179,7 @@ final class ShellyPayloads {
                 channels.add(gen1Relay(i, relays.get(i), meters.path(i)));
             }
         }
-        channels.sort(java.util.Comparator.comparingInt(ShellyChannel::channel));
+        channels.sort(Comparator.comparingInt(ShellyChannel::channel));
         return new ShellyDeviceStatus(cloudId, true, channels);
     }
 
@@ -102,31 +191,19 @@ final class ShellyPayloads {
                 Json.number(sw.path("aenergy").path("total")));
     }
 
+    /** Gen1 meters give power and energy only: no voltage, no current. */
     private static ShellyChannel gen1Relay(int channel, JsonNode relay, JsonNode meter) {
         JsonNode ison = relay.path("ison");
         Double wattMinutes = Json.number(meter.path("total"));
         return new ShellyChannel(channel, ison.isBoolean() ? ison.asBoolean() : null, Json.number(meter.path("power")),
-                Json.number(meter.path("voltage")), null,
+                null, null,
                 // Gen1 meters count watt-minutes
                 wattMinutes == null ? null : wattMinutes / 60.0);
     }
 
-    // all_status entries carry no top-level online flag; Gen2 says it in _dev_info, Gen1 in cloud.connected.
-    private static boolean online(JsonNode status) {
-        if (status == null || !status.isObject()) {
-            return false;
-        }
-        JsonNode flag = status.path("_dev_info").path("online");
-        if (flag.isBoolean()) {
-            return flag.asBoolean();
-        }
-        if (status.path("online").isBoolean()) {
-            return status.path("online").asBoolean();
-        }
-        if (status.path("cloud").path("connected").isBoolean()) {
-            return status.path("cloud").path("connected").asBoolean();
-        }
-        return true;
+    /** v1 sends {@code true}/{@code false}, v2 {@code 1}/{@code 0}; anything else (absent, null) is not online. */
+    private static boolean isTrue(JsonNode flag) {
+        return (flag.isBoolean() && flag.asBoolean()) || (flag.isNumber() && flag.asInt() == 1);
     }
 
     private static JsonNode successful(String body) {

@@ -17,8 +17,10 @@ import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingWriter;
 
 /**
- * Reads every registered relay with one {@code all_status} request (the cloud allows one request a second). A device
- * that is offline, or missing from the answer, gives a reading with {@code online=false} and no values.
+ * Reads every registered relay: v2 one get per 10 devices, v1 one {@code all_status}, within the account's request
+ * budget (commands go first). A device the cloud does not say is online (offline, no online flag, or missing from the
+ * answer) gives a reading with {@code online=false} and every value null: unknown, never its last numbers. The reading
+ * is stored rather than skipped so that the latest row of the device says "unknown" and not the last live values.
  */
 final class ShellyPoller extends SourcePoller {
 
@@ -60,7 +62,7 @@ final class ShellyPoller extends SourcePoller {
         if (devices.isEmpty()) {
             return PollResult.ok(0);
         }
-        Map<String, ShellyDeviceStatus> statuses = client.allStatus();
+        Map<String, ShellyDeviceStatus> statuses = client.statuses(devices.stream().map(Device::cloudId).toList());
         List<DevicePowerReading> readings = new ArrayList<>();
         Map<String, Boolean> online = new LinkedHashMap<>();
         for (Device device : devices) {

@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param baseUrl      the account's cloud server, e.g. https://shelly-103-eu.shelly.cloud
  * @param authKey      the account's cloud key
+ * @param api          Cloud Control API: {@code v2} (default) or the deprecated {@code v1}
  * @param pollInterval time between polls; empty means 2 minutes (2 seconds on the simulator)
- * @param rateLimit    requests per {@code ratePeriod}; Shelly allows 1 per second per account
+ * @param rateLimit    requests per {@code ratePeriod} for the account, polls and commands together; Shelly allows 1
+ *                     per second per account (turns are spaced a tenth more, 1.1 s)
  * @param ratePeriod   the rate-limit window
  * @param call         timeouts, retries and circuit breaker
  */
@@ -23,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record ShellyProperties(
         URI baseUrl,
         String authKey,
+        @DefaultValue("v2") ShellyApi api,
         Duration pollInterval,
         @DefaultValue("1") int rateLimit,
         @DefaultValue("1s") Duration ratePeriod,

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Simultaneous relay calls against the simulator's Shelly Cloud with its real limit (one request per second per
- * account, 429 with Retry-After beyond). The client here neither paces nor retries, so only the switch keeps the
- * calls apart.
+ * account, 429 with Retry-After beyond). The client here does not retry; its account budget is either the real one
+ * (1 request/s) or far too generous, so that only the switch's waiting out of 429s keeps the calls from failing.
  */
 class ShellyCloudSwitchTests extends SimulatedCloudTestSupport {
 
@@ -30,12 +30,16 @@ class ShellyCloudSwitchTests extends SimulatedCloudTestSupport {
     @BeforeEach
     void realShellyLimit() {
         sim.faults().set(Faults.none());
-        client = new ShellyCloudClient(sim.shellyBaseUri(), sim.credentials().shellyAuthKey(),
-                CallSettings.defaults().withRetries(1, Duration.ofMillis(10)), 100, Duration.ofSeconds(1),
-                Clock.systemUTC());
+        client = client(100);
         miners = sim.scenario().devices().stream().limit(3)
                 .map(d -> new Device(d.name(), d.cloudId(), d.channel(), d.type(), d.ratedPowerW(), true, null, false))
                 .toList();
+    }
+
+    private ShellyCloudClient client(int requestsPerSecond) {
+        return new ShellyCloudClient(sim.shellyBaseUri(), sim.credentials().shellyAuthKey(),
+                CallSettings.defaults().withRetries(1, Duration.ofMillis(10)), requestsPerSecond, Duration.ofSeconds(1),
+                Clock.systemUTC());
     }
 
     private List<Throwable> readAllAtOnce(ShellyCloudSwitch relays) {
@@ -52,15 +56,15 @@ class ShellyCloudSwitchTests extends SimulatedCloudTestSupport {
     }
 
     @Test
-    void collidesOnTheRateLimitWithoutPacing() {
-        assertThat(readAllAtOnce(new ShellyCloudSwitch(client, Duration.ZERO, Duration.ZERO))).isNotEmpty();
+    void collidesOnTheRateLimitWithATooGenerousBudget() {
+        assertThat(readAllAtOnce(new ShellyCloudSwitch(client, Duration.ZERO))).isNotEmpty();
     }
 
     @Test
-    void pacesSimultaneousCallsOfOneAccount() {
+    void pacesSimultaneousCallsOfOneAccountWithTheAccountsBudget() {
         long started = System.nanoTime();
 
-        List<Throwable> failures = readAllAtOnce(new ShellyCloudSwitch(client, Duration.ofMillis(1100), Duration.ZERO));
+        List<Throwable> failures = readAllAtOnce(new ShellyCloudSwitch(client(1), Duration.ZERO));
 
         assertThat(failures).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(2200));
@@ -68,7 +72,7 @@ class ShellyCloudSwitchTests extends SimulatedCloudTestSupport {
 
     @Test
     void waitsOutA429InsteadOfFailing() {
-        // No pacing: the calls collide, and the switch waits for the Retry-After the cloud answers.
-        assertThat(readAllAtOnce(new ShellyCloudSwitch(client, Duration.ZERO, Duration.ofSeconds(10)))).isEmpty();
+        // A budget of 100/s: the calls collide, and the switch waits for the Retry-After the cloud answers.
+        assertThat(readAllAtOnce(new ShellyCloudSwitch(client, Duration.ofSeconds(10)))).isEmpty();
     }
 }

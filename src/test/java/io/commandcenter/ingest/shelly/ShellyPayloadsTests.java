@@ -48,15 +48,21 @@ class ShellyPayloadsTests {
     }
 
     @Test
-    void takesTheOnlineFlagOfAGen1DeviceFromItsCloudConnection() {
+    void takesNoDeviceAsOnlineWithoutTheCloudsOnlineFlag() {
+        // all_status without show_info: no _dev_info. cloud.connected is the device's own last report, not the cloud's.
         var statuses = ShellyPayloads.allStatus("""
                 {"isok":true,"data":{"devices_status":{
-                  "a1":{"cloud":{"connected":false},"relays":[{"ison":true}],"meters":[{"power":5,"total":60}]},
-                  "a2":{"cloud":{"connected":true},"relays":[{"ison":false}],"meters":[{"power":0,"total":60}]}}}}
+                  "a1":{"cloud":{"connected":true},"relays":[{"ison":true}],"meters":[{"power":5,"total":60}]},
+                  "a2":{"switch:0":{"id":0,"output":true,"apower":1400.0}},
+                  "a3":{"_dev_info":{"online":true},"relays":[{"ison":false}],"meters":[{"power":0,"total":60}]}}}}
                 """);
 
         assertThat(statuses.get("a1").online()).isFalse();
-        assertThat(statuses.get("a2").channel(0).orElseThrow().on()).isFalse();
+        assertThat(statuses.get("a1").channels()).isEmpty();
+        assertThat(statuses.get("a2").online()).isFalse();
+        assertThat(statuses.get("a2").channels()).isEmpty();
+        assertThat(statuses.get("a3").online()).isTrue();
+        assertThat(statuses.get("a3").channel(0).orElseThrow().on()).isFalse();
     }
 
     @Test
