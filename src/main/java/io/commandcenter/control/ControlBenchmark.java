@@ -52,16 +52,19 @@ public final class ControlBenchmark {
                 }
             }
         }
-        Map<String, Object> properties = new java.util.LinkedHashMap<>();
-        properties.put("spring.datasource.url", dbUrl);
-        properties.put("commandcenter.simulator.enabled", "true");
-        // The whole application as in production, on a port nobody uses (security needs the web server).
-        properties.put("server.port", "0");
-        properties.put("logging.level.root", "WARN");
+        // As arguments, so they win over application.properties (default properties would not).
+        String[] settings = {
+                "--spring.datasource.url=" + dbUrl,
+                "--commandcenter.simulator.enabled=true",
+                // Real time: the site changes as slowly as a real one, so the battery rules do not start refusing
+                // "on" commands half-way through the run as they would on the usual 60x clock.
+                "--commandcenter.simulator.speed=1",
+                // The whole application as in production, on a free port nobody uses (security needs the web server).
+                "--server.port=0",
+                "--logging.level.root=WARN"};
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandCenterApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .properties(properties)
-                .run()) {
+                .run(settings)) {
             return measure(context, total, timeouts, silent);
         } catch (Exception e) {
             System.err.println("bench-control failed: " + e);
@@ -142,7 +145,8 @@ public final class ControlBenchmark {
             }
         }
         int succeeded = byResult.getOrDefault(CommandOutcome.Result.SUCCEEDED, 0);
-        System.out.printf("results:            %s%n", byResult);
+        System.out.printf("results:            %s%s%n", byResult, byResult.containsKey(CommandOutcome.Result.BLOCKED)
+                ? " (blocked by the rules: nothing sent, state not read, counted as unknown)" : "");
         System.out.printf("success rate:       %.2f %% (target > 98 %%)%n", 100.0 * succeeded / samples.size());
         System.out.printf("unknown outcomes:   %d (final device state not known; target 0)%n", unknown);
         System.out.printf("misreported:        %d (reported state differs from the simulator's relay), %d more "
