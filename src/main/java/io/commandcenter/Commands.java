@@ -20,6 +20,7 @@ final class Commands {
         COMMANDS.put("bench-engine", io.commandcenter.engine.EngineBenchmark::run);
         COMMANDS.put("bench-control", io.commandcenter.control.ControlBenchmark::run);
         COMMANDS.put("bench-shelly", io.commandcenter.ingest.shelly.ShellyBudgetBenchmark::run);
+        COMMANDS.put("bench-ingest", io.commandcenter.ingest.IngestBenchmark::run);
         COMMANDS.put("simulate", io.commandcenter.testmode.SimulateCommand::run);
         COMMANDS.put("bench-testmode", io.commandcenter.testmode.TestModeBenchmark::run);
         COMMANDS.put("bench-gate", io.commandcenter.testmode.GateBenchmark::run);

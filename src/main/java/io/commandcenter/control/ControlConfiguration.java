@@ -43,7 +43,7 @@ class ControlConfiguration {
         if (local.localUrls().isEmpty() && embedded == null) {
             return primary;
         }
-        Duration timeout = settings.verifyTimeout();
+        Duration timeout = settings.localTimeout();
         ShellyLocalSwitch fallback = new ShellyLocalSwitch(device -> {
             URI url = local.localUrls().get(device.cloudId());
             if (url != null) return url;

@@ -13,12 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           target, off otherwise (env COMMANDCENTER_CONTROL_HARDWARE_ENABLED)
  * @param attempts           how many times a command is sent before giving up
  * @param backoff            wait before the second attempt; doubles each further attempt
- * @param verifyTimeout      how long to poll the device for the new state after each send
- * @param verifyInterval     pause between verification polls
+ * @param verifyTimeout      how long to poll the device for the new state after each send; with three sends and a
+ *                           rollback this bounds how long a failed switch takes (about 4 × this plus the sends)
+ * @param verifyInterval     pause between verification polls (LAN reads; cloud reads also wait for their turn)
  * @param lockWait           how long a request waits for another action on the same device
  * @param retryOfflineEvery  how often queued actions for offline devices are tried again
  * @param retryOfflineFor    how long an action stays in the offline retry queue
- * @param slowSend           a send slower than this probably had a request time out and repeated
+ * @param slowSend           a send slower than this probably had a request time out and repeated, so a lost copy may
+ *                           still land: it is checked again after {@code settle}. Above the wait for the account's
+ *                           turn (up to about 2 s while a poll takes one), below Shelly's read timeout (5 s)
  * @param settle             after an uncertain send, how long to wait before confirming the state: a
  *                           timed-out request can still reach the device that much later; also what the
  *                           crash reconciler waits before reading a device
@@ -29,22 +32,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sameMoment         an opposite request of the same rank still in flight and this much older or less is
  *                           "at the same moment": the later one is refused
  * @param unknownRecheckEvery how often actions with an unknown outcome are read again
+ * @param localTimeout       how long a call to a relay's local RPC may take: a LAN answers in milliseconds, so a
+ *                           dead address should cost little before the cloud is asked
  */
 @ConfigurationProperties("commandcenter.control")
 public record ControlProperties(
         Boolean hardwareEnabled,
         @DefaultValue("3") int attempts,
         @DefaultValue("500ms") Duration backoff,
-        @DefaultValue("5s") Duration verifyTimeout,
+        @DefaultValue("2s") Duration verifyTimeout,
         @DefaultValue("250ms") Duration verifyInterval,
         @DefaultValue("10s") Duration lockWait,
         @DefaultValue("1m") Duration retryOfflineEvery,
         @DefaultValue("30m") Duration retryOfflineFor,
-        @DefaultValue("1s") Duration slowSend,
+        @DefaultValue("3s") Duration slowSend,
         @DefaultValue("2s") Duration settle,
         @DefaultValue("6") int protectiveAttempts,
         @DefaultValue("2m") Duration protectiveRetryFor,
         @DefaultValue("30s") Duration rateLimitWait,
         @DefaultValue("2s") Duration sameMoment,
-        @DefaultValue("1m") Duration unknownRecheckEvery) {
+        @DefaultValue("1m") Duration unknownRecheckEvery,
+        @DefaultValue("1s") Duration localTimeout) {
 }

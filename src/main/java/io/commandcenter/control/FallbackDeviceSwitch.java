@@ -8,8 +8,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Uses the Shelly Cloud, and the device's local RPC when the cloud fails. Sending "on" twice is
- * harmless for a relay, so falling back after a cloud timeout cannot do damage.
+ * Sends through the Shelly Cloud, and the device's local RPC when the cloud fails; reads the relay over the LAN first
+ * where it has an address. Sending "on" twice is harmless for a relay, so falling back after a cloud timeout cannot do
+ * damage.
  */
 class FallbackDeviceSwitch implements DeviceSwitch {
 
@@ -35,8 +36,27 @@ class FallbackDeviceSwitch implements DeviceSwitch {
         return primary.name() + "+" + fallback.name();
     }
 
+    /**
+     * Reads the relay over the LAN where it has an address: its own answer costs no turn of the cloud account (Shelly
+     * allows one call a second, so a switch that reads, sends and checks through the cloud takes over two seconds)
+     * and cannot lag behind the relay as the cloud's copy can. Only an answer with a state counts: when the LAN does
+     * not give one (no answer, offline, error), the cloud is asked, so a wrong or dead LAN address never makes a
+     * device look offline.
+     */
     @Override
     public RelayStatus read(Device device) {
+        if (reachableLocally.test(device)) {
+            try {
+                RelayStatus local = fallback.read(device);
+                if (local.online() && local.on() != null) {
+                    return local;
+                }
+            } catch (SwitchException e) {
+                log.debug(fallback.name() + " failed to read " + device.name() + ", asking " + primary.name() + ": "
+                        + e.getMessage());
+            }
+            return primary.read(device);
+        }
         try {
             return primary.read(device);
         } catch (SwitchException e) {

@@ -15,8 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoffMultiplier growth of the wait between tries
  * @param maxRetryWait     longest wait we accept from a {@code Retry-After}; longer means the poll gives up and the
  *                         next scheduled poll tries again
- * @param circuitWindow    number of recent calls the circuit breaker looks at
- * @param circuitFailureRate percent of failed calls in that window that opens the circuit
+ * @param circuitWindow    number of recent calls the circuit breaker looks at; a call counts once with all its tries
+ *                         (one poll), and as failed only when every try failed with an outage (network, timeout, 5xx)
+ * @param circuitFailureRate percent of failed calls in that window that opens the circuit: the default 80 % of 5 is
+ *                         four failed polls out of five, a sustained outage rather than faults retries absorb
  * @param circuitOpenFor   how long an open circuit rejects calls before letting a trial call through
  */
 public record CallSettings(
@@ -26,13 +28,13 @@ public record CallSettings(
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("2") double backoffMultiplier,
         @DefaultValue("60s") Duration maxRetryWait,
-        @DefaultValue("6") int circuitWindow,
-        @DefaultValue("50") float circuitFailureRate,
+        @DefaultValue("5") int circuitWindow,
+        @DefaultValue("80") float circuitFailureRate,
         @DefaultValue("2m") Duration circuitOpenFor) {
 
     public static CallSettings defaults() {
         return new CallSettings(Duration.ofSeconds(5), Duration.ofSeconds(20), 3, Duration.ofSeconds(1), 2,
-                Duration.ofSeconds(60), 6, 50, Duration.ofMinutes(2));
+                Duration.ofSeconds(60), 5, 80, Duration.ofMinutes(2));
     }
 
     public CallSettings withRetries(int maxAttempts, Duration initialBackoff) {

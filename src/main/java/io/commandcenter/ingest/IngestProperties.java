@@ -13,11 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param alertAfter      raise an alert when a source has had no successful poll for this long
  * @param healthCheckEvery how often the alert check runs
  * @param gapWindow       how far back {@code /health/polling} looks for data gaps
+ * @param degradedBelow   a source whose share of successful polls in the last hour is below this (0..1) is shown
+ *                        degraded: it fails intermittently, though never long enough for the alert
  */
 @ConfigurationProperties("commandcenter.ingest")
 record IngestProperties(
         @DefaultValue("true") boolean schedule,
         @DefaultValue("10m") Duration alertAfter,
         @DefaultValue("30s") Duration healthCheckEvery,
-        @DefaultValue("24h") Duration gapWindow) {
+        @DefaultValue("24h") Duration gapWindow,
+        @DefaultValue("0.9") double degradedBelow) {
 }

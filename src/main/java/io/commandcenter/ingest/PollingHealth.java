@@ -53,6 +53,11 @@ public class PollingHealth {
         return poller(source).map(this::health);
     }
 
+    /** Below this share of successful polls in the last hour a source is {@link SourceHealth.State#DEGRADED}. */
+    public double degradedBelow() {
+        return properties.degradedBelow();
+    }
+
     public Optional<Instant> lastSuccess(PollSource source) {
         return pollLog.lastSuccess(source);
     }
@@ -132,9 +137,15 @@ public class PollingHealth {
         var lastError = pollLog.lastError(source)
                 .map(e -> new SourceHealth.PollError(e.startedAt(), e.error())).orElse(null);
         List<DataGap> gaps = poller.enabled() ? gaps(source, now.minus(properties.gapWindow()), now) : List.of();
-        return new SourceHealth(source, poller.enabled(), poller.origin(), poller.interval(),
-                pollLog.lastSuccess(source).orElse(null), lastError, rate(hour), hour.polls(), rate(day), day.polls(),
-                alerts.open(source), gaps);
+        List<PollAlert> open = alerts.open(source);
+        Double hourRate = rate(hour);
+        SourceHealth.State state = !poller.enabled() ? SourceHealth.State.OFF
+                : !open.isEmpty() ? SourceHealth.State.ALERT
+                : hourRate != null && hourRate < properties.degradedBelow() ? SourceHealth.State.DEGRADED
+                : SourceHealth.State.POLLING;
+        return new SourceHealth(source, state, poller.enabled(), poller.origin(), poller.interval(),
+                pollLog.lastSuccess(source).orElse(null), lastError, hourRate, hour.polls(), rate(day), day.polls(),
+                open, gaps);
     }
 
     private Optional<SourcePoller> poller(PollSource source) {

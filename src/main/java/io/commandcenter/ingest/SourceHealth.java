@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * How polling of one cloud is going. Rates are null when there were no polls in the window: unknown, not 0 %.
  *
+ * @param state              how the source is doing: OFF, POLLING, DEGRADED (success in the last hour below
+ *                           {@code commandcenter.ingest.degraded-below}, polls failing now and then) or ALERT
  * @param enabled            whether the source is polled at all
  * @param origin             "simulator", the cloud's address, or why the source is off
  * @param interval           time between polls
@@ -17,10 +19,22 @@ import java.util.List;
  * @param openAlerts         alerts raised for this source and not yet cleared
  * @param recentGaps         spans without a successful poll longer than twice the interval
  */
-public record SourceHealth(PollSource source, boolean enabled, String origin, Duration interval, Instant lastSuccess,
-                           PollError lastError, Double successRateLastHour, int pollsLastHour,
+public record SourceHealth(PollSource source, State state, boolean enabled, String origin, Duration interval,
+                           Instant lastSuccess, PollError lastError, Double successRateLastHour, int pollsLastHour,
                            Double successRateLastDay, int pollsLastDay, List<PollAlert> openAlerts,
                            List<DataGap> recentGaps) {
+
+    /** How a source is doing, worst first. */
+    public enum State {
+        /** No successful poll for {@code alert-after}: an alert is open. */
+        ALERT,
+        /** Polls succeed, but fewer than {@code degraded-below} of them in the last hour: data has holes. */
+        DEGRADED,
+        /** Polled and succeeding. */
+        POLLING,
+        /** Not polled: no account and no simulator. */
+        OFF
+    }
 
     /** A failed poll: when it started and why it failed. */
     public record PollError(Instant at, String message) {

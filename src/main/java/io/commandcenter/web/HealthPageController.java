@@ -41,7 +41,7 @@ class HealthPageController {
     }
 
     record Report(List<PollerRow> pollers, List<PollAlert> openAlerts, List<PollAlert> recentAlerts,
-                  long databaseBytes, Instant at) {
+                  long databaseBytes, double degradedBelow, Instant at) {
     }
 
     @GetMapping("/health")
@@ -63,7 +63,7 @@ class HealthPageController {
                         h.lastError() == null ? null : ago(h.lastError().at(), now)))
                 .toList();
         long bytes = jdbc.sql("SELECT pg_database_size(current_database())").query(Long.class).single();
-        return new Report(rows, polling.openAlerts(), polling.recentAlerts(20), bytes, now);
+        return new Report(rows, polling.openAlerts(), polling.recentAlerts(20), bytes, polling.degradedBelow(), now);
     }
 
     static String ago(Instant at, Instant now) {

@@ -89,6 +89,41 @@ class CommandServiceIntegrationTests {
     }
 
     @Test
+    void readsTheRelayOverTheLanSoASwitchTakesOneCloudCall() {
+        int statusCalls = simulator.simulator().requests("/shelly/device/status");
+        int controlCalls = simulator.simulator().requests("/shelly/device/relay/control");
+        int localReads = simulator.simulator().requests("/shelly-local/" + cloudIdOf("miner-1") + "/rpc/Switch.GetStatus");
+
+        CommandOutcome outcome = commands.execute(manual("miner-1", false));
+
+        assertThat(outcome.result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(relayOn("miner-1")).isFalse();
+        assertThat(simulator.simulator().requests("/shelly/device/status")).isEqualTo(statusCalls);
+        assertThat(simulator.simulator().requests("/shelly/device/relay/control")).isEqualTo(controlCalls + 1);
+        assertThat(simulator.simulator().requests("/shelly-local/" + cloudIdOf("miner-1") + "/rpc/Switch.GetStatus"))
+                .as("read before and verified after").isGreaterThanOrEqualTo(localReads + 2);
+    }
+
+    @Test
+    void asksTheCloudWhenTheLanDoesNotAnswer() {
+        simulator.simulator().faults().set(Faults.noneAndUnlimited()
+                .withShellyLocal(Faults.Api.NONE.withServerErrors(1.0)));
+        int statusCalls = simulator.simulator().requests("/shelly/device/status");
+
+        CommandOutcome outcome = commands.execute(manual("miner-1", false));
+
+        assertThat(outcome.result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(outcome.finalOn()).isFalse();
+        assertThat(relayOn("miner-1")).isFalse();
+        assertThat(simulator.simulator().requests("/shelly/device/status")).isGreaterThanOrEqualTo(statusCalls + 2);
+    }
+
+    private String cloudIdOf(String device) {
+        return simulator.simulator().scenario().devices().stream().filter(d -> d.name().equals(device))
+                .findFirst().orElseThrow().cloudId();
+    }
+
+    @Test
     void rollsBackAndReportsFailureWhenTheRelayAnswersOkButDoesNotSwitch() {
         simulator.simulator().faults().set(Faults.noneAndUnlimited().withRelayIgnoreProbability(1.0));
 
@@ -420,7 +455,8 @@ class CommandServiceIntegrationTests {
     void keepsQueuedOnActionsWaitingDuringTheEmergencyStop() {
         simulator.simulator().model().setRelay("water-heater", false);
         simulator.simulator().faults().set(Faults.noneAndUnlimited()
-                .withShellyCloud(Faults.Api.NONE.withOfflineDevices(1.0)));
+                .withShellyCloud(Faults.Api.NONE.withOfflineDevices(1.0))
+                .withShellyLocal(Faults.Api.NONE.withServerErrors(1.0)));
         ActionRequest on = new ActionRequest(UUID.randomUUID(), "water-heater", true, Source.AUTOMATION,
                 "rule:surplus", "surplus solar", Instant.now());
         assertThat(commands.carryOut(on, allowed(on)).result()).isEqualTo(Result.OFFLINE);

@@ -125,4 +125,47 @@ class PollingHealthIntegrationTests {
         assertThat(victron.has("openAlerts")).isTrue();
         assertThat(victron.has("recentGaps")).isTrue();
     }
+
+    @Test
+    void showsASourceThatFailsNowAndThenAsDegradedBelowNinetyPercentInTheLastHour() {
+        clock.advance(Duration.ofMinutes(30));
+        Instant first = clock.instant().minus(Duration.ofMinutes(10));
+        for (int i = 0; i < 10; i++) {
+            poll(PollSource.SHELLY, first.plusSeconds(60L * i), i % 5 != 0); // 8 of 10
+            poll(PollSource.VICTRON, first.plusSeconds(60L * i), i != 3); // 9 of 10
+        }
+        // a bad day earlier does not count: only the last hour
+        for (int i = 0; i < 10; i++) {
+            poll(PollSource.SOLARK, first.minus(Duration.ofHours(2)).plusSeconds(i), false);
+            poll(PollSource.SOLARK, first.plusSeconds(60L * i), true);
+        }
+        health.checkAlerts();
+
+        assertThat(health.source(PollSource.SHELLY).orElseThrow().state()).isEqualTo(SourceHealth.State.DEGRADED);
+        assertThat(health.source(PollSource.VICTRON).orElseThrow().state()).isEqualTo(SourceHealth.State.POLLING);
+        assertThat(health.source(PollSource.SOLARK).orElseThrow().state()).isEqualTo(SourceHealth.State.POLLING);
+
+        JsonNode body = TestUsers.admin(port).build().get().uri("/health/polling").retrieve().body(JsonNode.class);
+        assertThat(body.path("sources").findValuesAsString("state")).containsExactly("POLLING", "DEGRADED", "POLLING");
+
+        String page = TestUsers.admin(port).build().get().uri("/health").retrieve().body(String.class);
+        assertThat(between(page, "id=\"poller-shelly\"", "</tr>")).contains("degraded").doesNotContain(">polling<");
+        assertThat(between(page, "id=\"poller-victron\"", "</tr>")).contains(">polling<").doesNotContain("degraded");
+    }
+
+    @Test
+    void anAlertOutranksDegraded() {
+        poll(PollSource.VICTRON, start, true);
+        clock.advance(Duration.ofMinutes(11));
+        poll(PollSource.VICTRON, clock.instant(), false);
+        health.checkAlerts();
+
+        assertThat(health.source(PollSource.VICTRON).orElseThrow().state()).isEqualTo(SourceHealth.State.ALERT);
+    }
+
+    static String between(String text, String from, String to) {
+        int start = text.indexOf(from);
+        assertThat(start).as(from).isNotNegative();
+        return text.substring(start, text.indexOf(to, start));
+    }
 }

@@ -16,9 +16,10 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
 /**
- * The resilience around every call to one cloud: retry (exponential backoff, or the cloud's own
- * {@code Retry-After}) outside a rate limiter outside a circuit breaker. Each try takes a rate permit and is counted
- * by the breaker; an open breaker fails the call at once and is not retried.
+ * The resilience around every call to one cloud: a circuit breaker outside retry (exponential backoff, or the cloud's
+ * own {@code Retry-After}) outside a rate limiter. Each try takes a rate permit; the breaker counts calls with all
+ * their tries (a poll is one such call once the account is known), so faults that a retry absorbs never count
+ * against the cloud, and only calls that failed every try do. An open breaker fails the call at once.
  */
 public final class CloudCall {
 
@@ -49,21 +50,23 @@ public final class CloudCall {
                 .limitRefreshPeriod(ratePeriod)
                 .timeoutDuration(rateWait)
                 .build());
-        // Only signs of a broken cloud open the circuit; a refused login or a bad id is not an outage.
+        // Only signs of a broken cloud open the circuit; a refused login or a bad id is not an outage. One trial
+        // call decides whether an open circuit closes again: with polls minutes apart, waiting for more is an outage.
         this.circuitBreaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.circuitWindow())
                 .minimumNumberOfCalls(settings.circuitWindow())
                 .failureRateThreshold(settings.circuitFailureRate())
                 .waitDurationInOpenState(settings.circuitOpenFor())
-                .recordException(e -> e instanceof CloudException c && c.kind() == CloudException.Kind.UNAVAILABLE)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .recordException(CloudCall::outage)
                 .build());
     }
 
     public <T> T run(Supplier<T> call) {
-        Supplier<T> guarded = CircuitBreaker.decorateSupplier(circuitBreaker, call);
-        guarded = RateLimiter.decorateSupplier(rateLimiter, guarded);
+        Supplier<T> guarded = RateLimiter.decorateSupplier(rateLimiter, call);
         guarded = Retry.decorateSupplier(retry, guarded);
+        guarded = CircuitBreaker.decorateSupplier(circuitBreaker, guarded);
         try {
             return guarded.get();
         } catch (CallNotPermittedException e) {
@@ -73,6 +76,11 @@ public final class CloudCall {
             throw new CloudException(CloudException.Kind.RATE_LIMITED, 0,
                     rateLimiter.getName() + " rate limit: no permit within the wait time", null, e);
         }
+    }
+
+    /** A call that failed every try because the cloud did not answer (network, timeout, 5xx). */
+    private static boolean outage(Throwable e) {
+        return e instanceof CloudException c && c.kind() == CloudException.Kind.UNAVAILABLE;
     }
 
     public Retry retry() {
