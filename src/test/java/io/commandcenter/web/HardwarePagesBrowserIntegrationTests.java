@@ -108,8 +108,10 @@ class HardwarePagesBrowserIntegrationTests extends BrowserTestSupport {
     void showsAFailedSwitchAndRetriesIt() {
         // the cloud reports the relay offline: nothing is sent (a failing relay would also trip the cloud
         // circuit breaker, which stays open for the later tests sharing this application)
+        // (relays are read over the LAN first, so the LAN must not answer either)
         simulator.simulator().faults().set(Faults.noneAndUnlimited()
-                .withShellyCloud(Faults.Api.NONE.withOfflineDevices(1.0)));
+                .withShellyCloud(Faults.Api.NONE.withOfflineDevices(1.0))
+                .withShellyLocal(Faults.Api.NONE.withServerErrors(1.0)));
         browser.signIn("otto", TestUsers.password("otto"));
         browser.open("/hardware");
 

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 import io.commandcenter.ingest.CloudException;
 import io.commandcenter.ingest.CloudException.Kind;
@@ -21,14 +17,7 @@ class ShellyContractTests {
     static final String GEN1 = "e8db84aa0001";
 
     static String answer(String file) {
-        try (InputStream in = ShellyContractTests.class.getResourceAsStream("/contracts/shelly/" + file)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no contract answer " + file);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.commandcenter.ingest.ContractAnswers.read("shelly", file);
     }
 
     @Test

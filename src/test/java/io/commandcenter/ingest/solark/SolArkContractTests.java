@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 import io.commandcenter.ingest.CloudException;
 import io.commandcenter.ingest.CloudException.Kind;
@@ -17,14 +13,7 @@ import org.junit.jupiter.api.Test;
 class SolArkContractTests {
 
     static String answer(String file) {
-        try (InputStream in = SolArkContractTests.class.getResourceAsStream("/contracts/solark/" + file)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no contract answer " + file);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.commandcenter.ingest.ContractAnswers.read("solark", file);
     }
 
     @Test

@@ -3,10 +3,6 @@ package io.commandcenter.ingest.victron;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 import io.commandcenter.ingest.CloudException;
 import io.commandcenter.ingest.CloudException.Kind;
@@ -16,14 +12,7 @@ import org.junit.jupiter.api.Test;
 class VictronContractTests {
 
     static String answer(String file) {
-        try (InputStream in = VictronContractTests.class.getResourceAsStream("/contracts/vrm/" + file)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no contract answer " + file);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.commandcenter.ingest.ContractAnswers.read("vrm", file);
     }
 
     @Test
