@@ -92,6 +92,7 @@ class BatteryFloorIntegrationTests {
         // A name no other test in this application has switched, so no earlier cooldown is in force.
         String miner = "miner-2-" + Long.toString(System.nanoTime(), 36);
         jdbc.sql("UPDATE shelly.devices SET name = :n WHERE name = 'miner-2'").param("n", miner).update();
+        events.publishEvent(new io.commandcenter.device.DevicesChanged()); // as the registry does: the engine reloads it
         simulator.simulator().model().setRelay("miner-2", true);
         relays(miner);
 
