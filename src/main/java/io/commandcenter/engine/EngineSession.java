@@ -113,6 +113,8 @@ public final class EngineSession implements AutoCloseable {
     };
     // The low-battery alarm last reported (drainAlarmChange), to tell raised from cleared.
     private BatteryAlarm reportedAlarm;
+    // The alarm in the session now, kept by the listener so a firing never scans working memory for it.
+    private BatteryAlarm alarmInSession;
     // What changed in the memory since drainMemoryChange: the keys of last commands and proposals,
     // and whether the battery's memory (pause threshold, alarm) did.
     private final Set<Object> changedMemory = new LinkedHashSet<>();
@@ -697,8 +699,7 @@ public final class EngineSession implements AutoCloseable {
      * tells the engine's owner when to send a message.
      */
     public Optional<AlarmChange> drainAlarmChange() {
-        List<BatteryAlarm> alarms = facts(BatteryAlarm.class);
-        BatteryAlarm current = alarms.isEmpty() ? null : alarms.get(0);
+        BatteryAlarm current = alarmInSession;
         if (Objects.equals(current == null ? null : current.level(), reportedAlarm == null ? null : reportedAlarm.level())) {
             return Optional.empty();
         }
@@ -905,6 +906,7 @@ public final class EngineSession implements AutoCloseable {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
             noteBatteryMemory(event.getObject());
+            noteAlarm(event.getObject(), true);
             if (event.getObject() instanceof RequestConclusion c) {
                 conclusionsByRequest.computeIfAbsent(c.requestId(), k -> new ArrayList<>()).add(c);
             }
@@ -924,6 +926,7 @@ public final class EngineSession implements AutoCloseable {
         @Override
         public void objectDeleted(ObjectDeletedEvent event) {
             noteBatteryMemory(event.getOldObject());
+            noteAlarm(event.getOldObject(), false);
             if (event.getOldObject() instanceof RequestConclusion c) {
                 List<Object> list = conclusionsByRequest.get(c.requestId());
                 if (list != null) {
@@ -939,6 +942,12 @@ public final class EngineSession implements AutoCloseable {
         private void noteBatteryMemory(Object fact) {
             if (fact instanceof BelowPauseThreshold || fact instanceof BatteryAlarm) {
                 batteryMemoryChanged = true;
+            }
+        }
+
+        private void noteAlarm(Object fact, boolean inserted) {
+            if (fact instanceof BatteryAlarm alarm) {
+                alarmInSession = inserted ? alarm : alarm.equals(alarmInSession) ? null : alarmInSession;
             }
         }
 

@@ -201,20 +201,11 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
     public record IgnoredCommands(String device, Duration start, Duration duration) {
 
         public IgnoredCommands {
-            if (device == null || device.isBlank()) {
-                throw new IllegalArgumentException("device is missing");
-            }
-            if (start == null || start.isNegative()) {
-                throw new IllegalArgumentException("start must be a duration from the scenario start such as PT13H (was "
-                        + start + ")");
-            }
-            if (duration == null || duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException("duration must be a positive duration such as PT1H (was " + duration + ")");
-            }
+            OfflineWindow.requireWindow(device, start, duration);
         }
 
         boolean covers(Duration sinceStart) {
-            return sinceStart.compareTo(start) >= 0 && sinceStart.compareTo(start.plus(duration)) < 0;
+            return OfflineWindow.windowCovers(start, duration, sinceStart);
         }
     }
 
@@ -230,6 +221,15 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
     public record OfflineWindow(String device, Duration start, Duration duration, boolean powerCut) {
 
         public OfflineWindow {
+            requireWindow(device, start, duration);
+        }
+
+        boolean covers(Duration sinceStart) {
+            return windowCovers(start, duration, sinceStart);
+        }
+
+        /** A device's fault window: named, starting at or after the scenario start, lasting a while. */
+        static void requireWindow(String device, Duration start, Duration duration) {
             if (device == null || device.isBlank()) {
                 throw new IllegalArgumentException("device is missing");
             }
@@ -242,7 +242,7 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
             }
         }
 
-        boolean covers(Duration sinceStart) {
+        static boolean windowCovers(Duration start, Duration duration, Duration sinceStart) {
             return sinceStart.compareTo(start) >= 0 && sinceStart.compareTo(start.plus(duration)) < 0;
         }
     }
