@@ -109,7 +109,7 @@ public class PollingHealth {
     public void checkAlerts() {
         Instant now = clock.instant();
         for (SourcePoller poller : pollers) {
-            if (!poller.enabled()) {
+            if (!poller.enabled() || poller.nothingToPoll() != null) {
                 continue;
             }
             PollSource source = poller.source();
@@ -139,11 +139,13 @@ public class PollingHealth {
         List<DataGap> gaps = poller.enabled() ? gaps(source, now.minus(properties.gapWindow()), now) : List.of();
         List<PollAlert> open = alerts.open(source);
         Double hourRate = rate(hour);
-        SourceHealth.State state = !poller.enabled() ? SourceHealth.State.OFF
+        String missing = poller.enabled() ? poller.nothingToPoll() : null;
+        SourceHealth.State state = !poller.enabled() || missing != null ? SourceHealth.State.NOT_CONFIGURED
                 : !open.isEmpty() ? SourceHealth.State.ALERT
                 : hourRate != null && hourRate < properties.degradedBelow() ? SourceHealth.State.DEGRADED
                 : SourceHealth.State.POLLING;
-        return new SourceHealth(source, state, poller.enabled(), poller.origin(), poller.interval(),
+        String origin = missing != null ? poller.origin() + ": " + missing : poller.origin();
+        return new SourceHealth(source, state, poller.enabled(), origin, poller.interval(),
                 pollLog.lastSuccess(source).orElse(null), lastError, hourRate, hour.polls(), rate(day), day.polls(),
                 open, gaps);
     }

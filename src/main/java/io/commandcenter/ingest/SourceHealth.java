@@ -7,10 +7,10 @@ import java.util.List;
 /**
  * How polling of one cloud is going. Rates are null when there were no polls in the window: unknown, not 0 %.
  *
- * @param state              how the source is doing: OFF, POLLING, DEGRADED (success in the last hour below
- *                           {@code commandcenter.ingest.degraded-below}, polls failing now and then) or ALERT
+ * @param state              how the source is doing: NOT_CONFIGURED, POLLING, DEGRADED (success in the last hour
+ *                           below {@code commandcenter.ingest.degraded-below}, polls failing now and then) or ALERT
  * @param enabled            whether the source is polled at all
- * @param origin             "simulator", the cloud's address, or why the source is off
+ * @param origin             "simulator", the cloud's address, or what is missing before it can be polled
  * @param interval           time between polls
  * @param lastSuccess        start of the last successful poll, null if none
  * @param lastError          the last failed poll, null if none
@@ -32,8 +32,11 @@ public record SourceHealth(PollSource source, State state, boolean enabled, Stri
         DEGRADED,
         /** Polled and succeeding. */
         POLLING,
-        /** Not polled: no account and no simulator. */
-        OFF
+        /**
+         * Nothing to poll: no account and no simulator, or an account without a device registered. Shown amber
+         * rather than as a healthy 100 %, since the site is not being watched.
+         */
+        NOT_CONFIGURED
     }
 
     /** A failed poll: when it started and why it failed. */

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.commandcenter.SimulatedDevices;
 import io.commandcenter.TestUsers;
 import io.commandcenter.ingest.internal.PollLog;
 import io.commandcenter.ingest.internal.PollResult;
+import io.commandcenter.ingest.internal.PollRunner;
+import io.commandcenter.ingest.internal.SourcePoller;
+import io.commandcenter.simulation.EmbeddedSimulator;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +27,9 @@ class PollingHealthIntegrationTests {
     @Autowired PollLog pollLog;
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired EmbeddedSimulator simulator;
+    @Autowired PollRunner runner;
+    @Autowired List<SourcePoller> pollers;
     @LocalServerPort int port;
 
     Instant start;
@@ -127,7 +135,32 @@ class PollingHealthIntegrationTests {
     }
 
     @Test
+    void aShellyAccountWithoutARegisteredRelayIsNotConfiguredNotAHealthyHundredPercent() {
+        SourcePoller shelly = pollers.stream().filter(p -> p.source() == PollSource.SHELLY).findFirst().orElseThrow();
+        runner.run(shelly);
+        runner.run(shelly);
+        health.checkAlerts();
+
+        SourceHealth idle = health.source(PollSource.SHELLY).orElseThrow();
+        assertThat(idle.state()).isEqualTo(SourceHealth.State.NOT_CONFIGURED);
+        assertThat(idle.pollsLastHour()).as("nothing was polled, so nothing succeeded").isZero();
+        assertThat(idle.successRateLastHour()).isNull();
+        assertThat(idle.origin()).contains("no Shelly device registered");
+        String page = TestUsers.admin(port).build().get().uri("/health").retrieve().body(String.class);
+        assertThat(between(page, "id=\"poller-shelly\"", "</tr>")).contains("badge warn state").contains("not configured")
+                .doesNotContain(">polling<").doesNotContain("100 %");
+
+        SimulatedDevices.register(jdbc, simulator);
+        runner.run(shelly);
+
+        SourceHealth polled = health.source(PollSource.SHELLY).orElseThrow();
+        assertThat(polled.state()).isEqualTo(SourceHealth.State.POLLING);
+        assertThat(polled.pollsLastHour()).isEqualTo(1);
+    }
+
+    @Test
     void showsASourceThatFailsNowAndThenAsDegradedBelowNinetyPercentInTheLastHour() {
+        SimulatedDevices.register(jdbc, simulator);
         clock.advance(Duration.ofMinutes(30));
         Instant first = clock.instant().minus(Duration.ofMinutes(10));
         for (int i = 0; i < 10; i++) {

@@ -27,6 +27,12 @@ public class PollRunner {
     }
 
     public PollResult run(SourcePoller poller) {
+        String missing = poller.nothingToPoll();
+        if (missing != null) {
+            // not logged as a poll: an account with nothing registered must not read as 100 % healthy
+            log.debug(poller.source().key() + " not polled: " + missing);
+            return PollResult.ok(0);
+        }
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
         PollResult result;

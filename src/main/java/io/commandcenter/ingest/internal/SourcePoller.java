@@ -39,6 +39,14 @@ public abstract class SourcePoller {
         return true;
     }
 
+    /**
+     * What is missing before this source can read anything (e.g. "no Shelly device registered"), or null when there
+     * is something to poll. Such a round is not polled, so it cannot count as a success.
+     */
+    public String nothingToPoll() {
+        return null;
+    }
+
     /** Runs once on the poller's thread before its first scheduled poll (e.g. first-run device discovery). */
     public void beforeFirstPoll() {
     }

@@ -50,6 +50,12 @@ final class ShellyPoller extends SourcePoller {
     }
 
     @Override
+    public String nothingToPoll() {
+        return registry.findAll().isEmpty()
+                ? "no Shelly device registered: add the relays on the setup page (or POST /devices)" : null;
+    }
+
+    @Override
     public void beforeFirstPoll() {
         if (firstRun != null && registry.findAll().isEmpty()) {
             firstRun.run();
