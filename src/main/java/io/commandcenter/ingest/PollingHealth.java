@@ -53,6 +53,12 @@ public class PollingHealth {
         return poller(source).map(this::health);
     }
 
+    /** Asks the source's cloud what the configured account sees, for the setup page; nothing is stored. */
+    public ConnectionCheck checkConnection(PollSource source) {
+        return poller(source).map(SourcePoller::checkConnection)
+                .orElseGet(() -> ConnectionCheck.failed(source, "no poller for " + source.key()));
+    }
+
     /** Below this share of successful polls in the last hour a source is {@link SourceHealth.State#DEGRADED}. */
     public double degradedBelow() {
         return properties.degradedBelow();

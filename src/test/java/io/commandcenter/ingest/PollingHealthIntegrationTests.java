@@ -12,6 +12,8 @@ import io.commandcenter.ingest.internal.PollResult;
 import io.commandcenter.ingest.internal.PollRunner;
 import io.commandcenter.ingest.internal.SourcePoller;
 import io.commandcenter.simulation.EmbeddedSimulator;
+import io.commandcenter.web.Role;
+import io.commandcenter.web.UserAccounts;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ class PollingHealthIntegrationTests {
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
     @Autowired EmbeddedSimulator simulator;
+    @Autowired UserAccounts accounts;
     @Autowired PollRunner runner;
     @Autowired List<SourcePoller> pollers;
     @LocalServerPort int port;
@@ -132,6 +135,29 @@ class PollingHealthIntegrationTests {
         assertThat(victron.path("successRateLastHour").asDouble()).isEqualTo(1.0);
         assertThat(victron.has("openAlerts")).isTrue();
         assertThat(victron.has("recentGaps")).isTrue();
+    }
+
+    @Test
+    void testConnectionListsWhatEachAccountSeesForAdminsOnly() {
+        SimulatedDevices.register(jdbc, simulator);
+        var admin = TestUsers.admin(port).build();
+
+        JsonNode vrm = admin.post().uri("/setup/connections/VICTRON").retrieve().body(JsonNode.class);
+        assertThat(vrm.path("reachable").asBoolean()).isTrue();
+        assertThat(vrm.path("found").get(0).asString()).startsWith("installation ").contains("battery monitors: ");
+        JsonNode solark = admin.post().uri("/setup/connections/SOLARK").retrieve().body(JsonNode.class);
+        assertThat(solark.path("found").get(0).asString()).startsWith("plant ");
+        JsonNode shelly = admin.post().uri("/setup/connections/SHELLY").retrieve().body(JsonNode.class);
+        assertThat(shelly.path("found")).isNotEmpty();
+        assertThat(shelly.path("found").get(0).asString()).startsWith("relay ").contains("online").contains("registered");
+        assertThat(shelly.toString()).doesNotContain(simulator.credentials().shellyAuthKey());
+
+        int unknownSource = admin.post().uri("/setup/connections/nope").exchange((req, res) -> res.getStatusCode().value());
+        assertThat(unknownSource).isEqualTo(400);
+        TestUsers.ensure(accounts, "otto", Role.OPERATOR);
+        int operator = TestUsers.as(port, "otto").build().post().uri("/setup/connections/VICTRON")
+                .exchange((req, res) -> res.getStatusCode().value());
+        assertThat(operator).isEqualTo(403);
     }
 
     @Test

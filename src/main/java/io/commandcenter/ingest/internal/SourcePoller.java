@@ -3,6 +3,7 @@ package io.commandcenter.ingest.internal;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.commandcenter.ingest.ConnectionCheck;
 import io.commandcenter.ingest.PollSource;
 
 /**
@@ -45,6 +46,14 @@ public abstract class SourcePoller {
      */
     public String nothingToPoll() {
         return null;
+    }
+
+    /**
+     * Asks the cloud what the configured account can see, for the setup page's "Test connection". Not a poll:
+     * nothing is stored. A source without an account answers with what is missing.
+     */
+    public ConnectionCheck checkConnection() {
+        return ConnectionCheck.failed(source, origin);
     }
 
     /** Runs once on the poller's thread before its first scheduled poll (e.g. first-run device discovery). */

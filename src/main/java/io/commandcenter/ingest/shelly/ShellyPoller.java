@@ -10,6 +10,8 @@ import java.util.Map;
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DevicePresence;
 import io.commandcenter.device.DeviceRegistry;
+import io.commandcenter.ingest.CloudException;
+import io.commandcenter.ingest.ConnectionCheck;
 import io.commandcenter.ingest.PollSource;
 import io.commandcenter.ingest.internal.PollResult;
 import io.commandcenter.ingest.internal.SourcePoller;
@@ -53,6 +55,27 @@ final class ShellyPoller extends SourcePoller {
     public String nothingToPoll() {
         return registry.findAll().isEmpty()
                 ? "no Shelly device registered: add the relays on the setup page (or POST /devices)" : null;
+    }
+
+    @Override
+    public ConnectionCheck checkConnection() {
+        if (!client.configured()) {
+            return super.checkConnection();
+        }
+        try {
+            List<CloudDevice> listed = client.deviceList();
+            Map<String, ShellyDeviceStatus> statuses = client.statuses(listed.stream().map(CloudDevice::cloudId).toList());
+            List<String> registered = registry.findAll().stream().map(d -> d.cloudId() + "/" + d.channel()).toList();
+            List<String> found = listed.stream().map(d -> {
+                ShellyDeviceStatus status = statuses.get(d.cloudId());
+                String state = status == null ? "unknown" : status.online() ? "online" : "offline";
+                return "relay " + d.cloudId() + " channel " + d.channel() + " " + d.name() + " (" + d.model() + "), " + state
+                        + (registered.contains(d.cloudId() + "/" + d.channel()) ? ", registered" : "");
+            }).toList();
+            return new ConnectionCheck(source(), true, origin(), found);
+        } catch (CloudException e) {
+            return ConnectionCheck.failed(source(), e.getMessage());
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import io.commandcenter.ingest.CloudException;
+import io.commandcenter.ingest.ConnectionCheck;
 import io.commandcenter.ingest.PollSource;
 import io.commandcenter.ingest.internal.PollResult;
 import io.commandcenter.ingest.internal.SourcePoller;
@@ -61,6 +62,21 @@ final class SolArkPoller extends SourcePoller {
     @Override
     public boolean enabled() {
         return client != null;
+    }
+
+    @Override
+    public ConnectionCheck checkConnection() {
+        if (client == null) {
+            return super.checkConnection();
+        }
+        try {
+            List<String> found = client.plants().stream()
+                    .map(p -> "plant " + p.id() + " " + p.name() + (Long.valueOf(p.id()).equals(configuredPlant) ? " (configured)" : ""))
+                    .toList();
+            return new ConnectionCheck(source(), true, origin(), found);
+        } catch (CloudException e) {
+            return ConnectionCheck.failed(source(), e.getMessage());
+        }
     }
 
     @Override

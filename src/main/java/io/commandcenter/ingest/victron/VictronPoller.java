@@ -2,9 +2,11 @@ package io.commandcenter.ingest.victron;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.commandcenter.ingest.CloudException;
+import io.commandcenter.ingest.ConnectionCheck;
 import io.commandcenter.ingest.PollSource;
 import io.commandcenter.ingest.internal.CloudCall;
 import io.commandcenter.ingest.internal.PollResult;
@@ -83,6 +85,26 @@ final class VictronPoller extends SourcePoller {
         var reading = new BatteryReading(this.site, now.minusMillis(measuredMillisAgo), summary.soc(),
                 summary.voltage(), summary.current(), summary.temperature());
         return PollResult.of(writer.storeBattery(List.of(reading)));
+    }
+
+    @Override
+    public ConnectionCheck checkConnection() {
+        if (client == null) {
+            return super.checkConnection();
+        }
+        try {
+            List<String> found = new ArrayList<>();
+            for (Installation installation : client.installations()) {
+                List<String> monitors = client.batteryMonitors(installation.id()).stream()
+                        .map(m -> m.instance() + " (" + m.device() + ")").toList();
+                found.add("installation " + installation.id() + " " + installation.name()
+                        + (monitors.isEmpty() ? ": no battery monitor listed" : ", battery monitors: " + String.join(", ", monitors))
+                        + (Long.valueOf(installation.id()).equals(configuredInstallation) ? " (configured)" : ""));
+            }
+            return new ConnectionCheck(source(), true, origin(), found);
+        } catch (CloudException e) {
+            return ConnectionCheck.failed(source(), e.getMessage());
+        }
     }
 
     private int batteryInstance(long site) {
