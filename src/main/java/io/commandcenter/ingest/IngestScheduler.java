@@ -1,5 +1,6 @@
 package io.commandcenter.ingest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,6 +25,9 @@ class IngestScheduler {
 
     private static final Log log = LogFactory.getLog(IngestScheduler.class);
 
+    /** How often a source without an account looks again whether one was connected. */
+    private static final Duration UNCONNECTED_CHECK = Duration.ofSeconds(5);
+
     private final List<SourcePoller> pollers;
     private final PollRunner runner;
     private final PollingHealth health;
@@ -42,18 +46,20 @@ class IngestScheduler {
         if (!properties.schedule() || scheduler != null) {
             return;
         }
-        List<SourcePoller> enabled = pollers.stream().filter(SourcePoller::enabled).toList();
         scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(enabled.size() + 1);
+        scheduler.setPoolSize(pollers.size() + 1);
         scheduler.setThreadNamePrefix("ingest-");
         scheduler.setWaitForTasksToCompleteOnShutdown(false);
         scheduler.initialize();
         for (SourcePoller poller : pollers) {
-            if (poller.enabled()) {
-                scheduler.scheduleWithFixedDelay(new FirstThenEvery(poller), Instant.now(), poller.interval());
-                log.info("Polling " + poller.source().key() + " every " + poller.interval() + " from " + poller.origin());
-            } else {
-                log.info("Not polling " + poller.source().key() + ": " + poller.origin());
+            // Every source is scheduled, connected or not: an account saved on the setup page starts polling within
+            // seconds, and the interval is read again after each round (it changes with the account).
+            scheduler.schedule(new FirstThenEvery(poller), context -> {
+                Instant last = context.lastCompletion();
+                return last == null ? Instant.now() : last.plus(poller.enabled() ? poller.interval() : UNCONNECTED_CHECK);
+            });
+            if (!poller.enabled()) {
+                log.info("Not polling " + poller.source().key() + " yet: " + poller.origin());
             }
         }
         scheduler.scheduleWithFixedDelay(this::checkAlerts, Instant.now().plus(properties.healthCheckEvery()),
@@ -70,8 +76,12 @@ class IngestScheduler {
 
         @Override
         public void run() {
+            if (!poller.enabled()) {
+                return;
+            }
             if (first) {
                 first = false;
+                log.info("Polling " + poller.source().key() + " every " + poller.interval() + " from " + poller.origin());
                 try {
                     poller.beforeFirstPoll();
                 } catch (RuntimeException e) {

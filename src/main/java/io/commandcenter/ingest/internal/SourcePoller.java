@@ -26,12 +26,12 @@ public abstract class SourcePoller {
         return source;
     }
 
-    public final Duration interval() {
+    public Duration interval() {
         return interval;
     }
 
     /** Where the readings come from, for the health page: "real cloud", "simulator" or why it is off. */
-    public final String origin() {
+    public String origin() {
         return origin;
     }
 

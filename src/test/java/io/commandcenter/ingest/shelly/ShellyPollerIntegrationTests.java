@@ -12,6 +12,7 @@ import io.commandcenter.device.DeviceService;
 import io.commandcenter.device.DeviceType;
 import io.commandcenter.ingest.IngestTest;
 import io.commandcenter.ingest.MutableClock;
+import io.commandcenter.ingest.internal.AccountPoller;
 import io.commandcenter.ingest.internal.PollRunner;
 import io.commandcenter.simulation.EmbeddedSimulator;
 import io.commandcenter.simulation.Faults;
@@ -23,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IngestTest
 class ShellyPollerIntegrationTests {
 
-    @Autowired ShellyPoller poller;
+    @Autowired AccountPoller<ShellyPoller> account;
+    ShellyPoller poller;
     @Autowired PollRunner runner;
     @Autowired DeviceService devices;
     @Autowired DeviceRegistry registry;
@@ -33,6 +35,7 @@ class ShellyPollerIntegrationTests {
 
     @BeforeEach
     void registeredSimulatorDevices() {
+        poller = account.current();
         jdbc.sql(IngestTest.TRUNCATE).update();
         embedded.simulator().reset();
         embedded.simulator().faults().clear();

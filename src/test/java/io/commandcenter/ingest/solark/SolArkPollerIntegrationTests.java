@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.commandcenter.ingest.IngestTest;
 import io.commandcenter.ingest.MutableClock;
+import io.commandcenter.ingest.internal.AccountPoller;
 import io.commandcenter.ingest.internal.PollRunner;
 import io.commandcenter.ingest.internal.SourcePoller;
 import io.commandcenter.simulation.EmbeddedSimulator;
@@ -30,7 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IngestTest
 class SolArkPollerIntegrationTests {
 
-    @Autowired SolArkPoller poller;
+    @Autowired AccountPoller<SolArkPoller> account;
+    SolArkPoller poller;
     @Autowired List<SourcePoller> pollers;
     @Autowired PollRunner runner;
     @Autowired EmbeddedSimulator embedded;
@@ -41,6 +43,7 @@ class SolArkPollerIntegrationTests {
 
     @BeforeEach
     void cleanSlate() {
+        poller = account.current();
         jdbc.sql(IngestTest.TRUNCATE).update();
         embedded.simulator().reset();
         embedded.simulator().faults().clear();

@@ -11,6 +11,7 @@ import io.commandcenter.ingest.IngestTest;
 import io.commandcenter.ingest.MutableClock;
 import io.commandcenter.ingest.internal.PollLog;
 import io.commandcenter.ingest.PollSource;
+import io.commandcenter.ingest.internal.AccountPoller;
 import io.commandcenter.ingest.internal.PollRunner;
 import io.commandcenter.simulation.EmbeddedSimulator;
 import io.commandcenter.simulation.Faults;
@@ -22,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IngestTest
 class VictronPollerIntegrationTests {
 
-    @Autowired VictronPoller poller;
+    @Autowired AccountPoller<VictronPoller> account;
+    VictronPoller poller;
     @Autowired PollRunner runner;
     @Autowired PollLog pollLog;
     @Autowired EmbeddedSimulator embedded;
@@ -31,6 +33,7 @@ class VictronPollerIntegrationTests {
 
     @BeforeEach
     void cleanSlate() {
+        poller = account.current();
         jdbc.sql(IngestTest.TRUNCATE).update();
         poller.resilience().circuitBreaker().reset(); // a test that fails on purpose must not open it for the next
         embedded.simulator().reset();
