@@ -21,6 +21,11 @@ final class ShellyDiscovery implements DeviceDiscovery {
     }
 
     @Override
+    public boolean available() {
+        return client.configured();
+    }
+
+    @Override
     public List<DiscoveredRelay> relays() {
         List<CloudDevice> listed = client.deviceList();
         // v1: all_status, which also reveals devices the list lacks; v2: a get of the listed ids (it has no all_status)
