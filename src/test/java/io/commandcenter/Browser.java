@@ -120,6 +120,12 @@ public final class Browser implements AutoCloseable {
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
+    /** Scrolls the element to the top of the window, so a screenshot shows it. */
+    public void scrollTo(By by) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true)",
+                find(by));
+    }
+
     /** Saves the whole window as {@code docs/screenshots/<name>.png}. */
     public void screenshot(String name) {
         try {

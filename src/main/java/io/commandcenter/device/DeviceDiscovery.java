@@ -7,6 +7,11 @@ public interface DeviceDiscovery {
 
     List<DiscoveredRelay> relays();
 
+    /** False while no account is connected (none saved and no simulator): discovery then has nothing to ask. */
+    default boolean available() {
+        return true;
+    }
+
     /**
      * @param cloudName the name given in the vendor's app, or the cloud id when it has none
      * @param online    whether the cloud reports it online now

@@ -143,9 +143,10 @@ public class DeviceService {
     @Transactional
     public DiscoveryResult discover() {
         DeviceDiscovery cloud = discovery.getIfAvailable();
-        if (cloud == null) {
+        if (cloud == null || !cloud.available()) {
             throw new ProblemException(HttpStatus.CONFLICT, "discovery-unavailable",
-                    "Shelly Cloud is not configured (commandcenter.shelly.base-url and auth-key), and no simulator runs");
+                    "Shelly Cloud is not configured (enter the account on the setup page, or set"
+                            + " COMMANDCENTER_SHELLY_BASE_URL and _AUTH_KEY), and no simulator runs");
         }
         List<Device> added = new ArrayList<>();
         List<Device> known = new ArrayList<>();

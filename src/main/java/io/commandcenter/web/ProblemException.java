@@ -38,6 +38,11 @@ public class ProblemException extends RuntimeException {
         return this;
     }
 
+    /** A property added with {@link #with}, or null. */
+    public Object property(String name) {
+        return properties.get(name);
+    }
+
     public HttpStatus status() {
         return status;
     }

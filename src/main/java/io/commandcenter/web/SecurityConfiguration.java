@@ -71,6 +71,8 @@ class SecurityConfiguration {
                 // asking the agents only reads; their suggestions wait for an operator's approval
                 .requestMatchers(HttpMethod.POST, "/agents/chat").hasRole("VIEWER")
                 .requestMatchers("/api/users/**", "/api/tokens/**", "/users/**", "/tokens/**").hasRole("ADMIN")
+                // cloud accounts and the device registry: what the site polls and what may be switched
+                .requestMatchers("/setup", "/setup/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/emergency-stop/release", "/api/v1/emergency-stop/release",
                         "/stop/release").hasRole("ADMIN")
                 // what the battery floor may shed is a registry change, like PUT /devices/{name}
