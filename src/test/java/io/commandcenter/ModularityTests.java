@@ -6,12 +6,32 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
 /**
  * Keeps the one-way flow honest: poll → store → engine → control → adapter. Lower layers never
- * reach up; the simulator stands behind the same HTTP APIs as the real clouds.
+ * reach up; the simulator stands behind the same HTTP APIs as the real clouds. Spring Modulith checks the module model
+ * as a whole: no cycle between modules, and no module reaching into another's sub-packages unless they are a named
+ * interface.
  */
 class ModularityTests {
+
+    private static final ApplicationModules MODULES = ApplicationModules.of(CommandCenterApplication.class);
+
+    @Test
+    void modulesFormNoCycleAndUseOnlyEachOthersPublicTypes() {
+        MODULES.verify();
+    }
+
+    /** The diagrams in docs/architecture/ are written from the code, so they cannot drift from it. */
+    @Test
+    void writesTheModuleDiagrams() {
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/architecture"))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
+    }
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -6,8 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.commandcenter.web.ProblemException;
-import io.commandcenter.web.Role;
+import io.commandcenter.validation.ProblemException;
 import jakarta.annotation.PreDestroy;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -91,13 +90,16 @@ class AgentController {
                 "conversation-not-found", "No conversation " + id));
     }
 
+    /** The operator role's authority, as the security configuration grants it. */
+    private static final String OPERATOR = "ROLE_OPERATOR";
+
     /** Operators and admins (the role hierarchy decides) may have suggestions queued; viewers only hear them. */
     private Requester requester(Authentication user) {
         if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
             return Requester.readOnly("anonymous");
         }
         boolean operator = roles.getReachableGrantedAuthorities(user.getAuthorities()).stream()
-                .anyMatch(a -> Role.OPERATOR.authority().equals(a.getAuthority()));
+                .anyMatch(a -> OPERATOR.equals(a.getAuthority()));
         return operator ? Requester.operator(user.getName()) : Requester.readOnly(user.getName());
     }
 

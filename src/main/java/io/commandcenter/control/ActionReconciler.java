@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.commandcenter.control.CommandOutcome.Result;
+import io.commandcenter.device.DeviceSwitch;
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
 import org.apache.commons.logging.Log;

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingsStored;
-import io.commandcenter.web.ProblemException;
+import io.commandcenter.validation.ProblemException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.event.EventListener;

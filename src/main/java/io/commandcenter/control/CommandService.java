@@ -10,10 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.commandcenter.control.CommandOutcome.Result;
+import io.commandcenter.device.DeviceSwitch;
+import io.commandcenter.device.FallbackDeviceSwitch;
 import io.commandcenter.device.Device;
+import io.commandcenter.engine.CommandCarriedOut;
+import io.commandcenter.engine.CommandFailed;
+import io.commandcenter.engine.CommandNotSent;
 import io.commandcenter.engine.Decision;
 import io.commandcenter.device.DeviceRegistry;
-import io.commandcenter.web.ProblemException;
+import io.commandcenter.validation.ProblemException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -347,8 +352,30 @@ public class CommandService {
             events.publishEvent(new ProtectiveOffFailed(request.id(), request.device(), request.reason(), result,
                     finalOn == null ? "unknown" : onOff(finalOn), attempts, reasons, clock.instant()));
         }
+        publishOutcome(request, result, attempts, reasons);
         return new CommandOutcome(request.id(), request.device(), request.on(), result, previousOn, finalOn,
                 reasons, rules, attempts, latencyMs);
+    }
+
+    /** Tells the rules what became of the command, so only a command carried out holds the device. */
+    private void publishOutcome(ActionRequest request, Result result, int attempts, List<String> reasons) {
+        var at = clock.instant();
+        switch (result) {
+            case SUCCEEDED -> events.publishEvent(new CommandCarriedOut(request.id(), request.device(), request.on(),
+                    request.source(), at));
+            case FAILED -> events.publishEvent(new CommandFailed(request.id(), request.device(), request.on(),
+                    request.source(), result.name(), reasons, at));
+            case HALTED -> events.publishEvent(attempts > 0
+                    ? new CommandFailed(request.id(), request.device(), request.on(), request.source(), result.name(),
+                            reasons, at)
+                    : new CommandNotSent(request.id(), request.device(), request.on(), request.source(),
+                            result.name(), reasons, at));
+            case BLOCKED, BUSY, OFFLINE, WOULD_EXECUTE -> events.publishEvent(new CommandNotSent(request.id(),
+                    request.device(), request.on(), request.source(), result.name(), reasons, at));
+            case UNKNOWN -> {
+                // Not known yet: the reservation stands until a later check settles it.
+            }
+        }
     }
 
     static CommandOutcome outcomeOf(ActionRecord action) {

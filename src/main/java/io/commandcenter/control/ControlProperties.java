@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the control pipeline.
+ * Settings of the control pipeline. How a relay is reached (LAN addresses, Shelly's rate-limit wait) is set
+ * under the same prefix by the Shelly folder.
  *
  * @param hardwareEnabled    carry out automated actions on real hardware; when false they are logged
  *                           as "would execute". Null means: on when the embedded simulator is the
@@ -28,12 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param protectiveAttempts how many times a protective off (battery floor) is sent before it is reported
  *                           failed; each one after the first goes over the LAN where the device has an address
  * @param protectiveRetryFor upper bound on the time a protective off keeps retrying
- * @param rateLimitWait      how long a relay call may wait out Shelly Cloud 429 answers before failing
  * @param sameMoment         an opposite request of the same rank still in flight and this much older or less is
  *                           "at the same moment": the later one is refused
  * @param unknownRecheckEvery how often actions with an unknown outcome are read again
- * @param localTimeout       how long a call to a relay's local RPC may take: a LAN answers in milliseconds, so a
- *                           dead address should cost little before the cloud is asked
  */
 @ConfigurationProperties("commandcenter.control")
 public record ControlProperties(
@@ -49,8 +47,6 @@ public record ControlProperties(
         @DefaultValue("2s") Duration settle,
         @DefaultValue("6") int protectiveAttempts,
         @DefaultValue("2m") Duration protectiveRetryFor,
-        @DefaultValue("30s") Duration rateLimitWait,
         @DefaultValue("2s") Duration sameMoment,
-        @DefaultValue("1m") Duration unknownRecheckEvery,
-        @DefaultValue("1s") Duration localTimeout) {
+        @DefaultValue("1m") Duration unknownRecheckEvery) {
 }

@@ -1,9 +1,8 @@
 package io.commandcenter.control;
 
-import io.commandcenter.simulation.EmbeddedSimulator;
+import io.commandcenter.device.DeviceSwitch;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +16,8 @@ class HardwareSwitchFlag {
 
     private final boolean enabled;
 
-    HardwareSwitchFlag(ControlProperties settings, ObjectProvider<EmbeddedSimulator> simulator) {
-        this.enabled = settings.hardwareEnabled() != null ? settings.hardwareEnabled() : simulator.getIfAvailable() != null;
+    HardwareSwitchFlag(ControlProperties settings, DeviceSwitch relays) {
+        this.enabled = settings.hardwareEnabled() != null ? settings.hardwareEnabled() : relays.simulated();
         log.info("Hardware control for automated actions is " + (enabled ? "ON" : "OFF (actions are logged as 'would execute')"));
     }
 

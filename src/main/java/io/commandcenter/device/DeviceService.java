@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import io.commandcenter.web.ProblemException;
+import io.commandcenter.validation.ProblemException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;

@@ -3,7 +3,7 @@ package io.commandcenter.engine;
 import java.util.List;
 import java.util.Map;
 
-import io.commandcenter.web.ProblemException;
+import io.commandcenter.validation.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -12,7 +12,7 @@ import io.commandcenter.engine.facts.DeviceLock;
 import io.commandcenter.validation.InvalidParams;
 import io.commandcenter.validation.Limits;
 import io.commandcenter.timeseries.ReadingsStored;
-import io.commandcenter.web.ProblemException;
+import io.commandcenter.validation.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

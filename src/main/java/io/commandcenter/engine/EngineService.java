@@ -28,7 +28,7 @@ import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingsStored;
 import io.commandcenter.timeseries.SolarReading;
-import io.commandcenter.web.ProblemException;
+import io.commandcenter.validation.ProblemException;
 import jakarta.annotation.PreDestroy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -203,6 +203,38 @@ class EngineService implements RulesEngine {
                 ingest(stored);
             } catch (RuntimeException e) {
                 log.error("Engine could not process readings", e);
+            }
+        });
+    }
+
+    @EventListener
+    void onCommandCarriedOut(CommandCarriedOut done) {
+        settle(done.requestId(), true);
+    }
+
+    @EventListener
+    void onCommandFailed(CommandFailed failed) {
+        settle(failed.requestId(), false);
+    }
+
+    @EventListener
+    void onCommandNotSent(CommandNotSent notSent) {
+        settle(notSent.requestId(), false);
+    }
+
+    /** Queued on the engine thread without waiting: control's thread must not stall on the rules. */
+    private void settle(UUID requestId, boolean carriedOut) {
+        engineThread.execute(() -> {
+            try {
+                sessions.forEach((site, s) -> {
+                    s.commandSettled(requestId, carriedOut);
+                    s.drainMemoryChange().ifPresent(change -> memory.save(site, change));
+                });
+                if (!carriedOut) {
+                    fireAll(); // a hold given back may free the device for the rules
+                }
+            } catch (RuntimeException e) {
+                log.error("Engine could not record the outcome of " + requestId, e);
             }
         });
     }

@@ -103,8 +103,9 @@ public final class EngineSession implements AutoCloseable {
     private BatteryNow previousBattery;
     private double socAtLastChange = Double.NaN;
     private double drawnSinceChangeWh;
-    // What a recent automated decision replaced: when a person must confirm it first, it never ran,
-    // so it must not start a cooldown (see approvalPending). Bounded: confirmations come within seconds.
+    // What a recent allowed decision replaced, and the command it recorded, until control says what became of it:
+    // a command that was not carried out must not hold the device (commandSettled), and one that waits for a
+    // person never ran, so it must not start a cooldown (approvalPending). Bounded: outcomes come within a minute.
     private final Map<UUID, Object[]> replacedByDecision = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, Object[]> eldest) {
@@ -488,6 +489,32 @@ public final class EngineSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Control's answer to an allowed command. Carried out: it stands (and counts as done). Not carried out (not
+     * sent, failed, halted): the device goes back to whatever held it before, so a refused manual command leaves no
+     * hold. The automation's proposal stays, so its cooldown still spaces out retries. A protective off stays
+     * standing either way: the battery floor keeps shedding until a reading shows the load off. Only the command
+     * this request recorded is touched; a later one on the same device is left alone.
+     */
+    public void commandSettled(UUID requestId, boolean carriedOut) {
+        Object[] replaced = replacedByDecision.remove(requestId);
+        if (replaced == null || !(replaced[2] instanceof LastCommand made)) {
+            return; // decided before a restart or long ago, or waiting for approval
+        }
+        Object key = key(LastCommand.class, made.device());
+        if (!(stateFacts.get(key) instanceof LastCommand current)
+                || !current.asCarriedOut().equals(made.asCarriedOut())) {
+            return;
+        }
+        if (carriedOut) {
+            if (!current.carriedOut()) {
+                putState(key, current.asCarriedOut());
+            }
+        } else if (made.source() != Source.SAFETY) {
+            restore(key, replaced[0]);
+        }
+    }
+
     private void restore(Object key, Object before) {
         if (before == null) {
             removeState(key);
@@ -675,14 +702,16 @@ public final class EngineSession implements AutoCloseable {
         }
         Object commandKey = key(LastCommand.class, request.device());
         Object proposalKey = key(LastProposal.class, request.device());
-        if (request.source() == Source.AUTOMATION && outcome == Outcome.ALLOWED) {
-            replacedByDecision.put(request.id(), new Object[] {stateFacts.get(commandKey), stateFacts.get(proposalKey)});
-        }
         // An agent's suggestion is only a suggestion: it is carried out (as a person's command) once
         // approved, so it takes no device and starts no cooldown now.
         if (outcome == Outcome.ALLOWED && request.source() != Source.AGENT) {
-            putState(commandKey, new LastCommand(request.device(), request.on(),
-                    request.source(), request.requestedBy(), now, holdUntil, false));
+            // Reserved at once, so nothing of lower rank slips in while control carries it out; confirmed or
+            // given back when control reports the outcome (commandSettled).
+            LastCommand command = new LastCommand(request.device(), request.on(), request.source(),
+                    request.requestedBy(), now, holdUntil, false);
+            replacedByDecision.put(request.id(),
+                    new Object[] {stateFacts.get(commandKey), stateFacts.get(proposalKey), command});
+            putState(commandKey, command);
         }
         if (outcome == Outcome.NEEDS_APPROVAL) {
             putState(key(PendingApproval.class, request.id()),

@@ -3,7 +3,7 @@ package io.commandcenter.engine;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-import io.commandcenter.web.ProblemException;
+import io.commandcenter.validation.ProblemException;
 
 /** The owner's preferences: stored, validated, and handed to the live sessions as the settings fact. */
 @Service

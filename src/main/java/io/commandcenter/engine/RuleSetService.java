@@ -225,7 +225,7 @@ class RuleSetService {
         try {
             engine.install(rules, number);
         } catch (RuleSetFailedLive e) {
-            throw new io.commandcenter.web.ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-failed",
+            throw new io.commandcenter.validation.ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-failed",
                     "Activation rolled back: " + e.getMessage()).with("failedVersion", number)
                     .with("version", engine.version());
         }
@@ -244,7 +244,7 @@ class RuleSetService {
      */
     Validation rollback(int version, String by) {
         RuleSetVersion old = versions.find(version).orElseThrow(() ->
-                io.commandcenter.web.ProblemException.notFound("unknown-rule-set-version", "no rule set version " + version));
+                io.commandcenter.validation.ProblemException.notFound("unknown-rule-set-version", "no rule set version " + version));
         List<DecisionTable> oldTables = versions.tables(version);
         RuleSetBuilder.Result built = builder.build(filesOf(old, oldTables));
         if (!built.ok()) {

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import io.commandcenter.ingest.internal.AccountConnector;
 import io.commandcenter.ingest.internal.AccountRepository;
 import io.commandcenter.validation.InvalidParams;
-import io.commandcenter.web.ProblemException;
+import io.commandcenter.validation.ProblemException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;

@@ -15,7 +15,7 @@ import io.commandcenter.engine.RuleFile;
 import io.commandcenter.engine.RuleSet;
 import io.commandcenter.simulation.Scenario;
 import io.commandcenter.validation.Limits;
-import io.commandcenter.web.ProblemException;
+import io.commandcenter.validation.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -20,7 +20,7 @@ import io.commandcenter.engine.RuleSet;
 import io.commandcenter.engine.facts.SiteSettings;
 import io.commandcenter.simulation.Scenario;
 import io.commandcenter.simulation.ScenarioException;
-import io.commandcenter.web.ProblemException;
+import io.commandcenter.validation.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

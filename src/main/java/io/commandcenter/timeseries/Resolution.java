@@ -3,7 +3,7 @@ package io.commandcenter.timeseries;
 import java.time.Duration;
 import java.util.Locale;
 
-import io.commandcenter.web.ProblemException;
+import io.commandcenter.validation.ProblemException;
 
 /** Which table a history comes from: raw readings, hourly or daily aggregates. */
 public enum Resolution {

@@ -2,7 +2,7 @@ package io.commandcenter.timeseries;
 
 import java.util.Locale;
 
-import io.commandcenter.web.ProblemException;
+import io.commandcenter.validation.ProblemException;
 
 /** A device cloud whose readings are stored, with its raw table and the column naming the series. */
 public enum Source {

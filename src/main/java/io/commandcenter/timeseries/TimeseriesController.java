@@ -24,7 +24,7 @@ import io.commandcenter.timeseries.TimeseriesQueries.DataGap;
 import io.commandcenter.timeseries.TimeseriesQueries.DevicePoint;
 import io.commandcenter.timeseries.TimeseriesQueries.History;
 import io.commandcenter.timeseries.TimeseriesQueries.SolarPoint;
-import io.commandcenter.web.ProblemException;
+import io.commandcenter.validation.ProblemException;
 import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -3,7 +3,6 @@ package io.commandcenter.validation;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.commandcenter.web.ProblemException;
 
 /**
  * Collects the bad fields of a request and turns them into a 400 problem whose {@code invalidParams}

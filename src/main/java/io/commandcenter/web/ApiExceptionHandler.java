@@ -1,5 +1,6 @@
 package io.commandcenter.web;
 
+import io.commandcenter.validation.ProblemException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.commandcenter.web;
 
+import io.commandcenter.validation.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.commandcenter.web;
 
+import io.commandcenter.validation.ProblemException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

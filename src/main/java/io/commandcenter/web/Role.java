@@ -1,5 +1,7 @@
 package io.commandcenter.web;
 
+import io.commandcenter.validation.ProblemException;
+
 /**
  * What a signed-in user or API token may do. Each role includes the ones before it:
  * a viewer reads, an operator also switches devices and approves, an admin also changes rules,

@@ -1,5 +1,6 @@
 package io.commandcenter.web;
 
+import io.commandcenter.validation.ProblemException;
 import java.io.IOException;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.commandcenter.web;
 
+import io.commandcenter.validation.ProblemException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.commandcenter.web;
 
+import io.commandcenter.validation.ProblemException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

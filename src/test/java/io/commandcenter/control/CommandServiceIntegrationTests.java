@@ -182,6 +182,32 @@ class CommandServiceIntegrationTests {
     }
 
     @Test
+    void aManualCommandThatCouldNotBeSentLeavesNoHold() throws InterruptedException {
+        CommandOutcome done = commands.execute(manual("miner-1", false));
+        assertThat(done.result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(heldByAPerson("miner-1")).as("a command carried out holds its device").isTrue();
+
+        simulator.simulator().faults().set(Faults.noneAndUnlimited()
+                .withShellyCloud(Faults.Api.NONE.withOfflineDevices(1.0))
+                .withShellyLocal(Faults.Api.NONE.withServerErrors(1.0)));
+        CommandOutcome offline = commands.execute(manual("miner-2", false));
+        assertThat(offline.result()).isEqualTo(Result.OFFLINE);
+
+        // Control's answer reaches the rules on their own thread: give it a moment.
+        long giveUp = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (heldByAPerson("miner-2") && System.nanoTime() < giveUp) {
+            Thread.sleep(50);
+        }
+        assertThat(heldByAPerson("miner-2")).as("nothing was sent, so nothing holds the device").isFalse();
+    }
+
+    private boolean heldByAPerson(String device) {
+        Decision automation = engine.evaluate(ActionRequest.of(device, true, Source.AUTOMATION, "rule:test",
+                "is it held?", Instant.now()));
+        return automation.reasons().contains("device held by a MANUAL command");
+    }
+
+    @Test
     void retriesAfterServerErrorsAndSucceeds() {
         // Every second cloud call fails with 5xx: the client and the pipeline's retries get through.
         simulator.simulator().faults().set(Faults.noneAndUnlimited()

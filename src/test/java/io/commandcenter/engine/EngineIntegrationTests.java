@@ -56,6 +56,8 @@ class EngineIntegrationTests {
     ApplicationEventPublisher publisher;
     @Autowired
     Proposals proposals;
+    @Autowired
+    io.commandcenter.simulation.EmbeddedSimulator simulator;
 
     RestClient http;
 
@@ -76,6 +78,9 @@ class EngineIntegrationTests {
     @AfterEach
     void resetPreferences() {
         http.post().uri("/preferences/reset").retrieve().toBodilessEntity();
+        // Give the simulator's relays back to their own names for the tests that follow.
+        jdbc.sql("DELETE FROM shelly.devices WHERE name LIKE 'it-%'").update();
+        io.commandcenter.SimulatedDevices.register(jdbc, simulator);
     }
 
     /** Through the API, as an owner would: the engine must know it is a miner from its very first reading. */
@@ -92,6 +97,22 @@ class EngineIntegrationTests {
                 List.of(), List.of(new DevicePowerReading(device, now, true, on, on ? 3000.0 : 0.0, 230.0, 13.0, 1.0))));
     }
 
+    /**
+     * A miner on one of the simulator's relays, so control really carries out what the rules decide: only a
+     * command carried out counts for the rules (a paused miner is resumed only if automation did pause it).
+     */
+    private void registerMinerOnASimulatedRelay(String name) {
+        var relay = simulator.simulator().scenario().devices().stream()
+                .filter(d -> d.type() == io.commandcenter.device.DeviceType.MINER).findFirst().orElseThrow();
+        jdbc.sql("DELETE FROM shelly.devices WHERE cloud_id = :cloud AND channel = :channel")
+                .param("cloud", relay.cloudId()).param("channel", relay.channel()).update();
+        simulator.simulator().model().setRelay(relay.cloudId(), relay.channel(), true);
+        var created = http.post().uri("/devices").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", name, "cloudId", relay.cloudId(), "channel", relay.channel(), "type", "MINER",
+                        "ratedPower", 3000)).retrieve().toBodilessEntity();
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+    }
+
     private ActionProposed nextProposal() throws InterruptedException {
         ActionProposed p = proposals.queue.poll(20, TimeUnit.SECONDS);
         assertThat(p).as("a proposal from the engine").isNotNull();
@@ -100,7 +121,7 @@ class EngineIntegrationTests {
 
     @Test
     void pausesAndResumesAMinerAsTheChargeCrossesTheThresholdsAndShowsWhyThroughTheApi() throws Exception {
-        registerMiner("it-miner-1");
+        registerMinerOnASimulatedRelay("it-miner-1");
         // Other tests share the stored preferences: start from the defaults, whatever they left.
         http.post().uri("/preferences/reset").retrieve().toBodilessEntity();
         var prefs = http.get().uri("/preferences").retrieve().body(Map.class);

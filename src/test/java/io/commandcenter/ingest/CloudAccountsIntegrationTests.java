@@ -9,7 +9,7 @@ import io.commandcenter.ingest.internal.AccountConnector;
 import io.commandcenter.ingest.internal.AccountRepository;
 import io.commandcenter.ingest.internal.SourcePoller;
 import io.commandcenter.simulation.EmbeddedSimulator;
-import io.commandcenter.web.ProblemException;
+import io.commandcenter.validation.ProblemException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

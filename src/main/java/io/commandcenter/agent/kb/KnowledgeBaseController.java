@@ -2,7 +2,7 @@ package io.commandcenter.agent.kb;
 
 import java.util.List;
 
-import io.commandcenter.web.ProblemException;
+import io.commandcenter.validation.ProblemException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;

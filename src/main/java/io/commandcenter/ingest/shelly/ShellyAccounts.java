@@ -4,16 +4,16 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 
 import io.commandcenter.device.DevicePresence;
 import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.device.DeviceService;
+import io.commandcenter.ingest.StandInClouds;
 import io.commandcenter.ingest.CloudAccount;
 import io.commandcenter.ingest.PollSource;
 import io.commandcenter.ingest.internal.AccountConnector;
 import io.commandcenter.ingest.internal.AccountPoller;
-import io.commandcenter.ingest.internal.SimulatorLink;
-import io.commandcenter.simulation.EmbeddedSimulator;
 import io.commandcenter.timeseries.ReadingWriter;
 import io.commandcenter.validation.InvalidParams;
 import org.apache.commons.logging.Log;
@@ -32,7 +32,7 @@ final class ShellyAccounts implements AccountConnector {
             + " setup page (or set COMMANDCENTER_SHELLY_BASE_URL and COMMANDCENTER_SHELLY_AUTH_KEY)";
 
     private final ShellyProperties properties;
-    private final EmbeddedSimulator simulator;
+    private final StandInClouds standIn;
     private final DeviceRegistry registry;
     private final DevicePresence presence;
     private final ReadingWriter writer;
@@ -41,10 +41,10 @@ final class ShellyAccounts implements AccountConnector {
     private final ShellyCloudClient client;
     private final AccountPoller<ShellyPoller> poller;
 
-    ShellyAccounts(ShellyProperties properties, EmbeddedSimulator simulator, DeviceRegistry registry,
+    ShellyAccounts(ShellyProperties properties, StandInClouds standIn, DeviceRegistry registry,
                    DevicePresence presence, ReadingWriter writer, ObjectProvider<DeviceService> devices, Clock clock) {
         this.properties = properties;
-        this.simulator = simulator;
+        this.standIn = standIn;
         this.registry = registry;
         this.presence = presence;
         this.writer = writer;
@@ -81,7 +81,7 @@ final class ShellyAccounts implements AccountConnector {
 
     @Override
     public boolean onSimulator() {
-        return simulator != null;
+        return standIn != null;
     }
 
     @Override
@@ -112,12 +112,11 @@ final class ShellyAccounts implements AccountConnector {
     }
 
     private ShellyPoller withoutAccount(String why) {
-        if (why != null || simulator == null) {
+        if (why != null || standIn == null) {
             client.disconnect(why != null ? why : NOT_CONFIGURED);
             return poller(client, why != null ? why : NOT_CONFIGURED, false);
         }
-        SimulatorLink sim = new SimulatorLink(simulator.baseUri(), simulator.credentials());
-        client.connect(sim.path("/shelly"), sim.credentials().shellyAuthKey(), properties.api(), budget());
+        client.connect(standIn.shelly(), standIn.shellyAuthKey(), properties.api(), budget());
         return poller(client, "simulator", true);
     }
 
@@ -129,7 +128,8 @@ final class ShellyAccounts implements AccountConnector {
                     + found.added().stream().map(d -> d.name() + " (" + d.type() + ")").toList());
         } : null;
         return new ShellyPoller(client, registry, presence, writer,
-                SimulatorLink.interval(properties.pollInterval(), DEFAULT_INTERVAL, onSimulator), origin, firstRun);
+                onSimulator ? standIn.interval(properties.pollInterval(), DEFAULT_INTERVAL)
+                        : Objects.requireNonNullElse(properties.pollInterval(), DEFAULT_INTERVAL), origin, firstRun);
     }
 
     private ShellyAccountBudget budget() {

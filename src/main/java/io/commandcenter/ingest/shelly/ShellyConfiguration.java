@@ -6,8 +6,8 @@ import io.commandcenter.device.DeviceDiscovery;
 import io.commandcenter.device.DevicePresence;
 import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.device.DeviceService;
+import io.commandcenter.ingest.StandInClouds;
 import io.commandcenter.ingest.internal.AccountPoller;
-import io.commandcenter.simulation.EmbeddedSimulator;
 import io.commandcenter.timeseries.ReadingWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,10 +24,10 @@ import org.springframework.context.annotation.Configuration;
 class ShellyConfiguration {
 
     @Bean
-    ShellyAccounts shellyAccounts(ShellyProperties properties, ObjectProvider<EmbeddedSimulator> simulator,
+    ShellyAccounts shellyAccounts(ShellyProperties properties, ObjectProvider<StandInClouds> standIn,
                                   DeviceRegistry registry, DevicePresence presence, ReadingWriter writer,
                                   ObjectProvider<DeviceService> devices, Clock clock) {
-        return new ShellyAccounts(properties, simulator.getIfAvailable(), registry, presence, writer, devices, clock);
+        return new ShellyAccounts(properties, standIn.getIfAvailable(), registry, presence, writer, devices, clock);
     }
 
     @Bean

@@ -4,13 +4,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Objects;
 
+import io.commandcenter.ingest.StandInClouds;
 import io.commandcenter.ingest.CloudAccount;
 import io.commandcenter.ingest.PollSource;
 import io.commandcenter.ingest.internal.AccountConnector;
 import io.commandcenter.ingest.internal.AccountPoller;
-import io.commandcenter.ingest.internal.SimulatorLink;
-import io.commandcenter.simulation.EmbeddedSimulator;
 import io.commandcenter.timeseries.ReadingWriter;
 import io.commandcenter.timeseries.TimeseriesQueries;
 import io.commandcenter.validation.InvalidParams;
@@ -24,7 +24,7 @@ final class SolArkAccounts implements AccountConnector {
             + " (or set COMMANDCENTER_SOLARK_USERNAME and COMMANDCENTER_SOLARK_PASSWORD)";
 
     private final SolArkProperties properties;
-    private final EmbeddedSimulator simulator;
+    private final StandInClouds standIn;
     private final ReadingWriter writer;
     private final TimeseriesQueries queries;
     private final String site;
@@ -32,10 +32,10 @@ final class SolArkAccounts implements AccountConnector {
     private final ZoneId zone;
     private final AccountPoller<SolArkPoller> poller;
 
-    SolArkAccounts(SolArkProperties properties, EmbeddedSimulator simulator, ReadingWriter writer,
+    SolArkAccounts(SolArkProperties properties, StandInClouds standIn, ReadingWriter writer,
                    TimeseriesQueries queries, String site, Clock clock) {
         this.properties = properties;
-        this.simulator = simulator;
+        this.standIn = standIn;
         this.writer = writer;
         this.queries = queries;
         this.site = site;
@@ -62,7 +62,7 @@ final class SolArkAccounts implements AccountConnector {
 
     @Override
     public boolean onSimulator() {
-        return simulator != null;
+        return standIn != null;
     }
 
     @Override
@@ -98,22 +98,20 @@ final class SolArkAccounts implements AccountConnector {
         var client = new SolArkClient(base, properties.portalUrl(), username, password, properties.call(),
                 properties.rateLimit(), properties.ratePeriod(), clock);
         return new SolArkPoller(client, writer, queries, site, plantId, zone,
-                SimulatorLink.interval(properties.pollInterval(), DEFAULT_INTERVAL, false),
-                SimulatorLink.interval(properties.staleAfter(), DEFAULT_STALE_AFTER, false),
+                Objects.requireNonNullElse(properties.pollInterval(), DEFAULT_INTERVAL),
+                Objects.requireNonNullElse(properties.staleAfter(), DEFAULT_STALE_AFTER),
                 properties.batteryMovingCurrent(), "SolArk " + base);
     }
 
     private SolArkPoller withoutAccount(String why) {
-        if (why != null || simulator == null) {
+        if (why != null || standIn == null) {
             return SolArkPoller.off(why != null ? why : NOT_CONFIGURED);
         }
-        SimulatorLink sim = new SimulatorLink(simulator.baseUri(), simulator.credentials());
-        var credentials = sim.credentials();
-        var client = new SolArkClient(sim.path("/solark"), properties.portalUrl(), credentials.solarkUsername(),
-                credentials.solarkPassword(), properties.call(), properties.rateLimit(), properties.ratePeriod(), clock);
-        return new SolArkPoller(client, writer, queries, site, credentials.solarkPlantId(), zone,
-                SimulatorLink.interval(properties.pollInterval(), DEFAULT_INTERVAL, true),
-                SimulatorLink.interval(properties.staleAfter(), DEFAULT_STALE_AFTER, true),
+        var client = new SolArkClient(standIn.solark(), properties.portalUrl(), standIn.solarkUsername(),
+                standIn.solarkPassword(), properties.call(), properties.rateLimit(), properties.ratePeriod(), clock);
+        return new SolArkPoller(client, writer, queries, site, standIn.solarkPlantId(), zone,
+                standIn.interval(properties.pollInterval(), DEFAULT_INTERVAL),
+                standIn.interval(properties.staleAfter(), DEFAULT_STALE_AFTER),
                 properties.batteryMovingCurrent(), "simulator");
     }
 }

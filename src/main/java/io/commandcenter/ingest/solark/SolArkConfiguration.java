@@ -2,9 +2,9 @@ package io.commandcenter.ingest.solark;
 
 import java.time.Clock;
 
+import io.commandcenter.ingest.StandInClouds;
 import io.commandcenter.ingest.internal.AccountPoller;
 import io.commandcenter.ingest.internal.SiteIdentity;
-import io.commandcenter.simulation.EmbeddedSimulator;
 import io.commandcenter.timeseries.ReadingWriter;
 import io.commandcenter.timeseries.TimeseriesQueries;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,9 +21,9 @@ import org.springframework.context.annotation.Configuration;
 class SolArkConfiguration {
 
     @Bean
-    SolArkAccounts solArkAccounts(SolArkProperties properties, ObjectProvider<EmbeddedSimulator> simulator,
+    SolArkAccounts solArkAccounts(SolArkProperties properties, ObjectProvider<StandInClouds> standIn,
                                   ReadingWriter writer, TimeseriesQueries queries, SiteIdentity site, Clock clock) {
-        return new SolArkAccounts(properties, simulator.getIfAvailable(), writer, queries, site.id(), clock);
+        return new SolArkAccounts(properties, standIn.getIfAvailable(), writer, queries, site.id(), clock);
     }
 
     @Bean

@@ -3,13 +3,13 @@ package io.commandcenter.ingest.victron;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 
+import io.commandcenter.ingest.StandInClouds;
 import io.commandcenter.ingest.CloudAccount;
 import io.commandcenter.ingest.PollSource;
 import io.commandcenter.ingest.internal.AccountConnector;
 import io.commandcenter.ingest.internal.AccountPoller;
-import io.commandcenter.ingest.internal.SimulatorLink;
-import io.commandcenter.simulation.EmbeddedSimulator;
 import io.commandcenter.timeseries.ReadingWriter;
 import io.commandcenter.validation.InvalidParams;
 import org.slf4j.Logger;
@@ -24,16 +24,16 @@ final class VictronAccounts implements AccountConnector {
             + " (or set COMMANDCENTER_VICTRON_ACCESS_TOKEN)";
 
     private final VictronProperties properties;
-    private final EmbeddedSimulator simulator;
+    private final StandInClouds standIn;
     private final ReadingWriter writer;
     private final String site;
     private final Clock clock;
     private final AccountPoller<VictronPoller> poller;
 
-    VictronAccounts(VictronProperties properties, EmbeddedSimulator simulator, ReadingWriter writer, String site,
+    VictronAccounts(VictronProperties properties, StandInClouds standIn, ReadingWriter writer, String site,
                     Clock clock) {
         this.properties = properties;
-        this.simulator = simulator;
+        this.standIn = standIn;
         this.writer = writer;
         this.site = site;
         this.clock = clock;
@@ -60,7 +60,7 @@ final class VictronAccounts implements AccountConnector {
 
     @Override
     public boolean onSimulator() {
-        return simulator != null;
+        return standIn != null;
     }
 
     @Override
@@ -92,7 +92,7 @@ final class VictronAccounts implements AccountConnector {
         var client = new VictronClient(base, VictronClient.Account.token(account.secret()), properties.call(),
                 properties.rateLimit(), properties.ratePeriod(), clock);
         return new VictronPoller(client, writer, site, account.siteId(), account.batteryInstance(),
-                SimulatorLink.interval(properties.pollInterval(), DEFAULT_INTERVAL, false), properties.staleAfter(),
+                Objects.requireNonNullElse(properties.pollInterval(), DEFAULT_INTERVAL), properties.staleAfter(),
                 "VRM " + base, 1);
     }
 
@@ -105,19 +105,18 @@ final class VictronAccounts implements AccountConnector {
         var client = new VictronClient(properties.baseUrl(), account, properties.call(), properties.rateLimit(),
                 properties.ratePeriod(), clock);
         return new VictronPoller(client, writer, site, properties.installationId(), properties.batteryInstance(),
-                SimulatorLink.interval(properties.pollInterval(), DEFAULT_INTERVAL, false), properties.staleAfter(),
+                Objects.requireNonNullElse(properties.pollInterval(), DEFAULT_INTERVAL), properties.staleAfter(),
                 "VRM " + properties.baseUrl(), 1);
     }
 
     private VictronPoller withoutAccount(String why) {
-        if (why != null || simulator == null) {
+        if (why != null || standIn == null) {
             return VictronPoller.off(why != null ? why : NOT_CONFIGURED);
         }
-        SimulatorLink sim = new SimulatorLink(simulator.baseUri(), simulator.credentials());
-        var client = new VictronClient(sim.path("/vrm"), VictronClient.Account.token(sim.credentials().vrmAccessToken()),
+        var client = new VictronClient(standIn.vrm(), VictronClient.Account.token(standIn.vrmAccessToken()),
                 properties.call(), properties.rateLimit(), properties.ratePeriod(), clock);
-        return new VictronPoller(client, writer, site, sim.credentials().vrmSiteId(), properties.batteryInstance(),
-                SimulatorLink.interval(properties.pollInterval(), DEFAULT_INTERVAL, true), properties.staleAfter(),
-                "simulator", simulator.simulator().clock().speed());
+        return new VictronPoller(client, writer, site, standIn.vrmSiteId(), properties.batteryInstance(),
+                standIn.interval(properties.pollInterval(), DEFAULT_INTERVAL), properties.staleAfter(),
+                "simulator", standIn.clockSpeed());
     }
 }

@@ -2,9 +2,9 @@ package io.commandcenter.ingest.victron;
 
 import java.time.Clock;
 
+import io.commandcenter.ingest.StandInClouds;
 import io.commandcenter.ingest.internal.AccountPoller;
 import io.commandcenter.ingest.internal.SiteIdentity;
-import io.commandcenter.simulation.EmbeddedSimulator;
 import io.commandcenter.timeseries.ReadingWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,9 +20,9 @@ import org.springframework.context.annotation.Configuration;
 class VictronConfiguration {
 
     @Bean
-    VictronAccounts victronAccounts(VictronProperties properties, ObjectProvider<EmbeddedSimulator> simulator,
+    VictronAccounts victronAccounts(VictronProperties properties, ObjectProvider<StandInClouds> standIn,
                                     ReadingWriter writer, SiteIdentity site, Clock clock) {
-        return new VictronAccounts(properties, simulator.getIfAvailable(), writer, site.id(), clock);
+        return new VictronAccounts(properties, standIn.getIfAvailable(), writer, site.id(), clock);
     }
 
     @Bean

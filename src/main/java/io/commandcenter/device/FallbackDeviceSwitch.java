@@ -1,9 +1,8 @@
-package io.commandcenter.control;
+package io.commandcenter.device;
 
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import io.commandcenter.device.Device;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -12,7 +11,7 @@ import org.apache.commons.logging.LogFactory;
  * where it has an address. Sending "on" twice is harmless for a relay, so falling back after a cloud timeout cannot do
  * damage.
  */
-class FallbackDeviceSwitch implements DeviceSwitch {
+public class FallbackDeviceSwitch implements DeviceSwitch {
 
     private static final Log log = LogFactory.getLog(FallbackDeviceSwitch.class);
 
@@ -20,7 +19,7 @@ class FallbackDeviceSwitch implements DeviceSwitch {
     private final DeviceSwitch fallback;
     private final Predicate<Device> reachableLocally;
 
-    FallbackDeviceSwitch(DeviceSwitch primary, DeviceSwitch fallback, Predicate<Device> reachableLocally) {
+    public FallbackDeviceSwitch(DeviceSwitch primary, DeviceSwitch fallback, Predicate<Device> reachableLocally) {
         this.primary = primary;
         this.fallback = fallback;
         this.reachableLocally = reachableLocally;
@@ -29,6 +28,11 @@ class FallbackDeviceSwitch implements DeviceSwitch {
     @Override
     public Optional<DeviceSwitch> local(Device device) {
         return reachableLocally.test(device) ? Optional.of(fallback) : Optional.empty();
+    }
+
+    @Override
+    public boolean simulated() {
+        return primary.simulated();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.commandcenter.control.shellylocal;
+package io.commandcenter.ingest.shelly.local;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.commandcenter.control.DeviceSwitch;
+import io.commandcenter.device.DeviceSwitch;
 import io.commandcenter.device.Device;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

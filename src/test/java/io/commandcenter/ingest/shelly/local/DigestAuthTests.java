@@ -1,4 +1,4 @@
-package io.commandcenter.control.shellylocal;
+package io.commandcenter.ingest.shelly.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,14 +1,11 @@
-package io.commandcenter.control.shellycloud;
+package io.commandcenter.ingest.shelly;
 
 import java.time.Duration;
 import java.util.function.Supplier;
 
-import io.commandcenter.control.DeviceSwitch;
+import io.commandcenter.device.DeviceSwitch;
 import io.commandcenter.device.Device;
 import io.commandcenter.ingest.CloudException;
-import io.commandcenter.ingest.shelly.ShellyChannel;
-import io.commandcenter.ingest.shelly.ShellyCloudClient;
-import io.commandcenter.ingest.shelly.ShellyDeviceStatus;
 
 /**
  * Switches relays through the Shelly Cloud (v2 or v1, as the client is configured). Every call takes a turn in the
@@ -22,11 +19,23 @@ public class ShellyCloudSwitch implements DeviceSwitch {
 
     private final ShellyCloudClient cloud;
     private final Duration rateLimitWait;
+    private final boolean simulated;
 
     /** @param rateLimitWait how long one call may keep waiting out 429 answers */
     public ShellyCloudSwitch(ShellyCloudClient cloud, Duration rateLimitWait) {
+        this(cloud, rateLimitWait, false);
+    }
+
+    /** @param simulated the client starts on the stand-in clouds (the embedded simulator) */
+    ShellyCloudSwitch(ShellyCloudClient cloud, Duration rateLimitWait, boolean simulated) {
         this.cloud = cloud;
         this.rateLimitWait = rateLimitWait;
+        this.simulated = simulated;
+    }
+
+    @Override
+    public boolean simulated() {
+        return simulated;
     }
 
     @Override

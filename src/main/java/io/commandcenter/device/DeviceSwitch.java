@@ -1,6 +1,5 @@
-package io.commandcenter.control;
+package io.commandcenter.device;
 
-import io.commandcenter.device.Device;
 
 /**
  * A way to read and switch one relay. The Shelly Cloud is the first implementation; the Shelly
@@ -23,6 +22,14 @@ public interface DeviceSwitch {
      */
     default java.util.Optional<DeviceSwitch> local(Device device) {
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether the relays behind this switch are the embedded site simulator's, where nothing real can break: then
+     * automated actions may reach them without the owner turning hardware control on.
+     */
+    default boolean simulated() {
+        return false;
     }
 
     /** What the device reported: when offline, {@code on} is null (unknown). */

@@ -1,4 +1,4 @@
-package io.commandcenter.control.shellycloud;
+package io.commandcenter.ingest.shelly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
-import io.commandcenter.control.DeviceSwitch;
+import io.commandcenter.device.DeviceSwitch;
 import io.commandcenter.device.Device;
 import io.commandcenter.ingest.CallSettings;
 import io.commandcenter.ingest.SimulatedCloudTestSupport;
-import io.commandcenter.ingest.shelly.ShellyCloudClient;
 import io.commandcenter.simulation.Faults;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.commandcenter.web;
+package io.commandcenter.validation;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -47,7 +47,7 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
-    ProblemDetail toProblemDetail() {
+    public ProblemDetail toProblemDetail() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(status.getReasonPhrase());

@@ -1,11 +1,11 @@
-package io.commandcenter.control.shellylocal;
+package io.commandcenter.ingest.shelly.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
-import io.commandcenter.control.DeviceSwitch;
+import io.commandcenter.device.DeviceSwitch;
 import io.commandcenter.device.Device;
 import io.commandcenter.ingest.SimulatedCloudTestSupport;
 import org.junit.jupiter.api.AfterEach;

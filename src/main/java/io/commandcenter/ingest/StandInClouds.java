@@ -1,0 +1,30 @@
+package io.commandcenter.ingest;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * What to poll while a cloud has no account: the embedded site simulator's endpoints and the fixed accounts it
+ * accepts. The application's composition root hands it in when the simulator runs, so ingest never knows the
+ * simulator itself and the adapters talk to it over HTTP exactly as to the real clouds.
+ *
+ * @param vrm          VRM API base
+ * @param shellyLocal  base of each relay's LAN RPC: {@code shellyLocal + "/" + cloudId}
+ * @param clockSpeed   stand-in seconds per wall second (e.g. 60): default poll intervals become seconds instead of
+ *                     minutes, so a newcomer sees values move within a minute
+ */
+public record StandInClouds(URI vrm, String vrmAccessToken, long vrmSiteId, URI solark, String solarkUsername,
+                            String solarkPassword, long solarkPlantId, URI shelly, String shellyAuthKey,
+                            URI shellyLocal, double clockSpeed) {
+
+    /** The poll interval: configured, else the default, in seconds rather than minutes on the stand-in. */
+    public Duration interval(Duration configured, Duration realDefault) {
+        return configured != null ? configured : Duration.ofSeconds(realDefault.toMinutes());
+    }
+
+    /** @return the toString hides the secrets, as {@link CloudAccount}'s does */
+    @Override
+    public String toString() {
+        return "StandInClouds[vrm=" + vrm + ", solark=" + solark + ", shelly=" + shelly + ", speed=" + clockSpeed + "]";
+    }
+}
