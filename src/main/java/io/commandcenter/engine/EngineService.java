@@ -43,6 +43,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * arrive as {@link ReadingsStored} and are queued; calls from other threads run on the engine
  * thread through a future. Decisions are stored; automation decisions are published as
  * {@link ActionProposed}.
+ * <p>
+ * The engine thread only runs the rules: it never touches the database, a mail server or a cloud. What the rules
+ * need from the database (device types, locks, the memory from before a restart) is read on the calling thread
+ * before the work is queued; what they produce (decisions to store, proposals and alarms to publish, whose
+ * listeners may send mail) is handed, in order, to the {@code engine-output} thread. A slow mail server or
+ * database therefore never delays a decision.
  */
 @Service
 class EngineService implements RulesEngine {
@@ -65,10 +71,23 @@ class EngineService implements RulesEngine {
         return t;
     });
 
+    // Stores and publishes what the rules produced, in the order they produced it.
+    private final ExecutorService output = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "engine-output");
+        t.setDaemon(true);
+        return t;
+    });
+
     // Owned by the engine thread.
     private final Map<String, EngineSession> sessions = new HashMap<>();
-    private Map<String, Device> devices = Map.of();
-    private Instant devicesLoaded = Instant.EPOCH;
+    // Read on callers' threads, for the engine thread: a site's memory and the locks, before its session starts.
+    private final Map<String, SessionStart> starts = new java.util.concurrent.ConcurrentHashMap<>();
+    // The registry's copy, refreshed on callers' threads.
+    private volatile Map<String, Device> devices = Map.of();
+    private volatile Instant devicesLoaded = Instant.EPOCH;
+
+    private record SessionStart(EngineSession.Memory memory, List<DeviceLock> locks) {
+    }
 
     private volatile RuleSet rules;
     private volatile int version;
@@ -103,6 +122,7 @@ class EngineService implements RulesEngine {
      * Either way {@link RuleSetRolledBack} is published.
      */
     void install(RuleSet newRules, int newVersion) {
+        prepare(properties.site());
         call(() -> {
             if (rules == null) {
                 rules = newRules;
@@ -153,7 +173,8 @@ class EngineService implements RulesEngine {
         probation = null;
         log.error("Rule set version " + p.version() + " failed on probation and was rolled back to version "
                 + p.previousVersion() + ": " + reason, failure);
-        events.publishEvent(new RuleSetRolledBack(p.version(), p.previousVersion(), reason, Instant.now()));
+        RuleSetRolledBack rolledBack = new RuleSetRolledBack(p.version(), p.previousVersion(), reason, Instant.now());
+        output.execute(() -> events.publishEvent(rolledBack));
         return reason;
     }
 
@@ -191,6 +212,7 @@ class EngineService implements RulesEngine {
     }
 
     List<Map<String, Object>> query(String name) {
+        prepare(properties.site());
         return call(() -> session(properties.site()).query(name));
     }
 
@@ -198,9 +220,15 @@ class EngineService implements RulesEngine {
 
     @EventListener
     void onReadingsStored(ReadingsStored stored) {
+        // The database is read here, on the poller's thread, never on the engine's.
+        stored.battery().forEach(r -> prepare(siteOf(r.site())));
+        stored.solar().forEach(r -> prepare(siteOf(r.site())));
+        prepare(properties.site());
+        Map<String, Device> known = new HashMap<>();
+        stored.devices().forEach(r -> device(r.device()).ifPresent(d -> known.put(d.name(), d)));
         engineThread.execute(() -> {
             try {
-                ingest(stored);
+                ingest(stored, known);
             } catch (RuntimeException e) {
                 log.error("Engine could not process readings", e);
             }
@@ -244,7 +272,7 @@ class EngineService implements RulesEngine {
         onReadingsStored(readings);
     }
 
-    private void ingest(ReadingsStored stored) {
+    private void ingest(ReadingsStored stored, Map<String, Device> known) {
         if (rules == null) {
             return;
         }
@@ -263,7 +291,7 @@ class EngineService implements RulesEngine {
         }
         for (DevicePowerReading r : stored.devices()) {
             EngineSession s = at(properties.site(), r.at(), touched);
-            Optional<Device> device = device(r.device());
+            Optional<Device> device = Optional.ofNullable(known.get(r.device()));
             s.insertDevice(new DevicePower(r.device(), r.at().toEpochMilli(), r.online(), r.on(), r.power()),
                     device.map(Device::type).orElse(null), device.map(Device::ratedPower).orElse(0.0),
                     device.map(Device::essential).orElse(false));
@@ -271,8 +299,12 @@ class EngineService implements RulesEngine {
         touched.keySet().forEach(this::fire);
     }
 
+    private String siteOf(String site) {
+        return site == null || site.isBlank() ? properties.site() : site;
+    }
+
     private EngineSession at(String site, Instant readingTime, Map<String, EngineSession> touched) {
-        String key = site == null || site.isBlank() ? properties.site() : site;
+        String key = siteOf(site);
         EngineSession s = session(key);
         if (properties.clock() == EngineSession.ClockMode.PSEUDO) {
             s.advanceTo(readingTime); // dry runs: time follows the readings
@@ -297,6 +329,7 @@ class EngineService implements RulesEngine {
 
     @Override
     public Decision evaluate(ActionRequest request) {
+        prepare(properties.site());
         List<UUID> superseded = new ArrayList<>();
         Decision result = call(() -> {
             List<Decision> others = new ArrayList<>();
@@ -314,9 +347,10 @@ class EngineService implements RulesEngine {
             }
             superseded.addAll(s.drainSuperseded());
             handle(properties.site(), s, others);
-            decisionRepository.save(properties.site(), request, decision);
             return decision;
         });
+        // Stored on the caller's thread: the engine thread does no I/O, and the caller sees it stored on return.
+        decisionRepository.save(properties.site(), request, result);
         // Told on the caller's thread: listeners may call the engine again.
         if (!superseded.isEmpty()) {
             events.publishEvent(new PendingSuperseded(request, superseded));
@@ -404,18 +438,42 @@ class EngineService implements RulesEngine {
 
     // ---- internals --------------------------------------------------------------------------
 
-    /** Stores rule-made decisions and tells the control pipeline about them. */
+    /**
+     * Hands rule-made decisions and a changed alarm to the output thread, which stores the decisions and tells the
+     * control pipeline and notifications about them.
+     */
     private void handle(String site, EngineSession session, List<Decision> decisions) {
-        session.drainAlarmChange().ifPresent(change -> events.publishEvent(new BatteryAlarmChanged(site,
+        Optional<BatteryAlarmChanged> alarm = session.drainAlarmChange().map(change -> new BatteryAlarmChanged(site,
                 change.from(), change.to(), change.soc(), change.loadsNotOff(), change.switchedOnByPerson(),
-                Instant.now())));
+                Instant.now()));
+        List<ActionProposed> proposals = new ArrayList<>();
         for (Decision d : decisions) {
             ActionRequest request = session.judgedRequest(d.requestId()).orElseGet(() -> new ActionRequest(
                     d.requestId(), d.device(), d.on(), d.source(), d.requestedBy(), "", d.decidedAt()));
-            decisionRepository.save(site, request, d);
-            events.publishEvent(new ActionProposed(request, d));
+            proposals.add(new ActionProposed(request, d));
         }
-        session.drainMemoryChange().ifPresent(change -> memory.save(site, change));
+        session.drainMemoryChange().ifPresent(change -> memory.save(site, change)); // queued, written elsewhere
+        if (alarm.isEmpty() && proposals.isEmpty()) {
+            return;
+        }
+        output.execute(() -> {
+            try {
+                alarm.ifPresent(events::publishEvent);
+                for (ActionProposed proposed : proposals) {
+                    decisionRepository.save(site, proposed.request(), proposed.decision());
+                    events.publishEvent(proposed);
+                }
+            } catch (RuntimeException e) {
+                log.error("Could not store or pass on what the rules decided", e);
+            }
+        });
+    }
+
+    /** Reads what a site's session starts from, once, on the calling thread (not the engine's). */
+    private void prepare(String site) {
+        if (!starts.containsKey(site)) {
+            starts.putIfAbsent(site, new SessionStart(memory.load(site), lockRepository.findAll()));
+        }
     }
 
     private EngineSession session(String site) {
@@ -423,9 +481,15 @@ class EngineService implements RulesEngine {
             EngineSession s = EngineSession.start(rules, properties.clock(), properties.zone(), Instant.now(),
                     preferences.toSettings(), version);
             s.setEmergencyStop(emergencyStop);
-            lockRepository.findAll().forEach(l -> s.lock(l.device(), l.by(), l.reason()));
+            SessionStart start = starts.get(key);
+            if (start == null) {
+                // Not prepared (cannot happen through the facade): start empty rather than read here.
+                log.warn("Engine session for " + key + " started without its memory and locks");
+                return s;
+            }
+            start.locks().forEach(l -> s.lock(l.device(), l.by(), l.reason()));
             // Before any reading, request or tick: a restart must not forget a hold, cooldown or alarm.
-            s.remember(memory.load(key));
+            s.remember(start.memory());
             return s;
         });
     }
@@ -433,7 +497,7 @@ class EngineService implements RulesEngine {
     /** The registry changed: the next reading reloads the engine's copy (device types and rated power). */
     @TransactionalEventListener(fallbackExecution = true)
     void onDevicesChanged(DevicesChanged changed) {
-        engineThread.execute(() -> devicesLoaded = Instant.EPOCH);
+        devicesLoaded = Instant.EPOCH;
     }
 
     private Optional<Device> device(String name) {
@@ -477,6 +541,8 @@ class EngineService implements RulesEngine {
         try {
             // The memory store writes what is pending after this: the last fires' changes must reach it first.
             engineThread.awaitTermination(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            output.shutdown();
+            output.awaitTermination(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
