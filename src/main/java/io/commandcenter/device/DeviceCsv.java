@@ -66,7 +66,8 @@ public final class DeviceCsv {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (IllegalStateException | IllegalArgumentException e) {
+        } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+            // Commons CSV reports a quote left open while reading as an UncheckedIOException: the text, not the I/O.
             problems.add("devices", "cannot be read as CSV: " + e.getMessage());
         }
         problems.throwIfAny("invalid-device-list", "The device list cannot be read");

@@ -212,6 +212,9 @@ class SetupPageIntegrationTests {
         assertThat(unreadable).contains("line 1 rated watts: &#39;lots&#39; is not a number of watts")
                 .contains("line 1 essential: &#39;maybe&#39; is not yes or no");
 
+        String openQuote = post("/setup/devices/import", form("devicesCsv", "aa0001,\"barn-pump,PUMP"));
+        assertThat(openQuote).contains("cannot be read as CSV");
+
         String good = post("/setup/devices/import", form("devicesCsv", """
                 aa0001,barn-pump,PUMP,750,yes
                 aa0002,miner-x,MINER,3250 W,no
