@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 import io.commandcenter.device.DeviceType;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -28,6 +32,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * author in a spreadsheet. Columns are recognised by their code snippets, so their order is free.
  */
 public final class TableSpreadsheets {
+
+    /** RFC 4180: rows end in CRLF, cells quoted only where needed, blank rows kept rather than skipped. */
+    private static final CSVFormat CSV = CSVFormat.RFC4180;
 
     /** The columns of a table: header code, object type, snippet, label shown to the owner. */
     private enum Column {
@@ -121,8 +128,12 @@ public final class TableSpreadsheets {
 
     public String exportCsv(DecisionTable table) {
         StringBuilder csv = new StringBuilder();
-        for (List<String> row : grid(table)) {
-            csv.append(String.join(",", row.stream().map(TableSpreadsheets::csvQuote).toList())).append("\r\n");
+        try (CSVPrinter printer = new CSVPrinter(csv, CSV)) {
+            for (List<String> row : grid(table)) {
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return csv.toString();
     }
@@ -142,13 +153,6 @@ public final class TableSpreadsheets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String csvQuote(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 
     // ---- import -----------------------------------------------------------------------------
@@ -287,43 +291,17 @@ public final class TableSpreadsheets {
         return j < row.size() && row.get(j) != null ? row.get(j) : "";
     }
 
-    /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+    /** Every record of the sheet, blank ones included: a blank row ends the RuleTable. */
     static List<List<String>> readCsv(String text) {
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int k = 0; k < text.length(); k++) {
-            char ch = text.charAt(k);
-            if (quoted) {
-                if (ch == '"' && k + 1 < text.length() && text.charAt(k + 1) == '"') {
-                    field.append('"');
-                    k++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && k + 1 < text.length() && text.charAt(k + 1) == '\n') {
-                    k++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(ch);
+        try (CSVParser parser = CSVParser.parse(text, CSV)) {
+            for (CSVRecord record : parser) {
+                rows.add(record.toList());
             }
-        }
-        if (field.length() > 0 || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
+        } catch (IOException | UncheckedIOException e) {
+            // the parser's message names the line: "(startline 7) EOF reached before encapsulated token finished"
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            throw new IllegalArgumentException("not readable as CSV: " + cause.getMessage(), e);
         }
         return rows;
     }

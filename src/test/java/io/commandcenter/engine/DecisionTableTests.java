@@ -6,6 +6,7 @@ import static io.commandcenter.engine.Rules.power;
 import static io.commandcenter.engine.Tables.socRow;
 import static io.commandcenter.engine.Tables.typeRow;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -176,6 +177,33 @@ class DecisionTableTests {
         RuleSetBuilder.Result built = new RuleSetBuilder().build(Rules.productionFilesPlus(
                 RuleFile.file("sheet.drl", drl)));
         assertThat(built.errors()).isEmpty();
+    }
+
+    @Test
+    void csvCellsWithCommasQuotesAndLineBreaksSurviveTheRoundTrip() {
+        DecisionTable awkward = new DecisionTable("awkward", "heater, pump and \"the rest\"\nsecond line", true,
+                List.of(socRow(1, "off, when \"low\"\r\nreally", null, 30.0, "heater", false, 2),
+                        socRow(2, "#hash, at the start", 70.0, null, "heater", true, 1)));
+        TableSpreadsheets sheets = new TableSpreadsheets();
+        String csv = sheets.exportCsv(awkward);
+
+        assertThat(csv).contains("\"off, when \"\"low\"\"\r\nreally\"");
+        assertThat(sheets.importCsv(csv.getBytes(StandardCharsets.UTF_8))).isEqualTo(awkward);
+    }
+
+    @Test
+    void aBrokenCsvIsRefusedNamingTheLine() {
+        TableSpreadsheets sheets = new TableSpreadsheets();
+        String csv = sheets.exportCsv(surplus);
+
+        String unclosed = csv + "\"never closed,ON\r\n";
+        assertThatThrownBy(() -> sheets.importCsv(unclosed.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not readable as CSV: ").hasMessageContaining("startline 13");
+        String badSwitch = csv.replace(",OFF,", ",MAYBE,");
+        assertThatThrownBy(() -> sheets.importCsv(badSwitch.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sheet row 11: switch must be ON or OFF");
     }
 
     @Test
