@@ -12,6 +12,7 @@ import io.commandcenter.ingest.internal.PollLog;
 import io.commandcenter.ingest.internal.SourcePoller;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,12 +32,14 @@ public class PollingHealth {
     private final List<SourcePoller> pollers;
     private final IngestProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     // Before a source's first successful poll, silence is counted from when the platform started.
     private final Instant startedAt;
 
     PollingHealth(PollLog pollLog, AlertRepository alerts, List<SourcePoller> pollers, IngestProperties properties,
-                  Clock clock) {
+                  Clock clock, ApplicationEventPublisher events) {
         this.pollLog = pollLog;
+        this.events = events;
         this.alerts = alerts;
         this.pollers = pollers.stream().sorted(Comparator.comparing(SourcePoller::source)).toList();
         this.properties = properties;
@@ -110,7 +113,8 @@ public class PollingHealth {
 
     /**
      * Raises the no-successful-poll alert for each enabled source that has been silent for {@code alertAfter}
-     * (logged at WARN) and clears it once the source has recovered. Runs on the ingest schedule.
+     * (logged at WARN), tells it as {@link SourceWentQuiet} on every check while it lasts, and clears the alert once
+     * the source has recovered. Runs on the ingest schedule.
      */
     public void checkAlerts() {
         Instant now = clock.instant();
@@ -129,6 +133,7 @@ public class PollingHealth {
                 if (alerts.raise(source, NO_SUCCESSFUL_POLL, message, now)) {
                     log.warn(message);
                 }
+                events.publishEvent(new SourceWentQuiet(source, lastSuccess.orElse(null), message, now));
             } else if (alerts.clear(source, NO_SUCCESSFUL_POLL, now)) {
                 log.info(source.key() + " polling recovered at " + lastSuccess.orElse(now) + "; alert cleared");
             }

@@ -1,22 +1,21 @@
 package io.commandcenter.notify;
 
-import io.commandcenter.engine.BatteryAlarmChanged;
-import io.commandcenter.engine.facts.BatteryAlarm;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.commandcenter.engine.BatteryAlarmChanged;
+import io.commandcenter.engine.facts.BatteryAlarm;
+
 import io.commandcenter.control.EmergencyStop;
 import io.commandcenter.control.ProtectiveOffFailed;
 import io.commandcenter.engine.ActionProposed;
 import io.commandcenter.engine.Decision;
 import io.commandcenter.engine.RuleSetRolledBack;
-import io.commandcenter.ingest.PollingHealth;
-import io.commandcenter.ingest.SourceHealth;
+import io.commandcenter.ingest.SourceWentQuiet;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,18 +27,14 @@ import org.springframework.stereotype.Component;
 class AlertNotifier {
 
     private final Notifications notifications;
-    private final PollingHealth polling;
     private final NotifyProperties properties;
     private final Clock clock;
-    private final Instant startedAt;
     private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
 
-    AlertNotifier(Notifications notifications, PollingHealth polling, NotifyProperties properties, Clock clock) {
+    AlertNotifier(Notifications notifications, NotifyProperties properties, Clock clock) {
         this.notifications = notifications;
-        this.polling = polling;
         this.properties = properties;
         this.clock = clock;
-        this.startedAt = clock.instant();
     }
 
     @EventListener
@@ -150,26 +145,17 @@ class AlertNotifier {
                 "CommandCenter: CRITICAL: " + device + " did not switch off", email, sms));
     }
 
-    @Scheduled(fixedDelayString = "${commandcenter.notify.poll-check-interval:1m}",
-            initialDelayString = "${commandcenter.notify.poll-check-interval:1m}")
-    void checkPolls() {
-        Instant now = clock.instant();
-        Instant limit = now.minus(properties.pollAlertAfter());
-        for (SourceHealth source : polling.sources()) {
-            if (!source.enabled()) {
-                continue;
-            }
-            Instant last = source.lastSuccess();
-            boolean stale = last == null ? startedAt.isBefore(limit) : last.isBefore(limit);
-            if (!stale || !due("poll:" + source.source())) {
-                continue;
-            }
-            String text = source.source() + " has had no successful poll "
-                    + (last == null ? "since CommandCenter started" : "since " + last)
-                    + ". Readings from it are unknown; automation that depends on them is held.";
-            notifications.send(new Notice("alert-poll", Notice.Kind.CRITICAL,
-                    "CommandCenter: no data from " + source.source(), text, text));
+    /** Told by ingest's poll health, the one detector of quiet sources, on each check while the source is quiet. */
+    @EventListener
+    void onSourceWentQuiet(SourceWentQuiet quiet) {
+        if (!due("poll:" + quiet.source())) {
+            return;
         }
+        String text = quiet.source() + " has had no successful poll "
+                + (quiet.lastSuccess() == null ? "since CommandCenter started" : "since " + quiet.lastSuccess())
+                + ". Readings from it are unknown; automation that depends on them is held.";
+        notifications.send(new Notice("alert-poll", Notice.Kind.CRITICAL,
+                "CommandCenter: no data from " + quiet.source(), text, text));
     }
 
     private boolean due(String key) {

@@ -16,15 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quietStart        default start of quiet hours, none when unset
  * @param quietEnd          default end of quiet hours
  * @param confirmationMode  default confirmation mode; NEVER so a fresh install without a recipient keeps acting
- * @param pollAlertAfter    a source without a successful poll this long raises a critical alert
  * @param alertRepeatAfter  the same alert is not sent again within this time (no spam from a repeating block)
- * @param pollCheckInterval how often poll health is checked for alerts
  */
 @ConfigurationProperties("commandcenter.notify")
 record NotifyProperties(@DefaultValue("commandcenter@localhost") String mailFrom, String email, String phone,
                         @DefaultValue("false") boolean criticalOnly, LocalTime quietStart, LocalTime quietEnd,
                         @DefaultValue("NEVER") ConfirmationMode confirmationMode,
-                        @DefaultValue("10m") Duration pollAlertAfter,
-                        @DefaultValue("30m") Duration alertRepeatAfter,
-                        @DefaultValue("1m") Duration pollCheckInterval) {
+                        @DefaultValue("30m") Duration alertRepeatAfter) {
 }
