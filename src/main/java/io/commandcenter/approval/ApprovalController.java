@@ -50,12 +50,12 @@ class ApprovalController {
     }
 
     @PostMapping(path = "/approvals/{id}/approve", params = "!sig")
-    ResponseEntity<Resolution> approveSignedIn(@PathVariable UUID id, Principal user) {
+    ResponseEntity<ApprovalResult> approveSignedIn(@PathVariable UUID id, Principal user) {
         return json(approvals.approve(id, operator(user), "WEB"));
     }
 
     @PostMapping(path = "/approvals/{id}/reject", params = "!sig")
-    ResponseEntity<Resolution> rejectSignedIn(@PathVariable UUID id, Principal user) {
+    ResponseEntity<ApprovalResult> rejectSignedIn(@PathVariable UUID id, Principal user) {
         return json(approvals.reject(id, operator(user), "WEB"));
     }
 
@@ -95,11 +95,11 @@ class ApprovalController {
         String by = email == null ? "email link" : email;
         if (!repository.useLink(id, decision, clock.instant())) {
             // Single use: a second click answers with the state, never acts again.
-            Resolution r = approvals.explain(id);
+            ApprovalResult r = approvals.explain(id);
             return page(HttpStatus.OK, "Already answered", HtmlUtils.htmlEscape(r.message()));
         }
-        Resolution r = decision.equals("approve") ? approvals.approve(id, by, "LINK") : approvals.reject(id, by, "LINK");
-        HttpStatus status = r.outcome() == Resolution.Outcome.EXPIRED ? HttpStatus.GONE : HttpStatus.OK;
+        ApprovalResult r = decision.equals("approve") ? approvals.approve(id, by, "LINK") : approvals.reject(id, by, "LINK");
+        HttpStatus status = r.outcome() == ApprovalResult.Outcome.EXPIRED ? HttpStatus.GONE : HttpStatus.OK;
         return page(status, action.map(PendingAction::summary).orElse("Approval"), HtmlUtils.htmlEscape(r.message()));
     }
 
@@ -114,7 +114,7 @@ class ApprovalController {
         return null;
     }
 
-    private static ResponseEntity<Resolution> json(Resolution r) {
+    private static ResponseEntity<ApprovalResult> json(ApprovalResult r) {
         HttpStatus status = switch (r.outcome()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case EXPIRED -> HttpStatus.GONE;

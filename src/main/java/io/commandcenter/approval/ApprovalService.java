@@ -14,10 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.commandcenter.approval.PendingAction.State;
-import io.commandcenter.approval.Resolution.Outcome;
+import io.commandcenter.approval.ApprovalResult.Outcome;
 import io.commandcenter.control.CommandOutcome;
 import io.commandcenter.control.CommandService;
-import io.commandcenter.control.EmergencyStop;
+import io.commandcenter.control.EmergencyStopSwitch;
 import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.Decision;
 import io.commandcenter.engine.PendingSuperseded;
@@ -53,13 +53,13 @@ public class ApprovalService {
     private final Notifications notifications;
     private final LinkSigner signer;
     private final ApprovalProperties properties;
-    private final EmergencyStop emergencyStop;
+    private final EmergencyStopSwitch emergencyStop;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     ApprovalService(ApprovalRepository repository, RulesEngine engine, CommandService commands,
                     Notifications notifications, LinkSigner signer, ApprovalProperties properties,
-                    EmergencyStop emergencyStop, Clock clock) {
+                    EmergencyStopSwitch emergencyStop, Clock clock) {
         this.emergencyStop = emergencyStop;
         this.repository = repository;
         this.engine = engine;
@@ -138,8 +138,8 @@ public class ApprovalService {
      * While STOP is engaged nothing approved may run (an approved agent suggestion would run as the approver's
      * manual command and pass STOP): the answer is refused and the action keeps waiting, expiring as usual.
      */
-    public Resolution approve(UUID id, String by, String via) {
-        Optional<Resolution> held = heldByStop(id);
+    public ApprovalResult approve(UUID id, String by, String via) {
+        Optional<ApprovalResult> held = heldByStop(id);
         if (held.isPresent()) {
             log.info("Approval of " + id + " by " + by + " via " + via + " refused: emergency stop engaged");
             return held.get();
@@ -153,17 +153,17 @@ public class ApprovalService {
     }
 
     /** The refusal of an approval while STOP is engaged, for an action that is still waiting; empty otherwise. */
-    Optional<Resolution> heldByStop(UUID id) {
+    Optional<ApprovalResult> heldByStop(UUID id) {
         if (!emergencyStop.engaged()) {
             return Optional.empty();
         }
         return repository.find(id)
                 .filter(a -> a.state() == State.PENDING && a.expiresAt().isAfter(clock.instant()))
-                .map(a -> new Resolution(Outcome.HELD_BY_STOP, STOP_MESSAGE + " " + a.summary()
+                .map(a -> new ApprovalResult(Outcome.HELD_BY_STOP, STOP_MESSAGE + " " + a.summary()
                         + " is still waiting (it expires at " + TIME.format(a.expiresAt()) + ").", a));
     }
 
-    public Resolution reject(UUID id, String by, String via) {
+    public ApprovalResult reject(UUID id, String by, String via) {
         Instant now = clock.instant();
         if (!repository.resolve(id, State.REJECTED, by, via, now)) {
             return explainUnchanged(id, now);
@@ -173,7 +173,7 @@ public class ApprovalService {
         String message = "Rejected: " + action.summary() + " will not be done.";
         notifications.send(new Notice("approval-result", Notice.Kind.INFO, "CommandCenter: rejected " + action.summary(),
                 message + " Rejected by " + by + " via " + via + ".", message + " (code " + action.shortCode() + ")"));
-        return new Resolution(Outcome.REJECTED, message, action);
+        return new ApprovalResult(Outcome.REJECTED, message, action);
     }
 
     /**
@@ -202,7 +202,7 @@ public class ApprovalService {
         if (target.isEmpty()) {
             return "No action with code " + m.group(2) + ".";
         }
-        Resolution r = yes ? approve(target.get().id(), from, "SMS") : reject(target.get().id(), from, "SMS");
+        ApprovalResult r = yes ? approve(target.get().id(), from, "SMS") : reject(target.get().id(), from, "SMS");
         return r.message();
     }
 
@@ -298,7 +298,7 @@ public class ApprovalService {
         return action;
     }
 
-    private Resolution execute(PendingAction action, String by) {
+    private ApprovalResult execute(PendingAction action, String by) {
         // An approved agent suggestion becomes the approver's own command; automation keeps its source.
         // A fresh time so the rules judge it against now, not when it was proposed.
         boolean agent = action.source() == Source.AGENT;
@@ -332,7 +332,7 @@ public class ApprovalService {
         return told(Outcome.FAILED, message, action.id());
     }
 
-    private Resolution told(Outcome outcome, String message, UUID id) {
+    private ApprovalResult told(Outcome outcome, String message, UUID id) {
         PendingAction action = repository.find(id).orElseThrow();
         // A failure is something the owner must know even with "critical only".
         notifications.send(new Notice("approval-result",
@@ -340,23 +340,23 @@ public class ApprovalService {
                 "CommandCenter: " + (outcome == Outcome.FAILED ? "not done: " : "done: ") + action.summary(),
                 message + "\nApproved by " + action.resolvedBy() + " via " + action.resolvedVia() + ".",
                 message + " (code " + action.shortCode() + ")"));
-        return new Resolution(outcome, message, action);
+        return new ApprovalResult(outcome, message, action);
     }
 
     /** The current state of an action as an answer, without changing anything. */
-    Resolution explain(UUID id) {
+    ApprovalResult explain(UUID id) {
         return explainUnchanged(id, clock.instant());
     }
 
-    private Resolution explainUnchanged(UUID id, Instant now) {
+    private ApprovalResult explainUnchanged(UUID id, Instant now) {
         Optional<PendingAction> found = repository.find(id);
         if (found.isEmpty()) {
-            return new Resolution(Outcome.NOT_FOUND, "No such action.", null);
+            return new ApprovalResult(Outcome.NOT_FOUND, "No such action.", null);
         }
         PendingAction a = found.get();
         if (a.state() == State.PENDING || a.state() == State.EXPIRED) {
             expireOverdue();
-            return new Resolution(Outcome.EXPIRED, "Too late: " + a.summary() + " expired at "
+            return new ApprovalResult(Outcome.EXPIRED, "Too late: " + a.summary() + " expired at "
                     + TIME.format(a.expiresAt()) + " and was not done.", repository.find(id).orElse(a));
         }
         String state = switch (a.state()) {
@@ -366,7 +366,7 @@ public class ApprovalService {
             case SUPERSEDED -> "no longer waiting, " + a.resultDetail();
             default -> a.state().name().toLowerCase(Locale.ROOT);
         };
-        return new Resolution(Outcome.ALREADY_RESOLVED, a.summary() + ": " + state
+        return new ApprovalResult(Outcome.ALREADY_RESOLVED, a.summary() + ": " + state
                 + (a.resolvedBy() == null ? "" : " (by " + a.resolvedBy() + ")") + ".", a);
     }
 }

@@ -11,9 +11,9 @@ import java.util.List;
  */
 interface ActionGate {
 
-    Verdict check(ActionRequest request);
+    Ruling check(ActionRequest request);
 
-    record Verdict(Outcome outcome, List<String> reasons, List<String> rules, Instant holdUntil) {
+    record Ruling(Outcome outcome, List<String> reasons, List<String> rules, Instant holdUntil) {
         enum Outcome { ALLOWED, BLOCKED, NEEDS_APPROVAL }
 
         boolean allowed() {

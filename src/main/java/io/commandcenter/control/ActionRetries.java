@@ -35,7 +35,7 @@ public class ActionRetries implements AutoCloseable {
     private final CommandService commands;
     private final ActionLogRepository actionLog;
     private final RetryQueueRepository queue;
-    private final EmergencyStop emergencyStop;
+    private final EmergencyStopSwitch emergencyStop;
     private final ControlProperties settings;
     private final Clock clock;
     // Off the poller's thread: a retry talks to the device and may take seconds.
@@ -46,7 +46,7 @@ public class ActionRetries implements AutoCloseable {
     });
 
     ActionRetries(CommandService commands, ActionLogRepository actionLog, RetryQueueRepository queue,
-                  EmergencyStop emergencyStop, ControlProperties settings, Clock clock) {
+                  EmergencyStopSwitch emergencyStop, ControlProperties settings, Clock clock) {
         this.commands = commands;
         this.actionLog = actionLog;
         this.queue = queue;

@@ -43,7 +43,7 @@ public class CommandService {
     private final DeviceSwitch relay;
     private final ActionLogRepository actionLog;
     private final RetryQueueRepository retryQueue;
-    private final EmergencyStop emergencyStop;
+    private final EmergencyStopSwitch emergencyStop;
     private final ControlProperties settings;
     private final boolean hardwareEnabled;
     private final Clock clock;
@@ -52,7 +52,7 @@ public class CommandService {
     private final InFlightRequests inFlight;
 
     CommandService(DeviceRegistry devices, ActionGate gate, DeviceSwitch relay, ActionLogRepository actionLog,
-                   RetryQueueRepository retryQueue, EmergencyStop emergencyStop, ControlProperties settings,
+                   RetryQueueRepository retryQueue, EmergencyStopSwitch emergencyStop, ControlProperties settings,
                    HardwareSwitchFlag hardwareFlag, Clock clock, ApplicationEventPublisher events) {
         this.devices = devices;
         this.gate = gate;
@@ -84,10 +84,10 @@ public class CommandService {
 
     /** Carries out an automation action the rules already decided on (no second evaluation). */
     CommandOutcome carryOut(ActionRequest request, Decision decision) {
-        return run(request, EngineActionGate.verdictOf(decision));
+        return run(request, EngineActionGate.rulingOf(decision));
     }
 
-    private CommandOutcome run(ActionRequest request, ActionGate.Verdict alreadyDecided) {
+    private CommandOutcome run(ActionRequest request, ActionGate.Ruling alreadyDecided) {
         var previous = actionLog.find(request.id());
         if (previous.isPresent()) {
             return outcomeOf(previous.get());
@@ -112,7 +112,7 @@ public class CommandService {
         }
     }
 
-    private CommandOutcome decideAndSwitch(ActionRequest request, ActionGate.Verdict alreadyDecided, Device device,
+    private CommandOutcome decideAndSwitch(ActionRequest request, ActionGate.Ruling alreadyDecided, Device device,
                                            long started) {
         if (haltedByStop(request)) {
             return finish(request, started, Result.HALTED, null, null, 0,
@@ -120,7 +120,7 @@ public class CommandService {
                     List.of());
         }
 
-        ActionGate.Verdict verdict = alreadyDecided != null ? alreadyDecided : gate.check(request);
+        ActionGate.Ruling verdict = alreadyDecided != null ? alreadyDecided : gate.check(request);
         Map<String, Object> decided = new LinkedHashMap<>();
         decided.put("reasons", verdict.reasons());
         decided.put("rules", verdict.rules());
@@ -151,7 +151,7 @@ public class CommandService {
         }
     }
 
-    private CommandOutcome switchDevice(ActionRequest request, Device device, ActionGate.Verdict verdict, long started) {
+    private CommandOutcome switchDevice(ActionRequest request, Device device, ActionGate.Ruling verdict, long started) {
         boolean protective = request.source() == Source.SAFETY;
         DeviceSwitch.RelayStatus before;
         try {

@@ -27,11 +27,11 @@ class ControlController {
     private final CommandService commands;
     private final ActionRetries retries;
     private final ActionLogRepository actionLog;
-    private final EmergencyStop emergencyStop;
+    private final EmergencyStopSwitch emergencyStop;
     private final Clock clock;
 
     ControlController(CommandService commands, ActionRetries retries, ActionLogRepository actionLog,
-                      EmergencyStop emergencyStop, Clock clock) {
+                      EmergencyStopSwitch emergencyStop, Clock clock) {
         this.commands = commands;
         this.retries = retries;
         this.actionLog = actionLog;

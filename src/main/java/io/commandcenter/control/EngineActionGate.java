@@ -16,16 +16,16 @@ class EngineActionGate implements ActionGate {
     }
 
     @Override
-    public Verdict check(ActionRequest request) {
-        return verdictOf(engine.evaluate(request));
+    public Ruling check(ActionRequest request) {
+        return rulingOf(engine.evaluate(request));
     }
 
-    static Verdict verdictOf(Decision decision) {
-        Verdict.Outcome outcome = switch (decision.outcome()) {
-            case ALLOWED -> Verdict.Outcome.ALLOWED;
-            case BLOCKED -> Verdict.Outcome.BLOCKED;
-            case NEEDS_APPROVAL -> Verdict.Outcome.NEEDS_APPROVAL;
+    static Ruling rulingOf(Decision decision) {
+        Ruling.Outcome outcome = switch (decision.outcome()) {
+            case ALLOWED -> Ruling.Outcome.ALLOWED;
+            case BLOCKED -> Ruling.Outcome.BLOCKED;
+            case NEEDS_APPROVAL -> Ruling.Outcome.NEEDS_APPROVAL;
         };
-        return new Verdict(outcome, decision.reasons(), decision.firedRules(), decision.holdUntil());
+        return new Ruling(outcome, decision.reasons(), decision.firedRules(), decision.holdUntil());
     }
 }

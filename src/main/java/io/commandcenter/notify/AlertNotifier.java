@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.commandcenter.engine.BatteryAlarmChanged;
 import io.commandcenter.engine.facts.BatteryAlarm;
 
-import io.commandcenter.control.EmergencyStop;
+import io.commandcenter.control.EmergencyStopSwitch;
 import io.commandcenter.control.ProtectiveOffFailed;
 import io.commandcenter.engine.ActionProposed;
 import io.commandcenter.engine.Decision;
@@ -38,7 +38,7 @@ class AlertNotifier {
     }
 
     @EventListener
-    void onEmergencyStop(EmergencyStop.EmergencyStopChanged changed) {
+    void onEmergencyStop(EmergencyStopSwitch.EmergencyStopChanged changed) {
         var s = changed.state();
         String text = s.engaged()
                 ? "Emergency stop ENGAGED by " + s.who() + ": " + s.why() + ". Automated and agent actions are blocked."

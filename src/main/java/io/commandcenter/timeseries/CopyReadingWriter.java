@@ -71,7 +71,7 @@ final class CopyReadingWriter implements ReadingWriter {
         this.properties = properties;
     }
 
-    private static final Kind<BatteryReading> BATTERY = new Kind<>(Source.VICTRON,
+    private static final Kind<BatteryReading> BATTERY = new Kind<>(ReadingSource.VICTRON,
             "site, at, soc, voltage, current, power, temperature",
             BatteryReading::site, BatteryReading::at,
             r -> inMicros(r.at()) ? r
@@ -80,7 +80,7 @@ final class CopyReadingWriter implements ReadingWriter {
                     .number(r.power()).number(r.temperature()).endRow(),
             (con, inserted) -> { });
 
-    private static final Kind<SolarReading> SOLAR = new Kind<>(Source.SOLARK,
+    private static final Kind<SolarReading> SOLAR = new Kind<>(ReadingSource.SOLARK,
             "site, at, pv_power, battery_power, grid_power, load_power, soc, stale, last_changed",
             SolarReading::site, SolarReading::at,
             r -> inMicros(r.at()) && inMicros(r.lastChanged()) ? r
@@ -91,7 +91,7 @@ final class CopyReadingWriter implements ReadingWriter {
                     .time(r.lastChanged()).endRow(),
             (con, inserted) -> { });
 
-    private static final Kind<DevicePowerReading> DEVICE = new Kind<>(Source.SHELLY,
+    private static final Kind<DevicePowerReading> DEVICE = new Kind<>(ReadingSource.SHELLY,
             "device, at, online, relay_on, power, voltage, current, energy_total_wh",
             DevicePowerReading::device, DevicePowerReading::at,
             r -> inMicros(r.at()) ? r
@@ -293,7 +293,7 @@ final class CopyReadingWriter implements ReadingWriter {
     }
 
     /** How one kind of reading maps onto its table. */
-    private record Kind<R>(Source source, String columns, Function<R, String> name, Function<R, Instant> at,
+    private record Kind<R>(ReadingSource source, String columns, Function<R, String> name, Function<R, Instant> at,
                            Function<R, R> normalise, BiConsumer<CopyRows, R> row, AfterInsert<R> afterInsert) {
 
         Key key(R reading) {

@@ -27,7 +27,7 @@ final class Partitions {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final Map<Source, Set<LocalDate>> known = new ConcurrentHashMap<>();
+    private final Map<ReadingSource, Set<LocalDate>> known = new ConcurrentHashMap<>();
 
     Partitions(JdbcClient jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
@@ -40,20 +40,20 @@ final class Partitions {
 
     /** Makes sure every source has a partition for each day from {@code first} to {@code last}. */
     void ensureDays(LocalDate first, LocalDate last) {
-        for (Source source : Source.values()) {
+        for (ReadingSource source : ReadingSource.values()) {
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
                 ensure(source, d);
             }
         }
     }
 
-    void ensure(Source source, Collection<LocalDate> days) {
+    void ensure(ReadingSource source, Collection<LocalDate> days) {
         for (LocalDate day : days) {
             ensure(source, day);
         }
     }
 
-    void ensure(Source source, LocalDate day) {
+    void ensure(ReadingSource source, LocalDate day) {
         if (existing(source).contains(day)) {
             return;
         }
@@ -67,7 +67,7 @@ final class Partitions {
      */
     int dropBefore(Instant cutoff) {
         int dropped = 0;
-        for (Source source : Source.values()) {
+        for (ReadingSource source : ReadingSource.values()) {
             for (LocalDate day : List.copyOf(existing(source))) {
                 if (!day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(cutoff)) {
                     tx.executeWithoutResult(s -> jdbc.sql("DROP TABLE IF EXISTS " + name(source, day)).update());
@@ -83,7 +83,7 @@ final class Partitions {
     }
 
     /** Days that have a partition, read once from the catalog and then kept up to date. */
-    Set<LocalDate> existing(Source source) {
+    Set<LocalDate> existing(ReadingSource source) {
         return known.computeIfAbsent(source, this::readCatalog);
     }
 
@@ -92,7 +92,7 @@ final class Partitions {
         known.clear();
     }
 
-    private Set<LocalDate> readCatalog(Source source) {
+    private Set<LocalDate> readCatalog(ReadingSource source) {
         String[] parts = source.table().split("\\.");
         List<String> names = jdbc.sql("""
                 SELECT c.relname
@@ -117,7 +117,7 @@ final class Partitions {
      * partition (PostgreSQL refuses a new partition whose rows sit in the default), then attaches it.
      * An advisory lock serialises concurrent creators (write path and maintenance job).
      */
-    private void create(Source source, LocalDate day) {
+    private void create(ReadingSource source, LocalDate day) {
         String table = source.table();
         String partition = name(source, day);
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:name))").param("name", partition).query().listOfRows();
@@ -136,7 +136,7 @@ final class Partitions {
         log.info("Created raw partition " + partition + (moved > 0 ? " (moved " + moved + " rows from default)" : ""));
     }
 
-    private static String name(Source source, LocalDate day) {
+    private static String name(ReadingSource source, LocalDate day) {
         return source.table() + "_p" + SUFFIX.format(day);
     }
 }

@@ -16,14 +16,14 @@ final class ReadingCounters {
 
     ReadingCounters() {
         // Every series exists from the start so a quiet minute is recorded as 0, not missing.
-        for (Source s : Source.values()) {
+        for (ReadingSource s : ReadingSource.values()) {
             for (String what : new String[] {"stored", "rejected", "duplicate"}) {
                 totals.put(name(s, what), new LongAdder());
             }
         }
     }
 
-    void add(Source source, String what, long count) {
+    void add(ReadingSource source, String what, long count) {
         if (count > 0) {
             totals.computeIfAbsent(name(source, what), k -> new LongAdder()).add(count);
         }
@@ -40,7 +40,7 @@ final class ReadingCounters {
         return snapshot;
     }
 
-    private static String name(Source source, String what) {
+    private static String name(ReadingSource source, String what) {
         return "readings_" + what + "." + source.id();
     }
 }

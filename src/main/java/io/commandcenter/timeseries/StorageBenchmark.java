@@ -222,7 +222,7 @@ public final class StorageBenchmark {
         }
         measure("latest reading per device", iterations, false, () -> queries.latestPerDevice().size());
         measure("gaps, shelly, 24 h", iterations, false,
-                () -> queries.gaps(Source.SHELLY, now.minus(Duration.ofHours(24)), now, Duration.ofMinutes(10)).size());
+                () -> queries.gaps(ReadingSource.SHELLY, now.minus(Duration.ofHours(24)), now, Duration.ofMinutes(10)).size());
     }
 
     private void measure(String name, int iterations, Supplier<Integer> query) {

@@ -122,7 +122,7 @@ class TimeseriesController {
                        @RequestParam(required = false) String minGap) {
         Window w = window(from, to);
         Duration threshold = minGap == null ? DEFAULT_GAP : duration(minGap);
-        List<Source> sources = source == null || source.isBlank() ? List.of(Source.values()) : List.of(Source.parse(source));
+        List<ReadingSource> sources = source == null || source.isBlank() ? List.of(ReadingSource.values()) : List.of(ReadingSource.parse(source));
         List<DataGap> gaps = new ArrayList<>();
         sources.forEach(s -> gaps.addAll(queries.gaps(s, w.from, w.to, threshold)));
         return gaps;

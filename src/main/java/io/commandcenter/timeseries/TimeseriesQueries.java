@@ -71,8 +71,8 @@ public class TimeseriesQueries {
      *
      * @param series the site or device the gap belongs to
      */
-    public record DataGap(Source source, String series, Instant from, Instant to, long seconds) {
-        static DataGap of(Source source, String series, Instant from, Instant to) {
+    public record DataGap(ReadingSource source, String series, Instant from, Instant to, long seconds) {
+        static DataGap of(ReadingSource source, String series, Instant from, Instant to) {
             return new DataGap(source, series, from, to, Duration.between(from, to).toSeconds());
         }
     }
@@ -167,7 +167,7 @@ public class TimeseriesQueries {
      * series that stopped reporting shows a gap reaching {@code to}; a source with no reading at all
      * in the window is one gap over the whole window with a null series.
      */
-    public List<DataGap> gaps(Source source, Instant from, Instant to, Duration threshold) {
+    public List<DataGap> gaps(ReadingSource source, Instant from, Instant to, Duration threshold) {
         requireOrdered(from, to);
         Instant end = min(to, clock.instant());
         if (!from.isBefore(end)) {

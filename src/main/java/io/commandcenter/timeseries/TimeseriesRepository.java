@@ -174,7 +174,7 @@ final class TimeseriesRepository {
      * window. The window's edges count as boundaries, so a series that went quiet shows a gap up to
      * {@code to}.
      */
-    List<DataGap> gaps(Source source, Instant from, Instant to, Duration threshold) {
+    List<DataGap> gaps(ReadingSource source, Instant from, Instant to, Duration threshold) {
         return jdbc.sql("""
                 WITH readings AS (
                     SELECT %1$s AS series, at FROM %2$s WHERE at >= :from AND at < :to
@@ -197,7 +197,7 @@ final class TimeseriesRepository {
                 .list();
     }
 
-    boolean anyReading(Source source, Instant from, Instant to) {
+    boolean anyReading(ReadingSource source, Instant from, Instant to) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + source.table() + " WHERE at >= :from AND at < :to)")
                 .param("from", ts(from)).param("to", ts(to)).query(Boolean.class).single();
     }

@@ -1,6 +1,6 @@
 package io.commandcenter.web;
 
-import io.commandcenter.control.EmergencyStop;
+import io.commandcenter.control.EmergencyStopSwitch;
 import io.commandcenter.control.EmergencyStopState;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
@@ -10,7 +10,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The STOP button in every page's top bar: engaging needs an operator and a reason, releasing needs an
- * admin (see {@link SecurityConfiguration}). Acts through the control feature's {@link EmergencyStop}.
+ * admin (see {@link SecurityConfiguration}). Acts through the control feature's {@link EmergencyStopSwitch}.
  */
 @Controller
 class EmergencyStopPageController {
@@ -18,9 +18,9 @@ class EmergencyStopPageController {
     /** The layout reads the state through this bean ({@code ${@stopButton.state()}}), only when it renders. */
     @Component("stopButton")
     static class StopButton {
-        private final EmergencyStop emergencyStop;
+        private final EmergencyStopSwitch emergencyStop;
 
-        StopButton(EmergencyStop emergencyStop) {
+        StopButton(EmergencyStopSwitch emergencyStop) {
             this.emergencyStop = emergencyStop;
         }
 
@@ -29,9 +29,9 @@ class EmergencyStopPageController {
         }
     }
 
-    private final EmergencyStop emergencyStop;
+    private final EmergencyStopSwitch emergencyStop;
 
-    EmergencyStopPageController(EmergencyStop emergencyStop) {
+    EmergencyStopPageController(EmergencyStopSwitch emergencyStop) {
         this.emergencyStop = emergencyStop;
     }
 

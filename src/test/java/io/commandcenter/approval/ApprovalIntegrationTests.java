@@ -30,7 +30,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.approval.PendingAction.State;
 import io.commandcenter.control.CommandService;
-import io.commandcenter.control.EmergencyStop;
+import io.commandcenter.control.EmergencyStopSwitch;
 import io.commandcenter.engine.ActionProposed;
 import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.Decision;
@@ -123,7 +123,7 @@ class ApprovalIntegrationTests {
     @Autowired Notifications notifications;
     @Autowired RulesEngine engine;
     @Autowired CommandService commands;
-    @Autowired EmergencyStop emergencyStop;
+    @Autowired EmergencyStopSwitch emergencyStop;
     @Autowired EmbeddedSimulator simulator;
     @Autowired ApplicationEventPublisher events;
     @Autowired JdbcClient jdbc;
@@ -235,9 +235,9 @@ class ApprovalIntegrationTests {
 
         HttpResponse<String> byLink = post(linkIn(GreenMailUtil.getBody(mail), "approve"), "");
         assertThat(byLink.statusCode()).isEqualTo(410);
-        Resolution bySms = approvals.approve(pending.id(), OWNER_PHONE, "SMS");
+        ApprovalResult bySms = approvals.approve(pending.id(), OWNER_PHONE, "SMS");
 
-        assertThat(bySms.outcome()).isEqualTo(Resolution.Outcome.EXPIRED);
+        assertThat(bySms.outcome()).isEqualTo(ApprovalResult.Outcome.EXPIRED);
         assertThat(bySms.message()).contains("expired");
         assertThat(repository.find(pending.id()).orElseThrow().state()).isEqualTo(State.EXPIRED);
         assertThat(executions(pending.id())).isZero();
@@ -345,7 +345,7 @@ class ApprovalIntegrationTests {
 
         clock.advance(approvalProperties.expiry().plusSeconds(1));
         after.expireOverdue();
-        assertThat(after.approve(pending.id(), OWNER_PHONE, "SMS").outcome()).isEqualTo(Resolution.Outcome.EXPIRED);
+        assertThat(after.approve(pending.id(), OWNER_PHONE, "SMS").outcome()).isEqualTo(ApprovalResult.Outcome.EXPIRED);
         assertThat(repositoryAfter.find(pending.id()).orElseThrow().state()).isEqualTo(State.EXPIRED);
     }
 
@@ -359,8 +359,8 @@ class ApprovalIntegrationTests {
         assertThat(suggested.state()).isEqualTo(State.PENDING);
         MimeMessage mail = awaitEmail("approve switch miner-1 off");
         assertThat(GreenMailUtil.getBody(mail)).contains("Battery will be empty before sunrise");
-        Resolution r = approvals.approve(suggested.id(), "alice", "WEB");
-        assertThat(r.outcome()).isEqualTo(Resolution.Outcome.EXECUTED);
+        ApprovalResult r = approvals.approve(suggested.id(), "alice", "WEB");
+        assertThat(r.outcome()).isEqualTo(ApprovalResult.Outcome.EXECUTED);
         assertThat(simulator.simulator().state().device("miner-1").orElseThrow().on()).isFalse();
     }
 
@@ -436,8 +436,8 @@ class ApprovalIntegrationTests {
         PendingAction suggested = approvals.propose(ActionRequest.of("water-heater", true, Source.AGENT, "olga",
                 "surplus solar", Instant.now()), "heat the water");
         assertThat(suggested.state()).as("%s", suggested.resultDetail()).isEqualTo(State.PENDING);
-        Resolution approved = approvals.approve(suggested.id(), "alice", "WEB");
-        assertThat(approved.outcome()).as(approved.message()).isEqualTo(Resolution.Outcome.EXECUTED);
+        ApprovalResult approved = approvals.approve(suggested.id(), "alice", "WEB");
+        assertThat(approved.outcome()).as(approved.message()).isEqualTo(ApprovalResult.Outcome.EXECUTED);
 
         HttpResponse<String> log = get("http://127.0.0.1:" + port + "/engine/decisions?device=water-heater");
 

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CommandServiceIntegrationTests {
 
     @Autowired CommandService commands;
-    @Autowired EmergencyStop emergencyStop;
+    @Autowired EmergencyStopSwitch emergencyStop;
     @Autowired ActionLogRepository actionLog;
     @Autowired ActionReconciler reconciler;
     @Autowired EmbeddedSimulator simulator;
@@ -269,7 +269,7 @@ class CommandServiceIntegrationTests {
     @Test
     void emergencyStopSurvivesARestartOfTheService() {
         emergencyStop.engage("bob", "storm");
-        var reloaded = new EmergencyStop(new EmergencyStopRepository(jdbc), e -> { }, java.time.Clock.systemUTC(), engine);
+        var reloaded = new EmergencyStopSwitch(new EmergencyStopRepository(jdbc), e -> { }, java.time.Clock.systemUTC(), engine);
         assertThat(engine.emergencyStopActive()).isTrue();
 
         assertThat(reloaded.engaged()).isTrue();

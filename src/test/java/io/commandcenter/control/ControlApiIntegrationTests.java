@@ -30,7 +30,7 @@ class ControlApiIntegrationTests {
 
     @LocalServerPort int port;
     @Autowired EmbeddedSimulator simulator;
-    @Autowired EmergencyStop emergencyStop;
+    @Autowired EmergencyStopSwitch emergencyStop;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEventPublisher events;
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.SimulatedDevices;
 import io.commandcenter.TestUsers;
-import io.commandcenter.control.EmergencyStop;
+import io.commandcenter.control.EmergencyStopSwitch;
 import io.commandcenter.simulation.EmbeddedSimulator;
 import io.commandcenter.simulation.Faults;
 import io.commandcenter.timeseries.BatteryReading;
@@ -38,7 +38,7 @@ class BatteryFloorIntegrationTests {
 
     @LocalServerPort int port;
     @Autowired EmbeddedSimulator simulator;
-    @Autowired EmergencyStop emergencyStop;
+    @Autowired EmergencyStopSwitch emergencyStop;
     @Autowired ApplicationEventPublisher events;
     @Autowired JdbcClient jdbc;
     @Autowired io.commandcenter.approval.ApprovalService approvals;

@@ -13,7 +13,7 @@ import java.util.Map;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.commandcenter.IntegrationTest;
-import io.commandcenter.control.EmergencyStop;
+import io.commandcenter.control.EmergencyStopSwitch;
 import io.commandcenter.engine.ActionProposed;
 import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.Decision;
@@ -59,7 +59,7 @@ class NotifyIntegrationTests {
     @Autowired NotificationSettingsService settings;
     @Autowired AlertNotifier alerts;
     @Autowired PollingHealth polling;
-    @Autowired EmergencyStop emergencyStop;
+    @Autowired EmergencyStopSwitch emergencyStop;
     @Autowired ApplicationEventPublisher events;
     @Autowired JdbcClient jdbc;
 

@@ -130,7 +130,7 @@ class AggregationIntegrationTests {
     void dropsRawPartitionsAndAggregatesOlderThanRetentionAndKeepsRecentOnes() {
         Instant now = Instant.now();
         Instant old = now.minus(5, ChronoUnit.DAYS);
-        partitions.ensure(Source.SHELLY, Partitions.day(old));
+        partitions.ensure(ReadingSource.SHELLY, Partitions.day(old));
         jdbc.sql("INSERT INTO shelly.power_readings (device, at, online) VALUES ('miner-1', :at, true)")
                 .param("at", Timestamp.from(old)).update();
         jdbc.sql("INSERT INTO shelly.power_readings_default (device, at, online) VALUES ('miner-1', :at, true)")
@@ -146,7 +146,7 @@ class AggregationIntegrationTests {
 
         maintenance.enforceRetention(now);
 
-        assertThat(partitions.existing(Source.SHELLY)).doesNotContain(Partitions.day(old))
+        assertThat(partitions.existing(ReadingSource.SHELLY)).doesNotContain(Partitions.day(old))
                 .contains(Partitions.day(now));
         assertThat(jdbc.sql("SELECT to_regclass(:t) IS NULL").param("t", "shelly.power_readings_p"
                 + Partitions.day(old).toString().replace("-", "")).query(Boolean.class).single()).isTrue();

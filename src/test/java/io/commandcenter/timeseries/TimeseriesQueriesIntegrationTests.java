@@ -37,7 +37,7 @@ class TimeseriesQueriesIntegrationTests {
         writer.storeDevices(List.of(reading("miner-1", 0, 10), reading("miner-1", 2, 10), reading("miner-1", 20, 10),
                 reading("miner-1", 22, 10), reading("miner-2", 0, 5), reading("miner-2", 30, 5)));
 
-        List<DataGap> gaps = queries.gaps(Source.SHELLY, start, at(25), Duration.ofMinutes(10));
+        List<DataGap> gaps = queries.gaps(ReadingSource.SHELLY, start, at(25), Duration.ofMinutes(10));
 
         assertThat(gaps).extracting(DataGap::series, DataGap::from, DataGap::to)
                 .containsExactly(
@@ -48,7 +48,7 @@ class TimeseriesQueriesIntegrationTests {
 
     @Test
     void reportsTheWholeWindowAsAGapWhenASourceSentNothing() {
-        List<DataGap> gaps = queries.gaps(Source.VICTRON, start, at(60), Duration.ofMinutes(10));
+        List<DataGap> gaps = queries.gaps(ReadingSource.VICTRON, start, at(60), Duration.ofMinutes(10));
 
         assertThat(gaps).singleElement().satisfies(g -> {
             assertThat(g.series()).isNull();

@@ -8,7 +8,7 @@ import java.util.List;
 
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.TestUsers;
-import io.commandcenter.control.EmergencyStop;
+import io.commandcenter.control.EmergencyStopSwitch;
 import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.simulation.EmbeddedSimulator;
 import io.commandcenter.simulation.Faults;
@@ -41,7 +41,7 @@ class HardwarePagesBrowserIntegrationTests extends BrowserTestSupport {
     @Autowired JdbcClient jdbc;
     @Autowired EmbeddedSimulator simulator;
     @Autowired ReadingWriter readings;
-    @Autowired EmergencyStop emergencyStop;
+    @Autowired EmergencyStopSwitch emergencyStop;
     @Autowired RulesEngine engine;
     @Autowired DeviceRegistry devices;
 

@@ -7,7 +7,7 @@ package io.commandcenter.approval;
  * @param message a sentence for the person who answered (shown on the page, replied by SMS)
  * @param action  the pending action after the answer, null when unknown
  */
-public record Resolution(Outcome outcome, String message, PendingAction action) {
+public record ApprovalResult(Outcome outcome, String message, PendingAction action) {
 
     public enum Outcome {
         /** Approved now and carried out. */

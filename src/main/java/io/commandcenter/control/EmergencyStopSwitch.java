@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * someone releases it explicitly.
  */
 @Service
-public class EmergencyStop {
+public class EmergencyStopSwitch {
 
-    private static final Log log = LogFactory.getLog(EmergencyStop.class);
+    private static final Log log = LogFactory.getLog(EmergencyStopSwitch.class);
 
     private final EmergencyStopRepository repository;
     private final ApplicationEventPublisher events;
@@ -33,7 +33,7 @@ public class EmergencyStop {
     private final ReentrantLock waits = new ReentrantLock();
     private final Condition engagedSignal = waits.newCondition();
 
-    EmergencyStop(EmergencyStopRepository repository, ApplicationEventPublisher events, Clock clock,
+    EmergencyStopSwitch(EmergencyStopRepository repository, ApplicationEventPublisher events, Clock clock,
                   RulesEngine engine) {
         this.repository = repository;
         this.events = events;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import io.commandcenter.validation.ProblemException;
 
 /** A device cloud whose readings are stored, with its raw table and the column naming the series. */
-public enum Source {
+public enum ReadingSource {
     VICTRON("victron.battery_readings", "site"),
     SOLARK("solark.flow_readings", "site"),
     SHELLY("shelly.power_readings", "device");
@@ -13,7 +13,7 @@ public enum Source {
     private final String table;
     private final String keyColumn;
 
-    Source(String table, String keyColumn) {
+    ReadingSource(String table, String keyColumn) {
         this.table = table;
         this.keyColumn = keyColumn;
     }
@@ -31,8 +31,8 @@ public enum Source {
     }
 
     /** Parses "victron", "solark" or "shelly"; anything else is a bad request. */
-    public static Source parse(String value) {
-        for (Source s : values()) {
+    public static ReadingSource parse(String value) {
+        for (ReadingSource s : values()) {
             if (s.id().equalsIgnoreCase(value)) {
                 return s;
             }
