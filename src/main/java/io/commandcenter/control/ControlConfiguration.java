@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Chooses how relays are switched: the Shelly Cloud, with the Gen2 local RPC as fallback for
@@ -29,6 +30,7 @@ class ControlConfiguration {
      *                      (env COMMANDCENTER_CONTROL_LOCAL_PASSWORD)
      */
     @ConfigurationProperties("commandcenter.control")
+    @Validated
     record LocalUrls(Map<String, URI> localUrls, String localPassword) {
         LocalUrls {
             localUrls = localUrls == null ? Map.of() : Map.copyOf(localUrls);

@@ -3,8 +3,14 @@ package io.commandcenter.notify;
 import java.time.Duration;
 import java.time.LocalTime;
 
+import io.commandcenter.validation.PhoneNumber;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Notification defaults until the owner saves settings, and alert timing.
@@ -21,10 +27,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollCheckInterval how often poll health is checked for alerts
  */
 @ConfigurationProperties("commandcenter.notify")
-record NotifyProperties(@DefaultValue("commandcenter@localhost") String mailFrom, String email, String phone,
+@Validated
+record NotifyProperties(@DefaultValue("commandcenter@localhost") @NotBlank String mailFrom, @Email String email,
+                        @PhoneNumber String phone,
                         @DefaultValue("false") boolean criticalOnly, LocalTime quietStart, LocalTime quietEnd,
-                        @DefaultValue("NEVER") ConfirmationMode confirmationMode,
-                        @DefaultValue("10m") Duration pollAlertAfter,
-                        @DefaultValue("30m") Duration alertRepeatAfter,
-                        @DefaultValue("1m") Duration pollCheckInterval) {
+                        @DefaultValue("NEVER") @NotNull ConfirmationMode confirmationMode,
+                        @DefaultValue("10m") @NotNull @DurationMin(inclusive = false) Duration pollAlertAfter,
+                        @DefaultValue("30m") @NotNull @DurationMin Duration alertRepeatAfter,
+                        @DefaultValue("1m") @NotNull @DurationMin(inclusive = false) Duration pollCheckInterval) {
 }
