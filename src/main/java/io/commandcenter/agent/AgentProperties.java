@@ -1,7 +1,12 @@
 package io.commandcenter.agent;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param provider  which model to use: "openai" (any OpenAI-compatible endpoint) or "anthropic";
@@ -12,8 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dryRun    the scenario preference dry runs are simulated on
  */
 @ConfigurationProperties("commandcenter.agent")
-record AgentProperties(String provider, @DefaultValue OpenAi openai, @DefaultValue Anthropic anthropic,
-                       @DefaultValue Kb kb, @DefaultValue DryRun dryRun) {
+@Validated
+record AgentProperties(
+        // As ChatModels reads it: blank, or either name in any case.
+        @Pattern(regexp = "(?i)\\s*(openai|anthropic)?\\s*", message = "must be openai, anthropic or blank")
+        String provider,
+        @DefaultValue @NotNull @Valid OpenAi openai, @DefaultValue @NotNull @Valid Anthropic anthropic,
+        @DefaultValue @NotNull @Valid Kb kb, @DefaultValue @NotNull @Valid DryRun dryRun) {
 
     record OpenAi(String baseUrl, String model, String apiKey) {
         boolean configured() {
@@ -29,10 +39,10 @@ record AgentProperties(String provider, @DefaultValue OpenAi openai, @DefaultVal
     }
 
     /** @param dir folder of markdown documents; the copy inside the jar is used when it is missing */
-    record Kb(@DefaultValue("docs/kb") String dir) {
+    record Kb(@DefaultValue("docs/kb") @NotBlank String dir) {
     }
 
     /** @param scenario a file in {@code simulation/scenarios/}, unless the question names another */
-    record DryRun(@DefaultValue("summer-week.yaml") String scenario) {
+    record DryRun(@DefaultValue("summer-week.yaml") @NotBlank String scenario) {
     }
 }

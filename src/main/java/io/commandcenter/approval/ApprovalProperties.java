@@ -3,8 +3,11 @@ package io.commandcenter.approval;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Approvals.
@@ -15,7 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiryCheck   how often overdue pending actions are marked expired
  */
 @ConfigurationProperties("commandcenter.approval")
-record ApprovalProperties(@DefaultValue("5m") Duration expiry, String linkSecret,
-                          @DefaultValue("http://localhost:8080") URI publicBaseUrl,
-                          @DefaultValue("30s") Duration expiryCheck) {
+@Validated
+record ApprovalProperties(@DefaultValue("5m") @NotNull @DurationMin(inclusive = false) Duration expiry,
+                          String linkSecret,
+                          @DefaultValue("http://localhost:8080") @NotNull URI publicBaseUrl,
+                          @DefaultValue("30s") @NotNull @DurationMin(inclusive = false) Duration expiryCheck) {
 }

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.twilio.security.RequestValidator;
+import com.twilio.twiml.MessagingResponse;
+import com.twilio.twiml.messaging.Message;
 import io.commandcenter.notify.TwilioProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
@@ -14,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Inbound SMS from Twilio. The signature is checked against the configured public URL (the one
@@ -52,10 +53,13 @@ class TwilioWebhookController {
         return twiml(approvals.answerSms(from, params.get("Body")));
     }
 
+    /** The reply as TwiML; no message is an empty {@code <Response/>}: Twilio then sends nothing back. */
     private static ResponseEntity<String> twiml(String message) {
-        String body = message == null ? "<Response/>"
-                : "<Response><Message>" + HtmlUtils.htmlEscape(message) + "</Message></Response>";
-        return ResponseEntity.ok().contentType(MediaType.TEXT_XML)
-                .body("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + body);
+        MessagingResponse.Builder response = new MessagingResponse.Builder();
+        if (message != null) {
+            // The SDK escapes for XML (HTML escaping wrote entities such as &eacute; that XML does not know).
+            response.message(new Message.Builder(message).build());
+        }
+        return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(response.build().toXml());
     }
 }

@@ -2,8 +2,12 @@ package io.commandcenter.control;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the control pipeline. How a relay is reached (LAN addresses, Shelly's rate-limit wait) is set
@@ -34,19 +38,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unknownRecheckEvery how often actions with an unknown outcome are read again
  */
 @ConfigurationProperties("commandcenter.control")
+@Validated
 public record ControlProperties(
         Boolean hardwareEnabled,
-        @DefaultValue("3") int attempts,
-        @DefaultValue("500ms") Duration backoff,
-        @DefaultValue("2s") Duration verifyTimeout,
-        @DefaultValue("250ms") Duration verifyInterval,
-        @DefaultValue("10s") Duration lockWait,
-        @DefaultValue("1m") Duration retryOfflineEvery,
-        @DefaultValue("30m") Duration retryOfflineFor,
-        @DefaultValue("3s") Duration slowSend,
-        @DefaultValue("2s") Duration settle,
-        @DefaultValue("6") int protectiveAttempts,
-        @DefaultValue("2m") Duration protectiveRetryFor,
-        @DefaultValue("2s") Duration sameMoment,
-        @DefaultValue("1m") Duration unknownRecheckEvery) {
+        @DefaultValue("3") @Positive int attempts,
+        // Waits may be zero (no pause; verify-timeout 0 reads once); intervals, schedules and call timeouts may not.
+        @DefaultValue("500ms") @NotNull @DurationMin Duration backoff,
+        @DefaultValue("2s") @NotNull @DurationMin Duration verifyTimeout,
+        @DefaultValue("250ms") @NotNull @DurationMin(inclusive = false) Duration verifyInterval,
+        @DefaultValue("10s") @NotNull @DurationMin Duration lockWait,
+        @DefaultValue("1m") @NotNull @DurationMin(inclusive = false) Duration retryOfflineEvery,
+        @DefaultValue("30m") @NotNull @DurationMin(inclusive = false) Duration retryOfflineFor,
+        @DefaultValue("3s") @NotNull @DurationMin(inclusive = false) Duration slowSend,
+        @DefaultValue("2s") @NotNull @DurationMin Duration settle,
+        @DefaultValue("6") @Positive int protectiveAttempts,
+        @DefaultValue("2m") @NotNull @DurationMin(inclusive = false) Duration protectiveRetryFor,
+        @DefaultValue("2s") @NotNull @DurationMin Duration sameMoment,
+        @DefaultValue("1m") @NotNull @DurationMin(inclusive = false) Duration unknownRecheckEvery) {
 }

@@ -2,8 +2,11 @@ package io.commandcenter.engine;
 
 import java.time.ZoneId;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Rules engine settings.
@@ -15,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                 alarm) in PostgreSQL and restore it on start, so a restart forgets none of it
  */
 @ConfigurationProperties("commandcenter.engine")
-record EngineProperties(@DefaultValue("home") String site, @DefaultValue("UTC") ZoneId zone,
-                        @DefaultValue("REALTIME") EngineSession.ClockMode clock,
+@Validated
+record EngineProperties(@DefaultValue("home") @NotBlank String site, @DefaultValue("UTC") @NotNull ZoneId zone,
+                        @DefaultValue("REALTIME") @NotNull EngineSession.ClockMode clock,
                         @DefaultValue("true") boolean remember) {
 }

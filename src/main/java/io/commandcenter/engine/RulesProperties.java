@@ -3,8 +3,11 @@ package io.commandcenter.engine;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param dir       the policy DRL folder, relative to the working directory; the packaged copy is used when missing
@@ -12,5 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  previous version takes over at once (0 = not watched)
  */
 @ConfigurationProperties("commandcenter.rules")
-record RulesProperties(@DefaultValue("rules") Path dir, @DefaultValue("10m") Duration probation) {
+@Validated
+record RulesProperties(@DefaultValue("rules") @NotNull Path dir,
+                       @DefaultValue("10m") @DurationMin Duration probation) {
 }

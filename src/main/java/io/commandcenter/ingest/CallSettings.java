@@ -2,6 +2,11 @@ package io.commandcenter.ingest;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -22,15 +27,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param circuitOpenFor   how long an open circuit rejects calls before letting a trial call through
  */
 public record CallSettings(
-        @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("20s") Duration readTimeout,
-        @DefaultValue("3") int maxAttempts,
-        @DefaultValue("1s") Duration initialBackoff,
-        @DefaultValue("2") double backoffMultiplier,
-        @DefaultValue("60s") Duration maxRetryWait,
-        @DefaultValue("5") int circuitWindow,
-        @DefaultValue("80") float circuitFailureRate,
-        @DefaultValue("2m") Duration circuitOpenFor) {
+        @DefaultValue("5s") @NotNull @DurationMin(inclusive = false) Duration connectTimeout,
+        @DefaultValue("20s") @NotNull @DurationMin(inclusive = false) Duration readTimeout,
+        @DefaultValue("3") @Positive int maxAttempts,
+        @DefaultValue("1s") @NotNull @DurationMin Duration initialBackoff,
+        // Below 1 each wait would be shorter than the one before.
+        @DefaultValue("2") @DecimalMin("1") double backoffMultiplier,
+        @DefaultValue("60s") @NotNull @DurationMin Duration maxRetryWait,
+        @DefaultValue("5") @Positive int circuitWindow,
+        // Resilience4j's own bounds: above 0, at most 100 %.
+        @DefaultValue("80") @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") float circuitFailureRate,
+        // Resilience4j refuses an open state shorter than a millisecond.
+        @DefaultValue("2m") @NotNull @DurationMin(millis = 1) Duration circuitOpenFor) {
 
     public static CallSettings defaults() {
         return new CallSettings(Duration.ofSeconds(5), Duration.ofSeconds(20), 3, Duration.ofSeconds(1), 2,

@@ -2,8 +2,13 @@ package io.commandcenter.ingest;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Polling as a whole ({@code COMMANDCENTER_INGEST_*}); each cloud has its own properties.
@@ -17,10 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        degraded: it fails intermittently, though never long enough for the alert
  */
 @ConfigurationProperties("commandcenter.ingest")
+@Validated
 record IngestProperties(
         @DefaultValue("true") boolean schedule,
-        @DefaultValue("10m") Duration alertAfter,
-        @DefaultValue("30s") Duration healthCheckEvery,
-        @DefaultValue("24h") Duration gapWindow,
-        @DefaultValue("0.9") double degradedBelow) {
+        @DefaultValue("10m") @NotNull @DurationMin(inclusive = false) Duration alertAfter,
+        @DefaultValue("30s") @NotNull @DurationMin(inclusive = false) Duration healthCheckEvery,
+        @DefaultValue("24h") @NotNull @DurationMin(inclusive = false) Duration gapWindow,
+        @DefaultValue("0.9") @DecimalMin("0") @DecimalMax("1") double degradedBelow) {
 }

@@ -3,8 +3,14 @@ package io.commandcenter.notify;
 import java.time.Duration;
 import java.time.LocalTime;
 
+import io.commandcenter.validation.PhoneNumber;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Notification defaults until the owner saves settings, and alert timing.
@@ -19,8 +25,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param alertRepeatAfter  the same alert is not sent again within this time (no spam from a repeating block)
  */
 @ConfigurationProperties("commandcenter.notify")
-record NotifyProperties(@DefaultValue("commandcenter@localhost") String mailFrom, String email, String phone,
+@Validated
+record NotifyProperties(@DefaultValue("commandcenter@localhost") @NotBlank String mailFrom, @Email String email,
+                        @PhoneNumber String phone,
                         @DefaultValue("false") boolean criticalOnly, LocalTime quietStart, LocalTime quietEnd,
-                        @DefaultValue("NEVER") ConfirmationMode confirmationMode,
-                        @DefaultValue("30m") Duration alertRepeatAfter) {
+                        @DefaultValue("NEVER") @NotNull ConfirmationMode confirmationMode,
+                        @DefaultValue("30m") @NotNull @DurationMin Duration alertRepeatAfter) {
 }

@@ -3,8 +3,11 @@ package io.commandcenter.notify;
 import java.net.URI;
 import java.util.List;
 
+import io.commandcenter.validation.PhoneNumber;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Twilio SMS. SMS is off while account-sid is unset.
@@ -18,9 +21,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiBaseUrl       Twilio REST base URL; tests point it at a local Twilio-shaped server
  */
 @ConfigurationProperties("commandcenter.twilio")
+@Validated
 public record TwilioProperties(String accountSid, String authToken, String fromNumber, String publicWebhookUrl,
-                               @DefaultValue List<String> ownerNumbers,
-                               @DefaultValue("https://api.twilio.com") URI apiBaseUrl) {
+                               // Compared as they are with Twilio's From (E.164): any other form never matches.
+                               @DefaultValue @NotNull List<@PhoneNumber String> ownerNumbers,
+                               @DefaultValue("https://api.twilio.com") @NotNull URI apiBaseUrl) {
 
     public boolean enabled() {
         return accountSid != null && !accountSid.isBlank() && authToken != null && !authToken.isBlank();

@@ -1,7 +1,11 @@
 package io.commandcenter.simulation;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.Range;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The embedded simulator.
@@ -12,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param speed    simulated seconds per wall second (60 = a simulated minute each second)
  */
 @ConfigurationProperties("commandcenter.simulator")
-record SimulatorProperties(Boolean enabled, @DefaultValue("0") int port,
-                           @DefaultValue("simulation/scenarios/summer-week.yaml") String scenario,
-                           @DefaultValue("60") double speed) {
+@Validated
+record SimulatorProperties(Boolean enabled, @DefaultValue("0") @Range(min = 0, max = 65535) int port,
+                           @DefaultValue("simulation/scenarios/summer-week.yaml") @NotBlank String scenario,
+                           // 0 stands the simulated clock still
+                           @DefaultValue("60") @PositiveOrZero double speed) {
 }

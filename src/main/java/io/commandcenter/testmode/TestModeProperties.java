@@ -2,8 +2,11 @@ package io.commandcenter.testmode;
 
 import java.time.ZoneId;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Test mode settings ({@code commandcenter.testmode.*}).
@@ -16,7 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shadowLogSize  "would have done" entries shadow mode keeps
  */
 @ConfigurationProperties("commandcenter.testmode")
-record TestModeProperties(@DefaultValue("1") int workers, @DefaultValue("8") int queue,
-                          @DefaultValue("1500") int maxChartPoints, @DefaultValue("7") int maxReplayDays,
-                          @DefaultValue("UTC") ZoneId zone, @DefaultValue("500") int shadowLogSize) {
+@Validated
+record TestModeProperties(@DefaultValue("1") @Positive int workers, @DefaultValue("8") @Positive int queue,
+                          @DefaultValue("1500") @Positive int maxChartPoints,
+                          @DefaultValue("7") @Positive int maxReplayDays,
+                          @DefaultValue("UTC") @NotNull ZoneId zone, @DefaultValue("500") @Positive int shadowLogSize) {
 }

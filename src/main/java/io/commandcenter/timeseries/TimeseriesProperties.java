@@ -2,8 +2,12 @@ package io.commandcenter.timeseries;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Storage settings.
@@ -22,16 +26,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param systemRetention     how long rejected readings and system metrics are kept
  */
 @ConfigurationProperties("commandcenter.timeseries")
+@Validated
 record TimeseriesProperties(
-        @DefaultValue("72h") Duration rawRetention,
-        @DefaultValue("30d") Duration hourlyRetention,
-        @DefaultValue("730d") Duration dailyRetention,
-        @DefaultValue("3") int partitionsAhead,
-        @DefaultValue("2m") Duration futureSkew,
-        @DefaultValue("15m") Duration energyMaxGap,
-        @DefaultValue("6h") Duration reaggregateWindow,
-        @DefaultValue("5m") Duration maintenanceInterval,
-        @DefaultValue("30d") Duration systemRetention) {
+        @DefaultValue("72h") @NotNull @DurationMin(inclusive = false) Duration rawRetention,
+        @DefaultValue("30d") @NotNull @DurationMin(inclusive = false) Duration hourlyRetention,
+        @DefaultValue("730d") @NotNull @DurationMin(inclusive = false) Duration dailyRetention,
+        // at least tomorrow's, so readings just after midnight have a partition before maintenance runs
+        @DefaultValue("3") @Positive int partitionsAhead,
+        @DefaultValue("2m") @NotNull @DurationMin Duration futureSkew,
+        @DefaultValue("15m") @NotNull @DurationMin(inclusive = false) Duration energyMaxGap,
+        @DefaultValue("6h") @NotNull @DurationMin Duration reaggregateWindow,
+        @DefaultValue("5m") @NotNull @DurationMin(inclusive = false) Duration maintenanceInterval,
+        @DefaultValue("30d") @NotNull @DurationMin(inclusive = false) Duration systemRetention) {
 
     /** The defaults, for the benchmark which runs without Spring. */
     static TimeseriesProperties defaults() {

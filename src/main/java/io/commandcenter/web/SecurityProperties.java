@@ -2,9 +2,14 @@ package io.commandcenter.web;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Sign-in settings.
@@ -17,8 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signIn        how repeated failed sign-ins are slowed down
  */
 @ConfigurationProperties("commandcenter.security")
-record SecurityProperties(String adminUser, String adminPassword, @DefaultValue("P90D") Duration tokenLifetime,
-                          @DefaultValue SignIn signIn) {
+@Validated
+record SecurityProperties(String adminUser, String adminPassword,
+                          @DefaultValue("P90D") @NotNull @DurationMin(inclusive = false) Duration tokenLifetime,
+                          @DefaultValue @NotNull @Valid SignIn signIn) {
 
     static final String DEFAULT_ADMIN = "admin";
 
@@ -38,8 +45,9 @@ record SecurityProperties(String adminUser, String adminPassword, @DefaultValue(
      * @param window             how long a failure counts
      * @param lockout            the first refusal period; it doubles with every further failure, up to {@code window}
      */
-    record SignIn(@DefaultValue("5") int maxFailures, @DefaultValue("20") int maxAddressFailures,
-                  @DefaultValue("PT15M") Duration window, @DefaultValue("PT1M") Duration lockout) {
+    record SignIn(@DefaultValue("5") @Positive int maxFailures, @DefaultValue("20") @Positive int maxAddressFailures,
+                  @DefaultValue("PT15M") @NotNull @DurationMin(inclusive = false) Duration window,
+                  @DefaultValue("PT1M") @NotNull @DurationMin(inclusive = false) Duration lockout) {
     }
 
     boolean adminConfigured() {

@@ -18,8 +18,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Encrypts the secrets saved on the setup page (AES-256-GCM, a fresh 12-byte nonce each time, the cloud's name as
@@ -44,7 +47,13 @@ public class SecretBox {
      * @param keyFile where the key is kept without {@code key}; created when first needed
      */
     @ConfigurationProperties("commandcenter.secrets")
-    public record Settings(String key, Path keyFile) {
+    @Validated
+    public record Settings(
+            // Checked at start, not at the first secret saved or opened; blank means the key file.
+            @Pattern(regexp = "\\s*([A-Za-z0-9+/]{43}=)?\\s*",
+                     message = "must be base64 of 32 bytes (openssl rand -base64 32), or blank for the key file")
+            String key,
+            @NotNull Path keyFile) {
         public Settings {
             if (keyFile == null) {
                 keyFile = Path.of(System.getProperty("user.home"), ".commandcenter", "secrets.key");

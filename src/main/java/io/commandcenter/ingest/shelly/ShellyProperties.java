@@ -4,8 +4,13 @@ import java.net.URI;
 import java.time.Duration;
 
 import io.commandcenter.ingest.CallSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Shelly Cloud ({@code COMMANDCENTER_SHELLY_*} in the environment). Both the account's server and its key come from
@@ -22,14 +27,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param call         timeouts, retries and circuit breaker
  */
 @ConfigurationProperties("commandcenter.shelly")
+@Validated
 record ShellyProperties(
         URI baseUrl,
         String authKey,
-        @DefaultValue("v2") ShellyApi api,
-        Duration pollInterval,
-        @DefaultValue("1") int rateLimit,
-        @DefaultValue("1s") Duration ratePeriod,
-        @DefaultValue CallSettings call) {
+        @DefaultValue("v2") @NotNull ShellyApi api,
+        @DurationMin(inclusive = false) Duration pollInterval,
+        @DefaultValue("1") @Positive int rateLimit,
+        @DefaultValue("1s") @NotNull @DurationMin(inclusive = false) Duration ratePeriod,
+        @DefaultValue @NotNull @Valid CallSettings call) {
 
     boolean hasCredentials() {
         return baseUrl != null && authKey != null && !authKey.isBlank();

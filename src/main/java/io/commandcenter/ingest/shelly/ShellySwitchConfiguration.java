@@ -4,16 +4,20 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import jakarta.validation.constraints.NotNull;
+
 import io.commandcenter.device.DeviceSwitch;
 import io.commandcenter.device.FallbackDeviceSwitch;
 import io.commandcenter.ingest.StandInClouds;
 import io.commandcenter.ingest.shelly.local.ShellyLocalSwitch;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How relays are switched, the one {@link DeviceSwitch} control uses: the Shelly Cloud, with the Gen2 local RPC as
@@ -35,8 +39,10 @@ class ShellySwitchConfiguration {
      *                      address should cost little before the cloud is asked
      */
     @ConfigurationProperties("commandcenter.control")
+    @Validated
     record SwitchSettings(Map<String, URI> localUrls, String localPassword,
-                          @DefaultValue("30s") Duration rateLimitWait, @DefaultValue("1s") Duration localTimeout) {
+                          @DefaultValue("30s") @NotNull @DurationMin Duration rateLimitWait,
+                          @DefaultValue("1s") @NotNull @DurationMin(inclusive = false) Duration localTimeout) {
         SwitchSettings {
             localUrls = localUrls == null ? Map.of() : Map.copyOf(localUrls);
         }

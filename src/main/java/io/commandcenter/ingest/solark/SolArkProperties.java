@@ -5,8 +5,14 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 import io.commandcenter.ingest.CallSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The SolArk cloud ({@code COMMANDCENTER_SOLARK_*} in the environment). Without username and password the adapter
@@ -30,19 +36,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param call         timeouts, retries and circuit breaker
  */
 @ConfigurationProperties("commandcenter.solark")
+@Validated
 record SolArkProperties(
-        @DefaultValue("https://api.solarkcloud.com") URI baseUrl,
-        @DefaultValue("https://www.solarkcloud.com") URI portalUrl,
+        @DefaultValue("https://api.solarkcloud.com") @NotNull URI baseUrl,
+        @DefaultValue("https://www.solarkcloud.com") @NotNull URI portalUrl,
         String username,
         String password,
         Long plantId,
         ZoneId zone,
-        Duration pollInterval,
-        Duration staleAfter,
-        @DefaultValue("2") double batteryMovingCurrent,
-        @DefaultValue("2") int rateLimit,
-        @DefaultValue("1s") Duration ratePeriod,
-        @DefaultValue CallSettings call) {
+        @DurationMin(inclusive = false) Duration pollInterval,
+        @DurationMin(inclusive = false) Duration staleAfter,
+        @DefaultValue("2") @PositiveOrZero double batteryMovingCurrent,
+        @DefaultValue("2") @Positive int rateLimit,
+        @DefaultValue("1s") @NotNull @DurationMin(inclusive = false) Duration ratePeriod,
+        @DefaultValue @NotNull @Valid CallSettings call) {
 
     boolean hasCredentials() {
         return username != null && !username.isBlank() && password != null && !password.isBlank();

@@ -4,8 +4,14 @@ import java.net.URI;
 import java.time.Duration;
 
 import io.commandcenter.ingest.CallSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The Victron VRM cloud ({@code COMMANDCENTER_VICTRON_*} in the environment). With neither an access token nor a
@@ -25,18 +31,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param call            timeouts, retries and circuit breaker
  */
 @ConfigurationProperties("commandcenter.victron")
+@Validated
 record VictronProperties(
-        @DefaultValue("https://vrmapi.victronenergy.com") URI baseUrl,
+        @DefaultValue("https://vrmapi.victronenergy.com") @NotNull URI baseUrl,
         String accessToken,
         String username,
         String password,
         Long installationId,
-        Integer batteryInstance,
-        Duration pollInterval,
-        @DefaultValue("10m") Duration staleAfter,
-        @DefaultValue("3") int rateLimit,
-        @DefaultValue("1s") Duration ratePeriod,
-        @DefaultValue CallSettings call) {
+        @PositiveOrZero Integer batteryInstance,
+        @DurationMin(inclusive = false) Duration pollInterval,
+        @DefaultValue("10m") @NotNull @DurationMin(inclusive = false) Duration staleAfter,
+        @DefaultValue("3") @Positive int rateLimit,
+        @DefaultValue("1s") @NotNull @DurationMin(inclusive = false) Duration ratePeriod,
+        @DefaultValue @NotNull @Valid CallSettings call) {
 
     boolean hasCredentials() {
         return hasText(accessToken) || (hasText(username) && hasText(password));
