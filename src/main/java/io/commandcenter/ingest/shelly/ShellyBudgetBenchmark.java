@@ -20,6 +20,7 @@ import io.commandcenter.simulation.SiteSimulator;
  * cut short, commands and how long they waited. {@code java -jar … bench-shelly [--seconds 120] [--api v2|v1]
  * [--command-every 5]}.
  */
+@org.springframework.modulith.NamedInterface("benchmarks") // started by the command line in the root package
 public final class ShellyBudgetBenchmark {
 
     /**
