@@ -93,11 +93,12 @@ import io.commandcenter.engine.facts.Situation;
  */
 final class RuleGuard {
 
-    private static final String FACTS = Situation.class.getPackageName();
+    /** The package of the facts rules may use; with {@link #PROJECT_TYPES} the only project classes a build sees. */
+    static final String FACTS = Situation.class.getPackageName();
     private static final String ENGINE = RuleGuard.class.getPackageName();
 
     /** Project types a rule may name besides the facts package. */
-    private static final List<Class<?>> PROJECT_TYPES = List.of(ActionRequest.class, Source.class, Decision.class,
+    static final List<Class<?>> PROJECT_TYPES = List.of(ActionRequest.class, Source.class, Decision.class,
             Decision.Outcome.class, DeviceType.class);
 
     /** Pure helpers a rule may call statically or read constants of. */

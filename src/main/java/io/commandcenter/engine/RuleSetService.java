@@ -60,7 +60,7 @@ class RuleSetService {
     private final EngineService engine;
     private final PreferencesService preferences;
     private final ObjectProvider<ActivationGate> gates;
-    private final RuleSetBuilder builder = new RuleSetBuilder();
+    private final RuleSetBuilder builder;
     private final TableRenderer renderer = new TableRenderer();
     private List<RuleFile> lastBuiltFiles = List.of();
     private RuleSetBuilder.Result lastBuilt;
@@ -70,6 +70,8 @@ class RuleSetService {
                    ObjectProvider<ActivationGate> gates) {
         this.gates = gates;
         this.directory = new RuleDirectory(properties.dir());
+        // Shared by every context of the JVM: tests start many, each would compile the same rules again.
+        this.builder = new RuleSetBuilder(RuleSetCache.shared(properties.cacheDir()));
         this.tables = tables;
         this.versions = versions;
         this.registry = registry;
