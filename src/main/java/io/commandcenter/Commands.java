@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
 /**
  * Command-line tools that ship in the same jar as the platform:
  * {@code java -jar commandcenter.jar <command> [options]}.
@@ -18,7 +20,8 @@ final class Commands {
         COMMANDS.put("simulator", io.commandcenter.simulation.SimulatorCommand::run);
         COMMANDS.put("bench-storage", io.commandcenter.timeseries.StorageBenchmark::run);
         COMMANDS.put("bench-engine", io.commandcenter.engine.EngineBenchmark::run);
-        COMMANDS.put("bench-control", io.commandcenter.control.ControlBenchmark::run);
+        COMMANDS.put("bench-control", args -> io.commandcenter.control.ControlBenchmark.run(args,
+                () -> new SpringApplicationBuilder(CommandCenterApplication.class)));
         COMMANDS.put("bench-shelly", io.commandcenter.ingest.shelly.ShellyBudgetBenchmark::run);
         COMMANDS.put("bench-ingest", io.commandcenter.ingest.IngestBenchmark::run);
         COMMANDS.put("simulate", io.commandcenter.testmode.SimulateCommand::run);

@@ -7,8 +7,8 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-import io.commandcenter.CommandCenterApplication;
 import io.commandcenter.device.DeviceService;
 import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.Source;
@@ -29,13 +29,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * success rate, outcomes whose device state is unknown or misreported, and latency percentiles.
  * <p>
  * Options: {@code --commands 1000 --timeouts 0.10 --silent 0.05 --db-url jdbc:postgresql://...}
+ * <p>
+ * The application comes from the caller, so this package does not depend on the root package that lists the commands.
  */
 public final class ControlBenchmark {
 
     private ControlBenchmark() {
     }
 
-    public static int run(String[] args) {
+    public static int run(String[] args, Supplier<SpringApplicationBuilder> application) {
         int total = 1000;
         double timeouts = 0.10;
         double silent = 0.05;
@@ -62,7 +64,7 @@ public final class ControlBenchmark {
                 // The whole application as in production, on a free port nobody uses (security needs the web server).
                 "--server.port=0",
                 "--logging.level.root=WARN"};
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandCenterApplication.class)
+        try (ConfigurableApplicationContext context = application.get()
                 .web(WebApplicationType.SERVLET)
                 .run(settings)) {
             return measure(context, total, timeouts, silent);
