@@ -1,41 +1,89 @@
 package io.commandcenter;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Function;
+import java.io.PrintWriter;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.commandcenter.agent.AgentBenchmark;
+import io.commandcenter.control.ControlBenchmark;
+import io.commandcenter.engine.EngineBenchmark;
+import io.commandcenter.ingest.IngestBenchmark;
+import io.commandcenter.ingest.shelly.ShellyBudgetBenchmark;
+import io.commandcenter.simulation.SimulatorCommand;
+import io.commandcenter.testmode.GateBenchmark;
+import io.commandcenter.testmode.SimulateCommand;
+import io.commandcenter.testmode.TestModeBenchmark;
+import io.commandcenter.timeseries.StorageBenchmarkCommand;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Command-line tools that ship in the same jar as the platform:
- * {@code java -jar commandcenter.jar <command> [options]}.
- * Each feature registers its command here; a command returns the process exit code.
+ * {@code java -jar commandcenter.jar <command> [options]}. Each feature keeps its command as a picocli
+ * {@code @Command} in its own package; this class only registers them. A command returns the process exit code:
+ * 0 done, 2 bad options (message and a hint to {@code --help}, no stack trace), 1 or more the command failed.
  */
+@Command(name = "java -jar commandcenter.jar", scope = ScopeType.INHERIT, sortOptions = false, sortSynopsis = false,
+        usageHelpWidth = 110,
+        description = {"Without a command the platform starts (Spring options such as --server.port=8080 apply).",
+                "Every command answers --help; options take their value as --name value or --name=value."})
 final class Commands {
 
-    private static final Map<String, Function<String[], Integer>> COMMANDS = new LinkedHashMap<>();
+    private static final Set<String> HELP = Set.of("-h", "--help");
 
-    static {
-        COMMANDS.put("simulator", io.commandcenter.simulation.SimulatorCommand::run);
-        COMMANDS.put("bench-storage", io.commandcenter.timeseries.StorageBenchmark::run);
-        COMMANDS.put("bench-engine", io.commandcenter.engine.EngineBenchmark::run);
-        COMMANDS.put("bench-control", args -> io.commandcenter.control.ControlBenchmark.run(args,
-                () -> new org.springframework.boot.builder.SpringApplicationBuilder(CommandCenterApplication.class)));
-        COMMANDS.put("bench-shelly", io.commandcenter.ingest.shelly.ShellyBudgetBenchmark::run);
-        COMMANDS.put("bench-ingest", io.commandcenter.ingest.IngestBenchmark::run);
-        COMMANDS.put("simulate", io.commandcenter.testmode.SimulateCommand::run);
-        COMMANDS.put("bench-testmode", io.commandcenter.testmode.TestModeBenchmark::run);
-        COMMANDS.put("bench-gate", io.commandcenter.testmode.GateBenchmark::run);
-        COMMANDS.put("bench-agent", io.commandcenter.agent.AgentBenchmark::run);
-    }
+    // Inherited by every command, so each one answers --help the same way.
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
+            description = "Show this help and exit.")
+    private boolean help;
 
     private Commands() {
     }
 
+    /** The commands; {@code application} builds the Spring application for the commands that run the platform. */
+    static CommandLine commandLine(Supplier<SpringApplicationBuilder> application) {
+        CommandLine commandLine = new CommandLine(new Commands())
+                .addSubcommand(new SimulatorCommand())
+                .addSubcommand(new StorageBenchmarkCommand())
+                .addSubcommand(new EngineBenchmark())
+                .addSubcommand(new ControlBenchmark(application))
+                .addSubcommand(new ShellyBudgetBenchmark())
+                .addSubcommand(new IngestBenchmark())
+                .addSubcommand(new SimulateCommand())
+                .addSubcommand(new TestModeBenchmark())
+                .addSubcommand(new GateBenchmark())
+                .addSubcommand(new AgentBenchmark());
+        // After the subcommands: the setting is copied to those registered at this point.
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(Commands::badOptions);
+        return commandLine;
+    }
+
+    /** The commands of the jar; none of them builds the application before it runs. */
+    static CommandLine commandLine() {
+        return commandLine(() -> new SpringApplicationBuilder(CommandCenterApplication.class));
+    }
+
     static boolean handles(String[] args) {
-        return args.length > 0 && COMMANDS.containsKey(args[0]);
+        return args.length > 0 && (HELP.contains(args[0]) || commandLine().getSubcommands().containsKey(args[0]));
     }
 
     static int run(String[] args) {
-        return COMMANDS.get(args[0]).apply(Arrays.copyOfRange(args, 1, args.length));
+        return commandLine().execute(args);
+    }
+
+    /** One line naming the command and the option, then where to look; the full usage would bury the message. */
+    private static int badOptions(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandName() + ": " + e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 }

@@ -69,6 +69,14 @@ class ModularityTests {
                 .check(CLASSES);
     }
 
+    /** The root package lists the features (application, commands); a feature that reached back would close a cycle. */
+    @Test
+    void featuresDoNotDependOnTheRootPackage() {
+        noClasses().that().resideInAPackage("io.commandcenter.*..")
+                .should().dependOnClassesThat().resideInAPackage("io.commandcenter")
+                .check(CLASSES);
+    }
+
     @Test
     void agentsNeverSwitchDevicesThemselves() {
         noClasses().that().resideInAPackage("io.commandcenter.agent..")

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -17,6 +18,11 @@ import io.commandcenter.database.DatabaseCreator;
 import org.flywaydb.core.Flyway;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -27,7 +33,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * KB search p50/p95 latency (embedding the question plus cosine over all chunks), against its own
  * database (default {@code commandcenter_bench_agent}).
  */
-public final class AgentBenchmark {
+@Command(name = "bench-agent",
+        description = "Agent benchmark: offline router and KB search on the shipped questions, KB search latency.")
+public final class AgentBenchmark implements Callable<Integer> {
 
     record Question(String question, String tool, String document) {
     }
@@ -35,23 +43,24 @@ public final class AgentBenchmark {
     record QuestionFile(List<String> devices, List<Question> questions) {
     }
 
-    private AgentBenchmark() {
-    }
+    @Spec
+    private CommandSpec spec;
 
-    public static int run(String[] args) {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        String url = "jdbc:postgresql://127.0.0.1:5432/commandcenter_bench_agent";
-        int rounds = 5;
-        for (String arg : args) {
-            if (arg.startsWith("--url=")) {
-                url = arg.substring(6);
-            } else if (arg.startsWith("--rounds=")) {
-                rounds = Integer.parseInt(arg.substring(9));
-            } else {
-                System.err.println("Unknown argument " + arg + " (use --url=... or --rounds=N)");
-                return 2;
-            }
+    @Option(names = "--url", paramLabel = "URL",
+            defaultValue = "jdbc:postgresql://127.0.0.1:5432/commandcenter_bench_agent",
+            description = "JDBC URL of the benchmark's own database, created if missing (default ${DEFAULT-VALUE}).")
+    private String url;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "5",
+            description = "Times every question is searched for the latency figures (default ${DEFAULT-VALUE}).")
+    private int rounds;
+
+    @Override
+    public Integer call() {
+        if (rounds < 1) {
+            throw new ParameterException(spec.commandLine(), "--rounds must be at least 1 (was " + rounds + ")");
         }
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         Properties credentials = new Properties();
         credentials.setProperty("user", env("COMMANDCENTER_DB_USER", "postgres"));
         credentials.setProperty("password", env("COMMANDCENTER_DB_PASSWORD", ""));

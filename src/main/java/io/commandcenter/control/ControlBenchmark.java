@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 import io.commandcenter.device.DeviceService;
@@ -18,6 +19,11 @@ import io.commandcenter.simulation.SiteState;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench-control}: runs manual commands through the full control pipeline (rules, lock, read, send, verify,
@@ -29,30 +35,48 @@ import org.springframework.context.ConfigurableApplicationContext;
  * success rate, outcomes whose device state is unknown or misreported, and latency percentiles.
  * <p>
  * Options: {@code --commands 1000 --timeouts 0.10 --silent 0.05 --db-url jdbc:postgresql://...}
+ * <p>
+ * The application comes from the caller, so this package does not depend on the root package that lists the commands.
  */
-public final class ControlBenchmark {
+@Command(name = "bench-control",
+        description = "Control benchmark: manual commands through the full pipeline against the faulty simulator.")
+public final class ControlBenchmark implements Callable<Integer> {
 
-    private ControlBenchmark() {
+    private final Supplier<SpringApplicationBuilder> application;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--commands", paramLabel = "N", defaultValue = "1000",
+            description = "Manual commands to send, one after the other (default ${DEFAULT-VALUE}).")
+    private int total;
+
+    @Option(names = "--timeouts", paramLabel = "SHARE", defaultValue = "0.10",
+            description = "Share of Shelly cloud calls that answer after the read timeout, 0..1 "
+                    + "(default ${DEFAULT-VALUE}).")
+    private double timeouts;
+
+    @Option(names = "--silent", paramLabel = "SHARE", defaultValue = "0.05",
+            description = "Share of relay commands answered OK but not carried out, 0..1 (default ${DEFAULT-VALUE}).")
+    private double silent;
+
+    @Option(names = "--db-url", paramLabel = "URL",
+            defaultValue = "jdbc:postgresql://127.0.0.1:5432/commandcenter_bench",
+            description = "JDBC URL of the benchmark's database (default ${DEFAULT-VALUE}).")
+    private String dbUrl;
+
+    /** @param application builds the platform's Spring application; called only when the benchmark runs */
+    public ControlBenchmark(Supplier<SpringApplicationBuilder> application) {
+        this.application = application;
     }
 
-    /** @param application the platform to start, handed in so this package never depends on the root package */
-    public static int run(String[] args, Supplier<SpringApplicationBuilder> application) {
-        int total = 1000;
-        double timeouts = 0.10;
-        double silent = 0.05;
-        String dbUrl = "jdbc:postgresql://127.0.0.1:5432/commandcenter_bench";
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--commands" -> total = Integer.parseInt(args[i + 1]);
-                case "--timeouts" -> timeouts = Double.parseDouble(args[i + 1]);
-                case "--silent" -> silent = Double.parseDouble(args[i + 1]);
-                case "--db-url" -> dbUrl = args[i + 1];
-                default -> {
-                    System.err.println("Unknown option " + args[i]);
-                    return 2;
-                }
-            }
+    @Override
+    public Integer call() {
+        if (total < 1) {
+            throw new ParameterException(spec.commandLine(), "--commands must be at least 1 (was " + total + ")");
         }
+        share("--timeouts", timeouts);
+        share("--silent", silent);
         // As arguments, so they win over application.properties (default properties would not).
         String[] settings = {
                 "--spring.datasource.url=" + dbUrl,
@@ -70,6 +94,12 @@ public final class ControlBenchmark {
         } catch (Exception e) {
             System.err.println("bench-control failed: " + e);
             return 1;
+        }
+    }
+
+    private void share(String option, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new ParameterException(spec.commandLine(), option + " must be between 0 and 1 (was " + value + ")");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 
 import io.commandcenter.device.DeviceType;
 import io.commandcenter.engine.EngineSession.ClockMode;
@@ -20,28 +21,50 @@ import io.commandcenter.engine.facts.DevicePower;
 import io.commandcenter.engine.facts.PowerFlow;
 import io.commandcenter.engine.facts.SiteSettings;
 import org.kie.api.runtime.KieSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code java -jar commandcenter.jar bench-engine [--quick]}: throughput of the full production
- * policy (all DRL files plus a 200-row decision table) beside a bare Drools session with one trivial
- * rule, p99 latency from enqueue to decision, build-and-swap time with 500 table rows, and heap per
+ * {@code java -jar commandcenter.jar bench-engine [DIR] [--quick] [--only=rate|latency|swap|heap]}: throughput of
+ * the full production policy (all DRL files plus a 200-row decision table) beside a bare Drools session with one
+ * trivial rule, p99 latency from enqueue to decision, build-and-swap time with 500 table rows, and heap per
  * site session after a simulated week. No database, no Spring. See docs/benchmarks.md.
  */
-public final class EngineBenchmark {
+@Command(name = "bench-engine",
+        description = "Rules engine benchmark: throughput, p99 latency, build and swap, heap per site session.")
+public final class EngineBenchmark implements Callable<Integer> {
 
     private static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
     private static final long ROUND_MILLIS = 10_000; // one round of readings every 10 s of site time
     private static final int DEVICE_READINGS_PER_ROUND = 8;
+    private static final List<String> PARTS = List.of("all", "rate", "latency", "swap", "heap");
 
-    private EngineBenchmark() {
-    }
+    @Spec
+    private CommandSpec spec;
 
-    public static int run(String[] args) {
-        boolean quick = Arrays.asList(args).contains("--quick");
-        // --only=rate|latency|swap|heap runs one part, e.g. under a profiler
-        String only = Arrays.stream(args).filter(a -> a.startsWith("--only=")).map(a -> a.substring(7)).findFirst()
-                .orElse("all");
-        Path dir = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "rules");
+    @Parameters(arity = "0..1", paramLabel = "DIR", defaultValue = "rules",
+            description = "Folder of the policy's rule files (default ${DEFAULT-VALUE}, or the jar's copy when "
+                    + "there is none).")
+    private Path dir;
+
+    @Option(names = "--quick", description = "Smoke run: fewer warm-up days, rounds and readings.")
+    private boolean quick;
+
+    @Option(names = "--only", paramLabel = "PART", defaultValue = "all",
+            description = "Run one part only, e.g. under a profiler: rate, latency, swap or heap "
+                    + "(default ${DEFAULT-VALUE}).")
+    private String only;
+
+    @Override
+    public Integer call() {
+        if (!PARTS.contains(only)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--only must be rate, latency, swap or heap (was " + only + ")");
+        }
         List<RuleFile> policy = new RuleDirectory(dir).load();
         RuleSetBuilder builder = new RuleSetBuilder();
         SiteSettings settings = new Preferences(20, 30, 80, 50, 80, 5000, LocalTime.of(10, 0), LocalTime.of(15, 0),

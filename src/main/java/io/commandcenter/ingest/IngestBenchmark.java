@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,6 +17,11 @@ import io.commandcenter.ingest.victron.VictronClient;
 import io.commandcenter.simulation.Faults;
 import io.commandcenter.simulation.Scenario;
 import io.commandcenter.simulation.SiteSimulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench-ingest}: each cloud client (VRM, SolArk, Shelly) calls the simulator back to back while it injects
@@ -26,23 +32,28 @@ import io.commandcenter.simulation.SiteSimulator;
  * <p>
  * Options: {@code --polls 100 --faults 0.20}
  */
-public final class IngestBenchmark {
+@Command(name = "bench-ingest",
+        description = "Cloud clients under mixed faults: share of successful polls per cloud, what the circuit did.")
+public final class IngestBenchmark implements Callable<Integer> {
 
-    private IngestBenchmark() {
-    }
+    @Spec
+    private CommandSpec spec;
 
-    public static int run(String[] args) {
-        int polls = 100;
-        double faults = 0.20;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--polls" -> polls = Integer.parseInt(args[i + 1]);
-                case "--faults" -> faults = Double.parseDouble(args[i + 1]);
-                default -> {
-                    System.err.println("Unknown option " + args[i]);
-                    return 2;
-                }
-            }
+    @Option(names = "--polls", paramLabel = "N", defaultValue = "100",
+            description = "Polls per cloud (default ${DEFAULT-VALUE}).")
+    private int polls;
+
+    @Option(names = "--faults", paramLabel = "SHARE", defaultValue = "0.20",
+            description = "Share of requests that fail, 0..1 (default ${DEFAULT-VALUE}).")
+    private double faults;
+
+    @Override
+    public Integer call() {
+        if (polls < 1) {
+            throw new ParameterException(spec.commandLine(), "--polls must be at least 1 (was " + polls + ")");
+        }
+        if (!(faults >= 0 && faults <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--faults must be between 0 and 1 (was " + faults + ")");
         }
         CallSettings production = CallSettings.defaults();
         // Shelly's read timeout as application.properties sets it

@@ -1,48 +1,48 @@
 package io.commandcenter.simulation;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar commandcenter.jar simulator [--scenario FILE] [--port 8090] [--speed 60]}: runs the simulated
  * clouds until the process is stopped.
  */
-public final class SimulatorCommand {
+@Command(name = "simulator", description = "Runs the simulated clouds (VRM, Shelly, SolArk) until stopped with Ctrl-C.")
+public final class SimulatorCommand implements Callable<Integer> {
 
-    private static final String USAGE = """
-            usage: simulator [--scenario FILE] [--port PORT] [--speed N]
-              --scenario  scenario file (default simulation/scenarios/summer-week.yaml; falls back to the copy in the jar)
-              --port      port on 127.0.0.1 (default 8090, 0 = any free port)
-              --speed     simulated seconds per wall second (default 60; 0 = clock stands still, use POST /_sim/advance)""";
+    @Spec
+    private CommandSpec spec;
 
-    private SimulatorCommand() {
-    }
+    @Option(names = "--scenario", paramLabel = "FILE", defaultValue = "simulation/scenarios/summer-week.yaml",
+            description = "Scenario file (default ${DEFAULT-VALUE}; falls back to the copy in the jar).")
+    private String scenarioFile;
 
-    public static int run(String[] args) {
-        String scenarioFile = "simulation/scenarios/summer-week.yaml";
-        int port = 8090;
-        double speed = 60;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--scenario" -> scenarioFile = value(args, ++i);
-                    case "--port" -> port = Integer.parseInt(value(args, ++i));
-                    case "--speed" -> speed = Double.parseDouble(value(args, ++i));
-                    case "--help", "-h" -> {
-                        System.out.println(USAGE);
-                        return 0;
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (port < 0 || port > 65535 || speed < 0) {
-                throw new IllegalArgumentException("port must be 0..65535 and speed 0 or more");
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println("simulator: " + e.getMessage());
-            System.err.println(USAGE);
-            return 2;
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8090",
+            description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}, 0 = any free port).")
+    private int port;
+
+    @Option(names = "--speed", paramLabel = "N", defaultValue = "60",
+            description = "Simulated seconds per wall second (default ${DEFAULT-VALUE}; 0 = clock stands still, "
+                    + "use POST /_sim/advance).")
+    private double speed;
+
+    @Override
+    public Integer call() {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be 0..65535 (was " + port + ")");
         }
+        if (speed < 0) {
+            throw new ParameterException(spec.commandLine(), "--speed must be 0 or more (was " + speed + ")");
+        }
+        PrintWriter err = spec.commandLine().getErr();
         SiteSimulator simulator;
         try {
             Scenario scenario = Scenario.resolve(scenarioFile);
@@ -50,7 +50,8 @@ public final class SimulatorCommand {
                     : SimulationClock.running(scenario.start(), speed);
             simulator = new SiteSimulator(scenario, clock).start(port);
         } catch (ScenarioException | IllegalStateException e) {
-            System.err.println("simulator: " + e.getMessage());
+            err.println("simulator: " + e.getMessage());
+            err.flush();
             return 2;
         }
         printBanner(simulator, speed, System.out);
@@ -89,12 +90,5 @@ public final class SimulatorCommand {
         scenario.devices().forEach(d -> out.printf("    %-14s cloudId %s channel %d  %s %.0f W%n", d.name(), d.cloudId(),
                 d.channel(), d.type(), d.ratedPowerW()));
         out.flush();
-    }
-
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(args[i - 1] + " needs a value");
-        }
-        return args[i];
     }
 }

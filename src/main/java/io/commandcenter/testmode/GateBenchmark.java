@@ -4,34 +4,35 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 import io.commandcenter.engine.RuleSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar commandcenter.jar bench-gate [--rounds 3]}: the activation gate's wall time with the
  * production rules over the shipped scenarios, uncached, next to the work the gate did before it ran the
  * shifted dates and the property checks (each scenario once as written, one after the other).
  */
-public final class GateBenchmark {
+@Command(name = "bench-gate",
+        description = "Activation gate benchmark: the gate's wall time over the shipped scenarios, uncached.")
+public final class GateBenchmark implements Callable<Integer> {
 
-    private GateBenchmark() {
-    }
+    @Spec
+    private CommandSpec spec;
 
-    public static int run(String[] args) {
-        int rounds = 3;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                if (!args[i].equals("--rounds")) {
-                    throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-                rounds = Integer.parseInt(args[++i]);
-            }
-            if (rounds < 1) {
-                throw new IllegalArgumentException("--rounds must be at least 1");
-            }
-        } catch (RuntimeException e) {
-            System.err.println("bench-gate: " + e.getMessage() + "\nusage: bench-gate [--rounds 3]");
-            return 2;
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
+            description = "Measured rounds (default ${DEFAULT-VALUE}).")
+    private int rounds;
+
+    @Override
+    public Integer call() {
+        if (rounds < 1) {
+            throw new ParameterException(spec.commandLine(), "--rounds must be at least 1 (was " + rounds + ")");
         }
         long built = System.nanoTime();
         RuleSet rules = RuleSets.fromDirectory(RuleSets.DEFAULT_DIR);

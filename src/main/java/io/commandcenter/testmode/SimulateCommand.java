@@ -1,7 +1,7 @@
 package io.commandcenter.testmode;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.DoubleConsumer;
 
 import io.commandcenter.engine.RuleSet;
@@ -19,32 +21,65 @@ import io.commandcenter.engine.facts.SiteSettings;
 import io.commandcenter.simulation.Scenario;
 import io.commandcenter.simulation.ScenarioException;
 import io.commandcenter.testmode.SimulationOptions.EmergencyStopWindow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code java -jar commandcenter.jar simulate --scenario FILE --out DIR [--rules DIR] [--set name=value ...]}:
  * runs the rules in closed loop over a scenario and writes {@code report.json} and {@code report.html}.
  * Pure Java: no database, no web server, no devices.
  */
-public final class SimulateCommand {
+@Command(name = "simulate",
+        description = "Dry-runs the rules in closed loop over a scenario; writes report.json and report.html.")
+public final class SimulateCommand implements Callable<Integer> {
 
-    private static final String USAGE = """
-            usage: simulate --scenario FILE --out DIR [--rules DIR] [--set name=value ...]
-                            [--duration P7D] [--emergency-stop PT12H/PT1H ...] [--quiet]
-              --scenario        scenario file (simulation/scenarios/*.yaml); falls back to the copy in the jar
-              --out             folder for report.json and report.html (created if missing)
-              --rules           folder of .drl files (default: rules/, or the copy in the jar)
-              --set             override an owner setting, e.g. --set pauseMinersBelow=45 (repeatable)
-              --duration        simulated span instead of the scenario's (ISO-8601, e.g. P2D)
-              --emergency-stop  hold the emergency stop from OFFSET for LENGTH after the start (repeatable)
-              --quiet           no progress output
-            settings: %s""".formatted(String.join(", ", SettingsOverrides.NAMES.keySet()));
+    @Spec
+    private CommandSpec spec;
 
-    private SimulateCommand() {
-    }
+    @Option(names = "--scenario", paramLabel = "FILE", required = true,
+            description = "Scenario file (simulation/scenarios/*.yaml); falls back to the copy in the jar.")
+    private String scenarioFile;
 
-    public static int run(String[] args) {
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "Folder for report.json and report.html (created if missing).")
+    private Path outDir;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Folder of .drl files (default: rules/, or the copy in the jar).")
+    private Path rulesDir;
+
+    @Option(names = "--set", paramLabel = "name=value", completionCandidates = SettingNames.class,
+            description = "Override an owner setting, e.g. --set pauseMinersBelow=45 (repeatable). "
+                    + "Settings: ${COMPLETION-CANDIDATES}.")
+    private List<String> sets = new ArrayList<>();
+
+    @Option(names = "--duration", paramLabel = "P7D", converter = IsoDuration.class,
+            description = "Simulated span instead of the scenario's (ISO-8601, e.g. P2D).")
+    private Duration duration;
+
+    @Option(names = "--emergency-stop", paramLabel = "OFFSET/LENGTH", converter = StopWindow.class,
+            description = "Hold the emergency stop from OFFSET for LENGTH after the start, e.g. PT12H/PT1H "
+                    + "(repeatable).")
+    private List<EmergencyStopWindow> stops = new ArrayList<>();
+
+    @Option(names = "--quiet", description = "No progress output.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() {
         quietLogging();
-        return run(args, System.out, System.err);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return simulate(out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     /** The rule compiler logs its progress at INFO and style hints at WARN; on the command line they are noise. */
@@ -55,39 +90,8 @@ public final class SimulateCommand {
         }
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        String scenarioFile = null;
-        Path outDir = null;
-        Path rulesDir = null;
-        List<String> sets = new ArrayList<>();
-        List<EmergencyStopWindow> stops = new ArrayList<>();
-        Duration duration = null;
-        boolean quiet = false;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--scenario" -> scenarioFile = value(args, ++i);
-                    case "--out" -> outDir = Path.of(value(args, ++i));
-                    case "--rules" -> rulesDir = Path.of(value(args, ++i));
-                    case "--set" -> sets.add(value(args, ++i));
-                    case "--duration" -> duration = Duration.parse(value(args, ++i));
-                    case "--emergency-stop" -> stops.add(window(value(args, ++i)));
-                    case "--quiet" -> quiet = true;
-                    case "--help", "-h" -> {
-                        out.println(USAGE);
-                        return 0;
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (scenarioFile == null || outDir == null) {
-                throw new IllegalArgumentException("--scenario and --out are required");
-            }
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            err.println("simulate: " + e.getMessage());
-            err.println(USAGE);
-            return 2;
-        }
+    /** Runs the parsed options; apart from {@link #call()} so tests keep the logging of the test run. */
+    int simulate(PrintWriter out, PrintWriter err) {
         Scenario scenario;
         SiteSettings settings;
         SimulationOptions options;
@@ -147,27 +151,48 @@ public final class SimulateCommand {
         return 0;
     }
 
-    private static EmergencyStopWindow window(String value) {
-        String[] parts = value.split("/");
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("--emergency-stop needs OFFSET/LENGTH such as PT12H/PT1H (was " + value + ")");
+    /** The setting names, listed in the help of {@code --set}. */
+    static final class SettingNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return SettingsOverrides.NAMES.keySet().iterator();
         }
-        return new EmergencyStopWindow(Duration.parse(parts[0]), Duration.parse(parts[1]));
     }
 
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+    static final class IsoDuration implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Duration.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' is not an ISO-8601 duration such as P2D or PT12H");
+            }
         }
-        return args[i];
+    }
+
+    static final class StopWindow implements ITypeConverter<EmergencyStopWindow> {
+        @Override
+        public EmergencyStopWindow convert(String value) {
+            String[] parts = value.split("/");
+            if (parts.length != 2) {
+                throw new TypeConversionException(
+                        "needs two ISO-8601 durations such as PT12H/PT1H (was " + value + ")");
+            }
+            IsoDuration duration = new IsoDuration();
+            try {
+                return new EmergencyStopWindow(duration.convert(parts[0]), duration.convert(parts[1]));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage() + " (was " + value + ")");
+            }
+        }
     }
 
     /** Prints every tenth percent on one line, so a long run shows it is moving. */
     private static final class ProgressPrinter implements DoubleConsumer {
-        private final PrintStream err;
+        private final PrintWriter err;
         private int lastTenth = -1;
 
-        ProgressPrinter(PrintStream err) {
+        ProgressPrinter(PrintWriter err) {
             this.err = err;
         }
 

@@ -5,16 +5,24 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 import io.commandcenter.engine.RuleSet;
 import io.commandcenter.simulation.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar commandcenter.jar bench-testmode [--days 365] [--warmup-days 7]}: closed-loop
  * simulation of one site with 10 devices at 1-minute steps over a year with the production rules;
  * prints simulated span, wall time, speed-up over real time and peak heap.
  */
-public final class TestModeBenchmark {
+@Command(name = "bench-testmode",
+        description = "Test mode benchmark: a year of one site with 10 devices at 1-minute steps, closed loop.")
+public final class TestModeBenchmark implements Callable<Integer> {
 
     /** One site, 10 switched loads (4 miners), 1-minute steps; the span is set by the benchmark. */
     static final String SCENARIO = """
@@ -45,27 +53,25 @@ public final class TestModeBenchmark {
               - {name: ev-charger, cloudId: a0000000000a, channel: 0, type: OTHER, ratedPowerW: 3000, initiallyOn: false}
             """;
 
-    private TestModeBenchmark() {
-    }
+    @Spec
+    private CommandSpec spec;
 
-    public static int run(String[] args) {
-        int days = 365;
-        int warmupDays = 7;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--days" -> days = Integer.parseInt(args[++i]);
-                    case "--warmup-days" -> warmupDays = Integer.parseInt(args[++i]);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (days < 1 || warmupDays < 0) {
-                throw new IllegalArgumentException("--days must be at least 1 and --warmup-days 0 or more");
-            }
-        } catch (RuntimeException e) {
-            System.err.println("bench-testmode: " + e.getMessage()
-                    + "\nusage: bench-testmode [--days 365] [--warmup-days 7]");
-            return 2;
+    @Option(names = "--days", paramLabel = "N", defaultValue = "365",
+            description = "Simulated days measured (default ${DEFAULT-VALUE}).")
+    private int days;
+
+    @Option(names = "--warmup-days", paramLabel = "N", defaultValue = "7",
+            description = "Simulated days run first, unmeasured (default ${DEFAULT-VALUE}).")
+    private int warmupDays;
+
+    @Override
+    public Integer call() {
+        if (days < 1) {
+            throw new ParameterException(spec.commandLine(), "--days must be at least 1 (was " + days + ")");
+        }
+        if (warmupDays < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--warmup-days must be 0 or more (was " + warmupDays + ")");
         }
         SimulateCommand.quietLogging();
         Scenario scenario = Scenario.parse("bench-ten-devices", SCENARIO);

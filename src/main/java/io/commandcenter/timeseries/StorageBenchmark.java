@@ -10,34 +10,22 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import com.zaxxer.hikari.HikariDataSource;
-import io.commandcenter.database.DatabaseCreator;
-import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@code java -jar commandcenter.jar bench-storage [--url=jdbc:postgresql://host/db] [--rows=500000]
- * [--batch=5000] [--naive-rows=10000] [--rounds=3] [--iterations=200]}
- * <p>
- * Measures, without the web server, against its own database (default {@code commandcenter_bench}):
- * readings stored per second by the production write path next to a naive row-by-row INSERT of the
- * same readings, and p50/p95 latency of the 24 h, 30 d and 2 y histories with two years of data for
+ * The storage benchmark, run by {@link StorageBenchmarkCommand}. Measures, without the web server, against its
+ * own database (default {@code commandcenter_bench}): readings stored per second by the production write path
+ * next to a naive row-by-row INSERT of the same readings, and p50/p95 latency of the 24 h, 30 d and 2 y histories with two years of data for
  * 20 devices loaded as retention leaves them (raw 72 h at 2-minute steps, hourly 30 days, daily 2 years).
  */
 public final class StorageBenchmark {
@@ -52,7 +40,7 @@ public final class StorageBenchmark {
     private final AtomicLong eventsPublished = new AtomicLong();
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
 
-    private StorageBenchmark(DataSource dataSource) {
+    StorageBenchmark(DataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         TimeseriesProperties properties = TimeseriesProperties.defaults();
@@ -64,36 +52,6 @@ public final class StorageBenchmark {
         this.queries = new TimeseriesQueries(new TimeseriesRepository(jdbc), clock, properties);
     }
 
-    public static int run(String[] args) {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        Map<String, String> options = options(args);
-        String url = options.getOrDefault("url", "jdbc:postgresql://127.0.0.1:5432/commandcenter_bench");
-        Properties credentials = new Properties();
-        credentials.setProperty("user", options.getOrDefault("user", env("COMMANDCENTER_DB_USER", "postgres")));
-        credentials.setProperty("password", env("COMMANDCENTER_DB_PASSWORD", ""));
-        DatabaseCreator.createIfMissing(url, credentials);
-
-        try (HikariDataSource dataSource = new HikariDataSource()) {
-            dataSource.setJdbcUrl(url);
-            dataSource.setUsername(credentials.getProperty("user"));
-            dataSource.setPassword(credentials.getProperty("password"));
-            dataSource.setMaximumPoolSize(4);
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load()
-                    .migrate();
-            StorageBenchmark bench = new StorageBenchmark(dataSource);
-            System.out.println("Storage benchmark against " + url + " (" + bench.serverVersion() + ", "
-                    + Runtime.getRuntime().availableProcessors() + " CPUs)");
-            bench.writeThroughput(intOption(options, "rows", 500_000), intOption(options, "batch", 5_000),
-                    intOption(options, "naive-rows", 10_000), intOption(options, "rounds", 3));
-            bench.historyLatency(intOption(options, "iterations", 200));
-            return 0;
-        } catch (Exception e) {
-            System.err.println("bench-storage failed: " + e);
-            e.printStackTrace();
-            return 1;
-        }
-    }
-
     // --- write path ---
 
     /**
@@ -101,7 +59,7 @@ public final class StorageBenchmark {
      * machine load (a shared machine makes single runs swing by a factor of two); the ratio reported
      * is the median of the per-round ratios.
      */
-    private void writeThroughput(int rows, int batchSize, int naiveRows, int rounds) throws Exception {
+    void writeThroughput(int rows, int batchSize, int naiveRows, int rounds) throws Exception {
         truncateAll();
         partitions.forget();
         List<DevicePowerReading> readings = deviceReadings(rows, Duration.ofSeconds(1));
@@ -204,7 +162,7 @@ public final class StorageBenchmark {
 
     // --- queries ---
 
-    private void historyLatency(int iterations) throws Exception {
+    void historyLatency(int iterations) throws Exception {
         loadTwoYears();
         System.out.println();
         System.out.println("History queries through TimeseriesQueries (same SQL as REST), " + iterations
@@ -333,7 +291,7 @@ public final class StorageBenchmark {
                 """).update();
     }
 
-    private String serverVersion() {
+    String serverVersion() {
         return jdbc.sql("SELECT 'PostgreSQL ' || current_setting('server_version')").query(String.class).single();
     }
 
@@ -349,26 +307,5 @@ public final class StorageBenchmark {
         if (!condition) {
             throw new IllegalStateException(message);
         }
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (arg.startsWith("--") && arg.contains("=")) {
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            } else {
-                throw new IllegalArgumentException("Unknown argument " + arg + " (use --name=value)");
-            }
-        }
-        return options;
-    }
-
-    private static int intOption(Map<String, String> options, String name, int fallback) {
-        return options.containsKey(name) ? Integer.parseInt(options.get(name)) : fallback;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
     }
 }

@@ -4,22 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class SimulatorCommandTests {
 
+    private final StringWriter err = new StringWriter();
+
     @Test
     void exitsWith2AndAClearMessageForABadScenario() {
-        String err = stderrOf(() -> assertThat(SimulatorCommand.run(new String[] {"--scenario", "no-such.yaml"})).isEqualTo(2));
-        assertThat(err).contains("no-such.yaml: no such scenario file");
+        assertThat(simulator("--scenario", "no-such.yaml")).isEqualTo(2);
+        assertThat(err.toString()).contains("no-such.yaml: no such scenario file");
     }
 
     @Test
     void exitsWith2ForUnknownOptions() {
-        String err = stderrOf(() -> assertThat(SimulatorCommand.run(new String[] {"--colour", "red"})).isEqualTo(2));
-        assertThat(err).contains("unknown option --colour").contains("usage: simulator");
+        assertThat(simulator("--colour", "red")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option", "'--colour'").contains("Usage: simulator");
+    }
+
+    @Test
+    void exitsWith2ForAPortOutOfRange() {
+        assertThat(simulator("--port", "70000")).isEqualTo(2);
+        assertThat(err.toString()).contains("--port must be 0..65535 (was 70000)");
     }
 
     @Test
@@ -34,15 +45,7 @@ class SimulatorCommandTests {
         }
     }
 
-    private static String stderrOf(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return err.toString(StandardCharsets.UTF_8);
+    private int simulator(String... args) {
+        return new CommandLine(new SimulatorCommand()).setErr(new PrintWriter(err, true)).execute(args);
     }
 }

@@ -3,22 +3,32 @@ package io.commandcenter.testmode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class SimulateCommandTests {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+    /** Parses as the jar does, then runs without {@code call()}, which would quieten the test run's logging. */
     private int simulate(String... args) {
-        return SimulateCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        SimulateCommand command = new SimulateCommand();
+        new CommandLine(command).parseArgs(args);
+        PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        try {
+            return command.simulate(outWriter, errWriter);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
     }
 
     @Test

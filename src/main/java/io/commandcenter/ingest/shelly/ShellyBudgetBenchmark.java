@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,6 +14,11 @@ import io.commandcenter.ingest.CloudException;
 import io.commandcenter.simulation.Faults;
 import io.commandcenter.simulation.Scenario;
 import io.commandcenter.simulation.SiteSimulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench-shelly}: polls and relay commands of one Shelly account at real speed against the simulator's real
@@ -21,7 +27,9 @@ import io.commandcenter.simulation.SiteSimulator;
  * [--command-every 5]}.
  */
 @org.springframework.modulith.NamedInterface("benchmarks") // started by the command line in the root package
-public final class ShellyBudgetBenchmark {
+@Command(name = "bench-shelly",
+        description = "Shelly account budget: polls and relay commands against the real 1 request/s limit.")
+public final class ShellyBudgetBenchmark implements Callable<Integer> {
 
     /**
      * @param tooManyRequests 429 answers seen by any call
@@ -41,23 +49,29 @@ public final class ShellyBudgetBenchmark {
         }
     }
 
-    private ShellyBudgetBenchmark() {
-    }
+    @Spec
+    private CommandSpec spec;
 
-    public static int run(String[] args) {
-        long seconds = 120;
-        long commandEvery = 5;
-        ShellyApi api = ShellyApi.V2;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--seconds" -> seconds = Long.parseLong(args[i + 1]);
-                case "--command-every" -> commandEvery = Long.parseLong(args[i + 1]);
-                case "--api" -> api = ShellyApi.valueOf(args[i + 1].toUpperCase());
-                default -> {
-                    System.err.println("Unknown option " + args[i]);
-                    return 2;
-                }
-            }
+    @Option(names = "--seconds", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Length of the run (default ${DEFAULT-VALUE}).")
+    private long seconds;
+
+    @Option(names = "--api", paramLabel = "v2|v1", defaultValue = "v2",
+            description = "Shelly Cloud API to speak, v2 or v1 (default ${DEFAULT-VALUE}).")
+    private ShellyApi api;
+
+    @Option(names = "--command-every", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Seconds between relay commands (default ${DEFAULT-VALUE}).")
+    private long commandEvery;
+
+    @Override
+    public Integer call() {
+        if (seconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--seconds must be at least 1 (was " + seconds + ")");
+        }
+        if (commandEvery < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--command-every must be 0 or more (was " + commandEvery + ")");
         }
         try (SiteSimulator sim = SiteSimulator.manual(Scenario.resolve("summer-week.yaml")).start(0)) {
             Figures f = measure(sim, api, Duration.ofSeconds(seconds), Duration.ofSeconds(commandEvery));
