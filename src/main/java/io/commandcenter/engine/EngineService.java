@@ -80,8 +80,10 @@ class EngineService implements RulesEngine {
 
     // Owned by the engine thread.
     private final Map<String, EngineSession> sessions = new HashMap<>();
-    // Read on callers' threads, for the engine thread: a site's memory and the locks, before its session starts.
+    // Read on callers' threads, for the engine thread: a site's memory and the locks, before its session starts
+    // (taken out when it does). A site is read once: after that its session carries them.
     private final Map<String, SessionStart> starts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> prepared = java.util.concurrent.ConcurrentHashMap.newKeySet();
     // The registry's copy, refreshed on callers' threads.
     private volatile Map<String, Device> devices = Map.of();
     private volatile Instant devicesLoaded = Instant.EPOCH;
@@ -471,8 +473,13 @@ class EngineService implements RulesEngine {
 
     /** Reads what a site's session starts from, once, on the calling thread (not the engine's). */
     private void prepare(String site) {
-        if (!starts.containsKey(site)) {
-            starts.putIfAbsent(site, new SessionStart(memory.load(site), lockRepository.findAll()));
+        if (!prepared.contains(site)) {
+            synchronized (prepared) {
+                if (!prepared.contains(site)) {
+                    starts.put(site, new SessionStart(memory.load(site), lockRepository.findAll()));
+                    prepared.add(site);
+                }
+            }
         }
     }
 
@@ -481,7 +488,7 @@ class EngineService implements RulesEngine {
             EngineSession s = EngineSession.start(rules, properties.clock(), properties.zone(), Instant.now(),
                     preferences.toSettings(), version);
             s.setEmergencyStop(emergencyStop);
-            SessionStart start = starts.get(key);
+            SessionStart start = starts.remove(key);
             if (start == null) {
                 // Not prepared (cannot happen through the facade): start empty rather than read here.
                 log.warn("Engine session for " + key + " started without its memory and locks");
