@@ -93,7 +93,7 @@ public class ApprovalService {
         return ask(stored);
     }
 
-    /** Holds an allowed automated action for approval (called by the automation gate). */
+    /** Asks about an automated action the rules sent for approval (through the automation gate). */
     PendingAction hold(ActionRequest request, String why) {
         PendingAction stored = store(request, why);
         engine.approvalPending(stored.id(), stored.device(), stored.on(), stored.source());
@@ -148,7 +148,7 @@ public class ApprovalService {
         if (!repository.resolve(id, State.APPROVED, by, via, now)) {
             return explainUnchanged(id, now);
         }
-        engine.approvalResolved(id);
+        engine.approvalGranted(id, by);
         return execute(repository.find(id).orElseThrow(), by);
     }
 

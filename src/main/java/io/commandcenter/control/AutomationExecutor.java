@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.commandcenter.engine.ActionProposed;
+import io.commandcenter.engine.Decision;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,19 +36,18 @@ class AutomationExecutor implements AutoCloseable {
 
     @EventListener
     void onProposal(ActionProposed proposed) {
-        if (!proposed.decision().allowed()) {
-            // Blocked or waiting for approval: the decision log already says why.
-            return;
+        Decision.Outcome outcome = proposed.decision().outcome();
+        if (outcome == Decision.Outcome.BLOCKED) {
+            return; // the decision log already says why
         }
         executor.submit(() -> {
             try {
-                // A person may have to confirm first (approval feature); it then runs the action itself.
-                for (AutomationGate gate : gates) {
-                    if (gate.holdForConfirmation(proposed.request(), proposed.decision())) {
-                        return;
-                    }
+                if (outcome == Decision.Outcome.NEEDS_APPROVAL) {
+                    // The approval feature asks a person and runs the action itself once approved.
+                    gates.forEach(gate -> gate.askForApproval(proposed.request(), proposed.decision()));
+                } else {
+                    commands.carryOut(proposed.request(), proposed.decision());
                 }
-                commands.carryOut(proposed.request(), proposed.decision());
             } catch (RuntimeException e) {
                 log.error("Automation action " + proposed.request().id() + " failed unexpectedly", e);
             }

@@ -4,15 +4,12 @@ import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.Decision;
 
 /**
- * A port other features implement to hold back an allowed automated action until a person says
- * yes. When no gate is present every allowed automation runs at once.
+ * A port the approval feature implements: the rules decided that an automated action waits for a
+ * person (decisions.drl, by the owner's confirmation mode), and someone has to ask. Without a gate
+ * such an action never runs.
  */
 public interface AutomationGate {
 
-    /**
-     * Called for an allowed automated action before it runs.
-     *
-     * @return true when the gate took the action over (it will run it later, or never), false to run it now
-     */
-    boolean holdForConfirmation(ActionRequest request, Decision decision);
+    /** Asks a person about an automated action the rules judged NEEDS_APPROVAL; it runs once approved. */
+    void askForApproval(ActionRequest request, Decision decision);
 }

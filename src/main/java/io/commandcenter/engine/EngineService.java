@@ -20,6 +20,7 @@ import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.device.DevicesChanged;
 import io.commandcenter.engine.facts.BatteryLevel;
+import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.engine.facts.DeviceLock;
 import io.commandcenter.engine.facts.DevicePower;
 import io.commandcenter.engine.facts.EmergencyStop;
@@ -32,6 +33,7 @@ import io.commandcenter.validation.ProblemException;
 import jakarta.annotation.PreDestroy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -95,6 +97,9 @@ class EngineService implements RulesEngine {
     private volatile int version;
     private volatile Preferences preferences;
     private volatile EmergencyStop emergencyStop = EmergencyStop.released();
+    // Read once through the port on a caller's thread, then kept current by useConfirmationMode.
+    private volatile ConfirmationMode confirmationMode;
+    private final ObjectProvider<ConfirmationSetting> confirmationSetting;
     /** The version on probation and the one to go back to; engine thread only. */
     private Probation probation;
     private String rolledBackBecause;
@@ -105,7 +110,8 @@ class EngineService implements RulesEngine {
 
     EngineService(EngineProperties properties, DeviceRegistry registry, DecisionRepository decisionRepository,
                   DeviceLockRepository lockRepository, SessionMemoryStore memory, ApplicationEventPublisher events,
-                  RulesProperties rulesProperties) {
+                  RulesProperties rulesProperties, ObjectProvider<ConfirmationSetting> confirmationSetting) {
+        this.confirmationSetting = confirmationSetting;
         this.probationTime = rulesProperties.probation() == null ? Duration.ZERO : rulesProperties.probation();
         this.properties = properties;
         this.registry = registry;
@@ -373,6 +379,18 @@ class EngineService implements RulesEngine {
     }
 
     @Override
+    public void useConfirmationMode(ConfirmationMode mode) {
+        confirmationMode = java.util.Objects.requireNonNull(mode, "mode");
+        if (rules != null) {
+            call(() -> {
+                sessions.values().forEach(s -> s.setConfirmationMode(mode));
+                fireAll();
+                return null;
+            });
+        }
+    }
+
+    @Override
     public boolean emergencyStopActive() {
         return emergencyStop.active();
     }
@@ -420,6 +438,15 @@ class EngineService implements RulesEngine {
                 s.approvalPending(requestId, device, on, source);
                 s.drainMemoryChange().ifPresent(change -> memory.save(site, change)); // it may undo a cooldown
             });
+            return null;
+        });
+    }
+
+    @Override
+    public void approvalGranted(UUID requestId, String by) {
+        call(() -> {
+            sessions.values().forEach(s -> s.approvalGranted(requestId, by));
+            fireAll();
             return null;
         });
     }
@@ -473,6 +500,10 @@ class EngineService implements RulesEngine {
 
     /** Reads what a site's session starts from, once, on the calling thread (not the engine's). */
     private void prepare(String site) {
+        if (confirmationMode == null) {
+            ConfirmationSetting setting = confirmationSetting.getIfAvailable();
+            confirmationMode = setting == null ? ConfirmationMode.NEVER : setting.confirmationMode();
+        }
         if (!prepared.contains(site)) {
             synchronized (prepared) {
                 if (!prepared.contains(site)) {
@@ -488,6 +519,7 @@ class EngineService implements RulesEngine {
             EngineSession s = EngineSession.start(rules, properties.clock(), properties.zone(), Instant.now(),
                     preferences.toSettings(), version);
             s.setEmergencyStop(emergencyStop);
+            s.setConfirmationMode(confirmationMode == null ? ConfirmationMode.NEVER : confirmationMode);
             SessionStart start = starts.remove(key);
             if (start == null) {
                 // Not prepared (cannot happen through the facade): start empty rather than read here.

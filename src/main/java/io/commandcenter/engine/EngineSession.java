@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,12 +22,15 @@ import java.util.concurrent.TimeUnit;
 import io.commandcenter.device.DeviceType;
 import io.commandcenter.engine.Decision.Outcome;
 import io.commandcenter.engine.facts.BatteryAlarm;
+import io.commandcenter.engine.facts.Approved;
 import io.commandcenter.engine.facts.BatteryLevel;
+import io.commandcenter.engine.facts.Confirmation;
+import io.commandcenter.engine.facts.ConfirmationMode;
+import io.commandcenter.engine.facts.HeldUntil;
 import io.commandcenter.engine.facts.BatteryOutlook;
 import io.commandcenter.engine.facts.BatteryNow;
 import io.commandcenter.engine.facts.BelowPauseThreshold;
 import io.commandcenter.engine.facts.CurrentTime;
-import io.commandcenter.engine.facts.DeviceHeld;
 import io.commandcenter.engine.facts.DeviceLock;
 import io.commandcenter.engine.facts.DevicePower;
 import io.commandcenter.engine.facts.DeviceStatus;
@@ -469,6 +473,10 @@ public final class EngineSession implements AutoCloseable {
         putState(EmergencyStop.class, stop);
     }
 
+    public void setConfirmationMode(ConfirmationMode mode) {
+        putState(Confirmation.class, new Confirmation(mode));
+    }
+
     public void lock(String device, String by, String reason) {
         putState(key(DeviceLock.class, device), new DeviceLock(device, by, reason));
     }
@@ -528,6 +536,11 @@ public final class EngineSession implements AutoCloseable {
         removeState(key(PendingApproval.class, requestId));
     }
 
+    public void approvalGranted(UUID requestId, String by) {
+        removeState(key(PendingApproval.class, requestId));
+        putState(key(Approved.class, requestId), new Approved(requestId, by));
+    }
+
     /**
      * The waiting requests that allowed manual commands took over since the last call, in order; each
      * was removed from the session when its device's manual command was allowed.
@@ -583,6 +596,8 @@ public final class EngineSession implements AutoCloseable {
                 for (FactHandle h : judged) {
                     decisions.add(decide(h));
                 }
+                // Judged once: a rule's proposal leaves the session with its decision, so a request
+                // inserted logically is not judged again while its reason holds.
                 for (FactHandle h : judged) {
                     session.delete(h);
                 }
@@ -593,7 +608,7 @@ public final class EngineSession implements AutoCloseable {
             // A rule threw: the requests of this firing were never judged. Left in the session they
             // would be judged next time beside new ones and refused as "outranked" (a false safety
             // block); they are dropped, and the failure goes to the caller.
-            for (FactHandle h : newRequests) {
+            for (FactHandle h : List.copyOf(newRequests)) {
                 if (session.getObject(h) != null) {
                     session.delete(h);
                 }
@@ -605,61 +620,63 @@ public final class EngineSession implements AutoCloseable {
         return decisions;
     }
 
+    /**
+     * Reads what the rules concluded about one request: its verdict (decisions.drl), the objections behind a
+     * block and the hold it grants or meets. The only judgement made here is the floor below.
+     */
     private Decision decide(FactHandle handle) {
         ActionRequest request = (ActionRequest) session.getObject(handle);
         UUID id = request.id();
         judged.put(id, request);
         List<String> reasons = new ArrayList<>();
-        Set<Outcome> outcomes = new LinkedHashSet<>();
-        Long holdUntil = null;
+        Set<Outcome> verdicts = EnumSet.noneOf(Outcome.class);
+        Long granted = null;
+        Long heldUntil = null;
         List<Object> conclusions = new ArrayList<>();
         for (Object o : conclusionsByRequest.getOrDefault(id, List.of())) {
             conclusions.add(o);
             if (o instanceof Block b) {
                 reasons.add(b.reason());
             } else if (o instanceof Verdict v) {
-                outcomes.add(v.outcome());
+                verdicts.add(v.outcome());
             } else if (o instanceof HoldGranted h) {
-                holdUntil = h.until();
+                granted = h.until();
+            } else if (o instanceof HeldUntil h) {
+                heldUntil = h.until();
             }
         }
         Collections2.sortStrings(reasons);
+        // decisions.drl gives each request exactly one verdict. Should a user's rule add a second, the most
+        // cautious one stands; none at all (decisions.drl missing) is a block, never an allow.
         Outcome outcome;
-        if (!reasons.isEmpty() || outcomes.contains(Outcome.BLOCKED)) {
+        if (verdicts.contains(Outcome.BLOCKED)) {
             outcome = Outcome.BLOCKED;
-        } else if (outcomes.contains(Outcome.NEEDS_APPROVAL)) {
+        } else if (verdicts.contains(Outcome.NEEDS_APPROVAL)) {
             outcome = Outcome.NEEDS_APPROVAL;
-        } else if (outcomes.contains(Outcome.ALLOWED)) {
+        } else if (verdicts.contains(Outcome.ALLOWED)) {
             outcome = Outcome.ALLOWED;
         } else {
             outcome = Outcome.BLOCKED;
-            reasons.add("no rule decided on this request");
+            reasons.add("the rules gave no verdict");
         }
         outcome = safetyFloor(request, outcome, reasons);
-        if (outcome == Outcome.BLOCKED && holdUntil == null) {
-            for (Object o : session.getObjects(new ClassObjectFilter(DeviceHeld.class))) {
-                DeviceHeld held = (DeviceHeld) o;
-                if (held.device().equals(request.device())) {
-                    holdUntil = held.until();
-                }
-            }
-        }
-        if (outcome != Outcome.ALLOWED && request.source() == Source.MANUAL) {
-            holdUntil = outcome == Outcome.BLOCKED ? holdUntil : null;
-        }
+        Long holdUntil = switch (outcome) {
+            case ALLOWED -> request.source() == Source.MANUAL ? granted : null;
+            case BLOCKED -> heldUntil;
+            case NEEDS_APPROVAL -> null;
+        };
         Explainer.Explanation why = explainer.explain(request, conclusions);
         long now = nowMillis();
-        record(request, outcome, outcome == Outcome.ALLOWED && request.source() == Source.MANUAL && holdUntil != null
-                ? holdUntil : 0, now);
+        record(request, outcome, outcome == Outcome.ALLOWED && holdUntil != null ? holdUntil : 0, now);
         return new Decision(id, request.device(), request.on(), request.source(), request.requestedBy(), outcome,
                 List.copyOf(reasons), why.rules(), why.facts(), holdUntil == null ? null : Instant.ofEpochMilli(holdUntil),
                 Instant.ofEpochMilli(now), version);
     }
 
     /**
-     * The two limits that hold whatever the rule files or a decision table say: no load goes on
-     * at or below critical charge (or with the charge unknown to automation), and no automated or
-     * agent action passes an emergency stop.
+     * Belt and braces for the two hardest limits, which safety.drl already states: no load goes on at or
+     * below critical charge, and no automated or agent action passes an emergency stop. They hold even if
+     * a rule file is edited away or a user's rule allows what it should not; docs/rules.md lists them.
      */
     private Outcome safetyFloor(ActionRequest request, Outcome outcome, List<String> reasons) {
         if (outcome == Outcome.BLOCKED) {
@@ -672,14 +689,6 @@ public final class EngineSession implements AutoCloseable {
             reasons.add("engine safety floor: battery at " + battery.soc() + " %, at or below critical");
             return Outcome.BLOCKED;
         }
-        if (request.on() && battery == null && request.source() != Source.MANUAL) {
-            reasons.add("engine safety floor: battery level unknown");
-            return Outcome.BLOCKED;
-        }
-        if (request.on() && request.source() == Source.SAFETY) {
-            reasons.add("engine safety floor: the battery floor only switches loads off");
-            return Outcome.BLOCKED;
-        }
         // Protective offs act during a stop: STOP halts what could do harm, never the floor.
         if (stop != null && stop.active() && request.source() != Source.MANUAL && request.source() != Source.SAFETY) {
             reasons.add("engine safety floor: emergency stop");
@@ -690,6 +699,7 @@ public final class EngineSession implements AutoCloseable {
 
     /** Remember what was decided, for cooldowns, holds and pending approvals. */
     private void record(ActionRequest request, Outcome outcome, long holdUntil, long now) {
+        removeState(key(Approved.class, request.id())); // a yes counts for one judgement
         if (outcome == Outcome.ALLOWED && request.source() == Source.MANUAL) {
             // A person took the device: whatever waited for approval on it no longer applies.
             for (Object fact : List.copyOf(stateFacts.values())) {
@@ -961,6 +971,10 @@ public final class EngineSession implements AutoCloseable {
                 if (list != null) {
                     list.remove(c);
                 }
+            }
+            if (event.getOldObject() instanceof ActionRequest) {
+                // A proposal whose reason went before the rules settled (inserted logically) is not judged.
+                newRequests.remove(event.getFactHandle());
             }
             if (!derivedBy.isEmpty()) {
                 derivedBy.remove(event.getOldObject());

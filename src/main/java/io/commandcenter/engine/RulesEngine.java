@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.engine.facts.DeviceLock;
 
 /**
@@ -23,6 +24,9 @@ public interface RulesEngine {
 
     boolean emergencyStopActive();
 
+    /** The owner changed when automated actions wait for a person (decisions.drl reads it as a fact). */
+    void useConfirmationMode(ConfirmationMode mode);
+
     /**
      * Locks a device against every switch (maintenance), or unlocks it; stored. Locking refuses an
      * unregistered device (404 problem) and a reason over {@link DeviceLock#MAX_REASON} characters (400).
@@ -38,8 +42,14 @@ public interface RulesEngine {
      */
     void approvalPending(UUID requestId, String device, boolean on, Source source);
 
-    /** A request that waited for approval was approved or rejected: it no longer blocks others. */
+    /** A request that waited for approval was rejected or expired: it no longer blocks others. */
     void approvalResolved(UUID requestId);
+
+    /**
+     * A person approved a request that waited: it no longer blocks others, and when it is judged again
+     * (with the same id) it does not wait a second time. Every other rule still applies to it.
+     */
+    void approvalGranted(UUID requestId, String by);
 
     /** Stored decisions, newest first; each filter may be null. */
     List<Decision> decisions(Instant from, Instant to, String device);

@@ -81,11 +81,10 @@ public final class TableRenderer {
         return lines;
     }
 
-    /** Salience 100 like the definitions: conditions settle before a row acts on them. */
+    /** No salience: the request a row leads to is logical, so it goes if a condition settles against it. */
     private static List<String> conditionRule(String name, List<String> patterns) {
         List<String> lines = new ArrayList<>();
         lines.add("rule \"" + name + "\"");
-        lines.add("    salience 100");
         lines.add("when");
         patterns.forEach(p -> lines.add("    exists " + p));
         lines.add("then");

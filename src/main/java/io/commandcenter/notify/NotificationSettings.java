@@ -2,6 +2,7 @@ package io.commandcenter.notify;
 
 import java.time.LocalTime;
 
+import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.validation.PhoneNumber;
 import io.commandcenter.validation.PlainText;
 import jakarta.validation.constraints.Email;

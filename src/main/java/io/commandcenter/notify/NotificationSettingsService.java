@@ -4,18 +4,28 @@ import java.sql.Time;
 import java.time.Clock;
 import java.time.LocalTime;
 
+import io.commandcenter.engine.ConfirmationSetting;
+import io.commandcenter.engine.RulesEngine;
+import io.commandcenter.engine.facts.ConfirmationMode;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The owner's notification settings: stored in PostgreSQL, configuration defaults until saved. */
+/**
+ * The owner's notification settings: stored in PostgreSQL, configuration defaults until saved. The
+ * confirmation mode among them is the rules' business: the engine reads it at start and is told of changes.
+ */
 @Service
-public class NotificationSettingsService {
+public class NotificationSettingsService implements ConfirmationSetting {
 
     private final JdbcClient jdbc;
     private final NotifyProperties defaults;
     private final Clock clock;
+    private final ObjectProvider<RulesEngine> engine;
 
-    NotificationSettingsService(JdbcClient jdbc, NotifyProperties defaults, Clock clock) {
+    NotificationSettingsService(JdbcClient jdbc, NotifyProperties defaults, Clock clock,
+                                ObjectProvider<RulesEngine> engine) {
+        this.engine = engine;
         this.jdbc = jdbc;
         this.defaults = defaults;
         this.clock = clock;
@@ -50,7 +60,14 @@ public class NotificationSettingsService {
                 .param("mode", s.confirmationMode().name()).param("by", by == null ? "" : by)
                 .param("at", java.sql.Timestamp.from(clock.instant()))
                 .update();
-        return current();
+        NotificationSettings saved = current();
+        engine.ifAvailable(e -> e.useConfirmationMode(saved.confirmationMode()));
+        return saved;
+    }
+
+    @Override
+    public ConfirmationMode confirmationMode() {
+        return current().confirmationMode();
     }
 
     private static LocalTime localTime(Time t) {

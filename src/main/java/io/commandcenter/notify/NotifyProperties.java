@@ -3,6 +3,7 @@ package io.commandcenter.notify;
 import java.time.Duration;
 import java.time.LocalTime;
 
+import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.validation.PhoneNumber;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

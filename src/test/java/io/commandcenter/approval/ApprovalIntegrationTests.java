@@ -36,7 +36,7 @@ import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.Decision;
 import io.commandcenter.engine.RulesEngine;
 import io.commandcenter.engine.Source;
-import io.commandcenter.notify.ConfirmationMode;
+import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.notify.NotificationSettings;
 import io.commandcenter.notify.NotificationSettingsService;
 import io.commandcenter.notify.Notifications;
@@ -494,8 +494,10 @@ class ApprovalIntegrationTests {
         ActionRequest request = ActionRequest.of(device, false, Source.AUTOMATION, "rule:battery",
                 "battery below the miner pause threshold", Instant.now());
         Decision decision = engine.evaluate(request);
-        assertThat(decision.allowed()).as("the rules allow the pause: %s", decision.reasons()).isTrue();
-        // As the engine does after firing: the automation executor picks it up.
+        assertThat(decision.outcome()).as("the rules send the pause for approval: %s", decision.reasons())
+                .isEqualTo(Decision.Outcome.NEEDS_APPROVAL);
+        assertThat(decision.firedRules()).contains("The owner confirms every automated action");
+        // As the engine does after firing: the automation executor hands it to the approval gate.
         events.publishEvent(new ActionProposed(request, decision));
         return await().atMost(Duration.ofSeconds(5)).until(() -> repository.find(request.id()),
                 java.util.Optional::isPresent).orElseThrow();

@@ -21,7 +21,7 @@ import io.commandcenter.control.CommandOutcome.Result;
 import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.Decision;
 import io.commandcenter.engine.Source;
-import io.commandcenter.notify.ConfirmationMode;
+import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.notify.NotificationSettings;
 import io.commandcenter.notify.NotificationSettingsService;
 import io.commandcenter.simulation.EmbeddedSimulator;

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.commandcenter.IntegrationTest;
-import io.commandcenter.notify.ConfirmationMode;
+import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.notify.NotificationSettings;
 import io.commandcenter.notify.NotificationSettingsService;
 import io.commandcenter.timeseries.BatteryReading;

@@ -1,5 +1,6 @@
 package io.commandcenter.notify;
 
+import io.commandcenter.engine.facts.ConfirmationMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package io.commandcenter.web;
 
+import io.commandcenter.engine.facts.ConfirmationMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -119,6 +120,6 @@ class ChatAndApprovalsBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(notificationSettings.current().email()).isEqualTo("owner@example.org");
         assertThat(notificationSettings.current().confirmationMode().name()).isEqualTo("ALWAYS");
         notificationSettings.save(new io.commandcenter.notify.NotificationSettings(null, null, false, null, null,
-                io.commandcenter.notify.ConfirmationMode.NEVER), "test");
+                io.commandcenter.engine.facts.ConfirmationMode.NEVER), "test");
     }
 }
