@@ -78,11 +78,9 @@ public final class EngineBenchmark implements Callable<Integer> {
                 import io.commandcenter.engine.facts.*;
                 rule "trivial" when BatteryLevel(soc < 0) then end
                 """))));
-        List<RuleFile> files200 = new ArrayList<>(policy);
-        files200.add(new TableRenderer().render(table("bench", 20)));
-        RuleSet full = ok(builder.build(files200));
-        out("full policy: %d files, %d rules incl. a 200-row table, built in %d ms", files200.size(),
-                ruleCount(full), full.buildTime().toMillis());
+        RuleSet full = ok(builder.build(policy)).withTables(List.of(table("bench", 20)));
+        out("full policy: %d files, %d rules and a %d-row table (rows are facts), built in %d ms", policy.size(),
+                ruleCount(full), full.tableRules().size(), full.buildTime().toMillis());
 
         // The machine may be shared: bare and full runs alternate, and each side reports its best
         // round, so both see the same conditions.
@@ -113,8 +111,8 @@ public final class EngineBenchmark implements Callable<Integer> {
             verdict("p99 enqueue -> decision", p99, "ms", "< 5", p99 < 5);
         }
         if (part(only, "swap")) {
-            double swap = buildAndSwap(builder, policy, settings);
-            verdict("build + swap, 500 table rows", swap, "s", "< 3", swap < 3);
+            double swap = tableEdit(builder, policy, settings) * 1000;
+            verdict("table edit applied (500 rows, median of 5)", swap, "ms", "< 100", swap < 100);
         }
         if (part(only, "heap")) {
             Week week = fullRate(full, settings, quick ? dayRounds : 7 * dayRounds, true);
@@ -252,11 +250,11 @@ public final class EngineBenchmark implements Callable<Integer> {
         return measured[(int) (measured.length * 0.99)] / 1e6;
     }
 
-    private static double buildAndSwap(RuleSetBuilder builder, List<RuleFile> policy, SiteSettings settings) {
+    private static double tableEdit(RuleSetBuilder builder, List<RuleFile> policy, SiteSettings settings) {
         List<RuleFile> files = new ArrayList<>(policy);
-        files.add(new TableRenderer().render(table("bench", 50)));
-        EngineSession s = EngineSession.start(ok(builder.build(files)), ClockMode.PSEUDO, ZoneOffset.UTC, START,
-                settings, 1);
+        RuleSet compiled = ok(builder.build(files));
+        EngineSession s = EngineSession.start(compiled.withTables(List.of(table("bench", 50))), ClockMode.PSEUDO,
+                ZoneOffset.UTC, START, settings, 1);
         Site site = new Site();
         for (int round = 0; round < 360; round++) { // an hour of readings in the session before the swap
             long now = START.toEpochMilli() + round * ROUND_MILLIS;
@@ -266,21 +264,23 @@ public final class EngineBenchmark implements Callable<Integer> {
             site.device(s, now, round);
             s.fire();
         }
-        // The first builds of a JVM are slow (the compiler warms up); a running server has built at
-        // start, so the figure is the best of five rebuilds, with every attempt printed.
-        double best = Double.MAX_VALUE;
+        // A table edit changes facts, not rules: the compiled rules are reused (the service keeps its last
+        // build), the session keeps running and only the rows are replaced. Five edits, each printed; the
+        // figure is their median.
+        double[] took = new double[5];
         for (int attempt = 1; attempt <= 5; attempt++) {
-            files.set(files.size() - 1, new TableRenderer().render(table("bench", 50, attempt)));
             long t0 = System.nanoTime();
-            RuleSetBuilder.Result built = builder.build(files);
+            RuleSet edited = compiled.withTables(List.of(table("bench", 50, attempt)));
             long t1 = System.nanoTime();
-            s = s.switchTo(ok(built), attempt + 1);
+            s = s.switchTo(edited, attempt + 1);
             s.fire();
             long t2 = System.nanoTime();
-            out("build %d (%d rules): build %.2f s, swap %.0f ms", attempt, ruleCount(built.ruleSet()),
-                    (t1 - t0) / 1e9, (t2 - t1) / 1e6);
-            best = Math.min(best, (t2 - t0) / 1e9);
+            out("table edit %d (%d rows): new rule set %.2f ms, swap and fire %.1f ms", attempt,
+                    edited.tableRules().size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+            took[attempt - 1] = (t2 - t0) / 1e9;
         }
+        Arrays.sort(took);
+        double best = took[2];
         s.close();
         return best;
     }

@@ -157,6 +157,10 @@ class ApprovalIntegrationTests {
         if (emergencyStop.engaged()) {
             emergencyStop.release("test", "done");
         }
+        // Back to the default mode, in the engine too: other tests share this context and database.
+        settings.save(new NotificationSettings(OWNER_EMAIL, OWNER_PHONE, false, null, null, ConfirmationMode.NEVER),
+                "test");
+        jdbc.sql("TRUNCATE notify.settings").update();
         engine.setDeviceLock("miner-1", false, "test", "done");
         clock.reset();
     }
