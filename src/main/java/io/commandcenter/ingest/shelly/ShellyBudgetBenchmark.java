@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.commandcenter.ingest.CallSettings;
 import io.commandcenter.ingest.CloudException;
-import io.commandcenter.simulation.Faults;
-import io.commandcenter.simulation.Scenario;
 import io.commandcenter.simulation.SiteSimulator;
+import io.commandcenter.sitemodel.Faults;
+import io.commandcenter.sitemodel.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
