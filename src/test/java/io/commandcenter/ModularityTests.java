@@ -49,6 +49,17 @@ class ModularityTests {
                 .check(CLASSES);
     }
 
+    /**
+     * The simulator is wired in by configuration ({@code SimulatorWanted}), never imported: a production class that
+     * used it would run against a fake site. Dry runs use {@code sitemodel}; tests may use the simulator.
+     */
+    @Test
+    void nothingOutsideTheSimulatorImportsIt() {
+        noClasses().that().resideOutsideOfPackage("io.commandcenter.simulation..")
+                .should().dependOnClassesThat().resideInAPackage("io.commandcenter.simulation..")
+                .check(CLASSES);
+    }
+
     @Test
     void storageDoesNotReachUpIntoRulesOrControl() {
         noClasses().that().resideInAPackage("io.commandcenter.timeseries..")
