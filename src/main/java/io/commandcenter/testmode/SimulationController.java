@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import io.commandcenter.engine.RuleFile;
 import io.commandcenter.engine.RuleSet;
-import io.commandcenter.simulation.Scenario;
+import io.commandcenter.sitemodel.Scenario;
 import io.commandcenter.validation.Limits;
 import io.commandcenter.validation.ProblemException;
 import org.springframework.http.HttpStatus;
