@@ -1,6 +1,7 @@
 package io.commandcenter.web;
 
 import io.commandcenter.validation.ProblemException;
+import io.commandcenter.navigation.NavPage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +25,7 @@ class UsersPageController {
 
     @Bean
     static NavPage usersNavPage() {
-        return new NavPage("/users", "Users", 90, Role.ADMIN);
+        return new NavPage("/users", "Users", 90);
     }
 
     @GetMapping("/users")

@@ -1,6 +1,7 @@
-package io.commandcenter.web;
+package io.commandcenter.ingest;
 
 import io.commandcenter.validation.ProblemException;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +13,8 @@ import io.commandcenter.device.DeviceCsv;
 import io.commandcenter.device.DeviceService;
 import io.commandcenter.device.DeviceType;
 import io.commandcenter.device.DiscoveryResult;
-import io.commandcenter.ingest.AccountSetup;
-import io.commandcenter.ingest.CloudAccount;
-import io.commandcenter.ingest.CloudAccounts;
-import io.commandcenter.ingest.CloudException;
-import io.commandcenter.ingest.ConnectionCheck;
-import io.commandcenter.ingest.PollSource;
 import io.commandcenter.validation.InvalidParam;
+import io.commandcenter.navigation.NavPage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,7 +41,7 @@ class SetupPageController {
 
     @Bean
     static NavPage setupNavPage() {
-        return new NavPage("/setup", "Setup", 95, Role.ADMIN);
+        return new NavPage("/setup", "Setup", 95);
     }
 
     /** What the user typed into a card, shown again after a test; the secret never is. */
@@ -85,7 +81,7 @@ class SetupPageController {
                       @RequestParam(required = false) String server, @RequestParam(required = false) String username,
                       @RequestParam(required = false) String secret, @RequestParam(required = false) String siteId,
                       @RequestParam(required = false) String batteryInstance,
-                      @RequestParam(required = false) String api, Model model) {
+                      @RequestParam(required = false) String api, Model model, Principal user) {
         PollSource cloud = source(source);
         AccountFields fields = new AccountFields(server, username, siteId, batteryInstance, api);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -97,7 +93,7 @@ class SetupPageController {
         } else {
             CloudAccount entered = new CloudAccount(cloud, server, username, secret, site,
                     instance == null ? null : instance.intValue(), api);
-            card = run(fields, entered, "save".equals(action));
+            card = run(fields, entered, "save".equals(action), user);
         }
         model.addAttribute("cardFor", cloud);
         model.addAttribute("card", card);
@@ -105,11 +101,11 @@ class SetupPageController {
     }
 
     @PostMapping("/setup/accounts/{source}/forget")
-    String forget(@PathVariable String source, Model model) {
+    String forget(@PathVariable String source, Model model, Principal user) {
         PollSource cloud = source(source);
         boolean forgot;
         try {
-            forgot = accounts.forget(cloud, SignedInUser.name());
+            forgot = accounts.forget(cloud, user.getName());
         } catch (ProblemException e) {
             return page(model, Notice.error(e.getMessage()));
         }
@@ -192,10 +188,10 @@ class SetupPageController {
         }
     }
 
-    private AccountCard run(AccountFields fields, CloudAccount entered, boolean save) {
+    private AccountCard run(AccountFields fields, CloudAccount entered, boolean save, Principal user) {
         try {
             if (save) {
-                CloudAccounts.SaveResult result = accounts.save(entered, SignedInUser.name());
+                CloudAccounts.SaveResult result = accounts.save(entered, user.getName());
                 return new AccountCard(null, fields, result.check(), result.saved(), Map.of(), result.saved()
                         ? "Saved. Polling uses this account from the next round."
                         : "Not saved: the cloud did not answer as expected. Check the fields and try again.");
