@@ -1,6 +1,5 @@
 package io.commandcenter.control;
 
-import io.commandcenter.validation.ProblemException;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceChange;
 import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.device.DeviceService;
+import io.commandcenter.device.UnknownDevice;
 import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.RulesEngine;
 import io.commandcenter.engine.Source;
@@ -141,7 +141,7 @@ class HardwarePageController {
 
     private DeviceCard card(String name) {
         return cards().stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("unknown-device", "No device named '" + name + "'"));
+                .orElseThrow(() -> new UnknownDevice(name, "No device named '" + name + "'"));
     }
 
     private List<DeviceCard> cards() {
