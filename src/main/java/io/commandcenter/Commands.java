@@ -2,19 +2,12 @@ package io.commandcenter;
 
 import java.io.PrintWriter;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
-import io.commandcenter.agent.AgentBenchmark;
-import io.commandcenter.control.ControlBenchmark;
-import io.commandcenter.engine.EngineBenchmark;
-import io.commandcenter.ingest.IngestBenchmark;
-import io.commandcenter.ingest.shelly.ShellyBudgetBenchmark;
-import io.commandcenter.simulation.SimulatorCommand;
-import io.commandcenter.testmode.GateBenchmark;
-import io.commandcenter.testmode.SimulateCommand;
-import io.commandcenter.testmode.TestModeBenchmark;
-import io.commandcenter.timeseries.StorageBenchmarkCommand;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,14 +18,19 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * Command-line tools that ship in the same jar as the platform:
  * {@code java -jar commandcenter.jar <command> [options]}. Each feature keeps its command as a picocli
- * {@code @Command} in its own package; this class only registers them. A command returns the process exit code:
- * 0 done, 2 bad options (message and a hint to {@code --help}, no stack trace), 1 or more the command failed.
+ * {@code @Command} in its own package and lists it in {@value #REGISTRY}; this class only registers what is listed
+ * there, so it imports no feature (the simulator's commands among them: nothing outside {@code simulation} imports
+ * it). A command returns the process exit code: 0 done, 2 bad options (message and a hint to {@code --help}, no
+ * stack trace), 1 or more the command failed.
  */
 @Command(name = "java -jar commandcenter.jar", scope = ScopeType.INHERIT, sortOptions = false, sortSynopsis = false,
         usageHelpWidth = 110,
         description = {"Without a command the platform starts (Spring options such as --server.port=8080 apply).",
                 "Every command answers --help; options take their value as --name value or --name=value."})
 final class Commands {
+
+    /** Where the commands are listed: {@code java.util.concurrent.Callable=} and picocli classes, in --help's order. */
+    static final String REGISTRY = "META-INF/commandcenter/commands.factories";
 
     private static final Set<String> HELP = Set.of("-h", "--help");
 
@@ -46,17 +44,11 @@ final class Commands {
 
     /** The commands; {@code application} builds the Spring application for the commands that run the platform. */
     static CommandLine commandLine(Supplier<SpringApplicationBuilder> application) {
-        CommandLine commandLine = new CommandLine(new Commands())
-                .addSubcommand(new SimulatorCommand())
-                .addSubcommand(new StorageBenchmarkCommand())
-                .addSubcommand(new EngineBenchmark())
-                .addSubcommand(new ControlBenchmark(application))
-                .addSubcommand(new ShellyBudgetBenchmark())
-                .addSubcommand(new IngestBenchmark())
-                .addSubcommand(new SimulateCommand())
-                .addSubcommand(new TestModeBenchmark())
-                .addSubcommand(new GateBenchmark())
-                .addSubcommand(new AgentBenchmark());
+        CommandLine commandLine = new CommandLine(new Commands());
+        // A command that runs the platform takes the builder as its constructor's Supplier argument.
+        SpringFactoriesLoader.forResourceLocation(REGISTRY, Commands.class.getClassLoader())
+                .load(Callable.class, ArgumentResolver.of(Supplier.class, application))
+                .forEach(commandLine::addSubcommand);
         // After the subcommands: the setting is copied to those registered at this point.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(Commands::badOptions);

@@ -37,11 +37,26 @@ class ModularityTests {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.commandcenter");
 
+    /**
+     * The simulator's clouds and the site model they serve know nothing of the platform. Only simulation's
+     * sub-packages do: {@code standin} hands the simulator to ingest, {@code bench} measures the platform against it.
+     */
     @Test
     void simulatorKnowsNothingOfThePlatform() {
-        noClasses().that().resideInAPackage("io.commandcenter.simulation..")
+        noClasses().that().resideInAnyPackage("io.commandcenter.simulation", "io.commandcenter.sitemodel..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.commandcenter.ingest..",
                         "io.commandcenter.timeseries..", "io.commandcenter.engine..", "io.commandcenter.control..")
+                .check(CLASSES);
+    }
+
+    /**
+     * The simulator is wired in by configuration ({@code SimulatorWanted}), never imported: a production class that
+     * used it would run against a fake site. Dry runs use {@code sitemodel}; tests may use the simulator.
+     */
+    @Test
+    void nothingOutsideTheSimulatorImportsIt() {
+        noClasses().that().resideOutsideOfPackage("io.commandcenter.simulation..")
+                .should().dependOnClassesThat().resideInAPackage("io.commandcenter.simulation..")
                 .check(CLASSES);
     }
 

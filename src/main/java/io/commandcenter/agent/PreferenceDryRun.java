@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.commandcenter.engine.RuleSet;
 import io.commandcenter.engine.facts.SiteSettings;
-import io.commandcenter.simulation.Scenario;
-import io.commandcenter.simulation.ScenarioException;
+import io.commandcenter.sitemodel.Scenario;
+import io.commandcenter.sitemodel.ScenarioException;
 import io.commandcenter.testmode.ClosedLoopSimulation;
 import io.commandcenter.testmode.LiveRules;
 import io.commandcenter.testmode.RunResult;

@@ -150,10 +150,11 @@ class EngineController {
         body.put("source", active == null ? null : active.source());
         body.put("contentHash", rules.contentHash());
         body.put("rulesFolder", ruleSets.location());
-        body.put("files", rules.files().stream().filter(f -> !f.isTable()).map(f -> Map.of("name", f.name(),
+        body.put("files", rules.files().stream().map(f -> Map.of("name", f.name(),
                 "lines", f.content().split("\n", -1).length, "content", f.content())).toList());
-        body.put("tables", rules.files().stream().filter(RuleFile::isTable).map(f -> Map.of("table", f.table(),
-                "file", f.name(), "rows", f.rows().size())).toList());
+        // Tables are data: their enabled rows are what the rules match (as TableRule facts).
+        body.put("tables", rules.tables().stream().map(t -> Map.of("table", t.name(), "enabled", t.enabled(),
+                "rows", t.rules().size())).toList());
         body.put("queries", rules.queries());
         return body;
     }

@@ -27,6 +27,7 @@ import io.commandcenter.engine.facts.BatteryLevel;
 import io.commandcenter.engine.facts.Confirmation;
 import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.engine.facts.HeldUntil;
+import io.commandcenter.engine.facts.TableRule;
 import io.commandcenter.engine.facts.BatteryOutlook;
 import io.commandcenter.engine.facts.BatteryNow;
 import io.commandcenter.engine.facts.BelowPauseThreshold;
@@ -84,12 +85,15 @@ public final class EngineSession implements AutoCloseable {
     /** Rule-inserted requests are judged in the same call; this bounds runaway rule chains. */
     private static final int MAX_ROUNDS = 10;
 
-    private final RuleSet rules;
+    private RuleSet rules;
     private final ClockMode clockMode;
     private final ZoneId zone;
     private final KieSession session;
     private final Explainer explainer = new Explainer();
-    private final int version;
+    private int version;
+    // The owner's table rows as facts (rules/tables.drl), replaced as a whole when the tables change.
+    private final List<FactHandle> tableRules = new ArrayList<>();
+    private boolean closed;
 
     // Facts the engine (not the rules) owns, by key, so they can be replaced and carried over on a swap.
     private final Map<Object, FactHandle> stateHandles = new HashMap<>();
@@ -138,6 +142,7 @@ public final class EngineSession implements AutoCloseable {
         }
         session.addEventListener((org.kie.api.event.rule.AgendaEventListener) explainer);
         session.addEventListener((RuleRuntimeEventListener) explainer);
+        rules.tableRules().forEach(r -> tableRules.add(session.insert(r)));
     }
 
     /**
@@ -160,6 +165,15 @@ public final class EngineSession implements AutoCloseable {
      * not run yet: the caller fires them and handles what they decide, like after any other input.
      */
     public EngineSession switchTo(RuleSet newRules, int newVersion) {
+        if (newRules.kieBase() == rules.kieBase()) {
+            // Only the tables changed: their rows are facts, so this session stays and only they are replaced.
+            tableRules.forEach(session::delete);
+            tableRules.clear();
+            newRules.tableRules().forEach(r -> tableRules.add(session.insert(r)));
+            rules = newRules;
+            version = newVersion;
+            return this;
+        }
         EngineSession next = new EngineSession(newRules, clockMode, zone, nowMillis(), newVersion);
         List<Object> events = new ArrayList<>();
         for (Class<?> type : List.of(BatteryLevel.class, PowerFlow.class, DevicePower.class)) {
@@ -827,7 +841,10 @@ public final class EngineSession implements AutoCloseable {
 
     @Override
     public void close() {
-        session.dispose();
+        if (!closed) {
+            closed = true; // a table edit keeps the session (switchTo returns it), so it may be closed twice
+            session.dispose();
+        }
     }
 
     // ---- internals --------------------------------------------------------------------------
@@ -934,7 +951,24 @@ public final class EngineSession implements AutoCloseable {
 
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            firing = new Derivation(event.getMatch().getRule().getName(), List.copyOf(event.getMatch().getObjects()));
+            List<Object> objects = List.copyOf(event.getMatch().getObjects());
+            firing = new Derivation(name(event.getMatch().getRule(), objects), objects);
+        }
+
+        /**
+         * A rule's name in explanations. The generic table rules (tables.drl, {@code @explainAs}) are named by the
+         * row they matched, as the owner wrote it: "surplus / heat water", "surplus: when soc >= 60.0".
+         */
+        private static String name(org.kie.api.definition.rule.Rule rule, List<Object> objects) {
+            Object as = rule.getMetaData().get("explainAs");
+            if (as != null) {
+                for (Object o : objects) {
+                    if (o instanceof TableRule row) {
+                        return "condition".equals(String.valueOf(as).replace("\"", "")) ? row.condition() : row.rule();
+                    }
+                }
+            }
+            return rule.getName();
         }
 
         @Override

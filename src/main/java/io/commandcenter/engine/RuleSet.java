@@ -1,15 +1,56 @@
 package io.commandcenter.engine;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
+import io.commandcenter.engine.facts.TableRule;
 import org.kie.api.KieBase;
 
 /**
- * A compiled, validated rule set: the KieBase (stream mode) plus the sources it was built from.
- * Immutable; sessions are created from it by {@link EngineSession}.
+ * A compiled, validated rule set: the KieBase (stream mode) built from the rule files, and the owner's
+ * decision tables, which are data: their rows go into each session as {@link TableRule} facts. Immutable;
+ * sessions are created from it by {@link EngineSession}.
+ *
+ * @param contentHash the files' hash, and the tables' with them when there are any
  */
-public record RuleSet(KieBase kieBase, List<RuleFile> files, String contentHash, Duration buildTime,
-                      Set<String> queries) {
+public record RuleSet(KieBase kieBase, List<RuleFile> files, List<DecisionTable> tables, String contentHash,
+                      Duration buildTime, Set<String> queries) {
+
+    public RuleSet {
+        tables = tables == null ? List.of() : List.copyOf(tables);
+    }
+
+    /** The same compiled rules with other tables: no build, only other facts. */
+    public RuleSet withTables(List<DecisionTable> newTables) {
+        return new RuleSet(kieBase, files, newTables, hash(RuleSetBuilder.contentHash(files), newTables), buildTime,
+                queries);
+    }
+
+    /** The rows every session holds as facts: those of enabled tables that are enabled themselves. */
+    public List<TableRule> tableRules() {
+        return tables.stream().flatMap(t -> t.rules().stream()).toList();
+    }
+
+    /** The hash of files (their own hash) and tables together; the files' hash alone when there are no tables. */
+    static String hash(String filesHash, List<DecisionTable> tables) {
+        if (tables == null || tables.isEmpty()) {
+            return filesHash;
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(filesHash.getBytes(StandardCharsets.UTF_8));
+            tables.stream().sorted((a, b) -> a.name().compareTo(b.name())).forEach(t -> {
+                sha.update((byte) 0);
+                sha.update(t.toString().getBytes(StandardCharsets.UTF_8));
+            });
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -86,6 +86,10 @@ public final class RuleSetBuilder {
         public boolean ok() {
             return ruleSet != null;
         }
+
+        Result withRuleSet(RuleSet other) {
+            return new Result(other, errors, warnings, origin);
+        }
     }
 
     private final RuleSetCache cache;
@@ -142,7 +146,7 @@ public final class RuleSetBuilder {
                     : "Compiled the rules " + hash.substring(0, 12) + " in " + took.toMillis() + " ms"
                             + (stored ? ", kept in " + cache.where(key) : ""));
         }
-        return new Result(new RuleSet(built.kieBase(), List.copyOf(files), hash, took, built.queries()),
+        return new Result(new RuleSet(built.kieBase(), List.copyOf(files), List.of(), hash, took, built.queries()),
                 List.of(), problems(built.warnings(), files), origin);
     }
 

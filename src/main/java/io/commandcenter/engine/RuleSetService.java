@@ -18,9 +18,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Builds, validates, activates and rolls back rule sets: the DRL files of the rules folder plus
- * the owner's decision tables rendered to DRL. Builds run on the caller's thread, never the
- * engine thread; only the finished swap is queued there, so decisions keep flowing meanwhile.
+ * Builds, validates, activates and rolls back rule sets: the DRL files of the rules folder, compiled,
+ * plus the owner's decision tables as data (their rows become facts, so a table edit reuses the
+ * compiled rules and needs no build). Builds run on the caller's thread, never the engine thread;
+ * only the finished swap is queued there, so decisions keep flowing meanwhile.
  */
 @Service
 class RuleSetService {
@@ -60,7 +61,6 @@ class RuleSetService {
     private final PreferencesService preferences;
     private final ObjectProvider<ActivationGate> gates;
     private final RuleSetBuilder builder;
-    private final TableRenderer renderer = new TableRenderer();
     private List<RuleFile> lastBuiltFiles = List.of();
     private RuleSetBuilder.Result lastBuilt;
 
@@ -105,12 +105,12 @@ class RuleSetService {
         if (v.builds() && refusals.isEmpty()) {
             if (active != null) {
                 // The changed rules go live on probation, with the active version to fall back to.
-                RuleSetBuilder.Result previous = builder.build(filesOf(active, versions.tables(active.version())));
+                RuleSetBuilder.Result previous = buildVersion(active);
                 if (previous.ok()) {
                     engine.install(previous.ruleSet(), active.version());
                 }
             }
-            int number = versions.activate(v.ruleSet(), tables.findAll(), "system", "startup", v.contentHash());
+            int number = versions.activate(v.ruleSet(), v.ruleSet().tables(), "system", "startup", v.contentHash());
             try {
                 engine.install(v.ruleSet(), number);
             } catch (RuleSetFailedLive e) {
@@ -128,7 +128,7 @@ class RuleSetService {
         if (active == null) {
             throw new IllegalStateException("rules do not build and no earlier version exists: " + v.errors());
         }
-        RuleSetBuilder.Result previous = builder.build(filesOf(active, versions.tables(active.version())));
+        RuleSetBuilder.Result previous = buildVersion(active);
         if (!previous.ok()) {
             throw new IllegalStateException("neither the rules folder nor version " + active.version() + " builds");
         }
@@ -139,10 +139,10 @@ class RuleSetService {
     private boolean keptRollback(RuleSetVersion active) {
         String workspace = active.workspaceHash();
         if (workspace == null || workspace.equals(active.contentHash())
-                || !workspace.equals(RuleSetBuilder.contentHash(sources(Map.of())))) {
+                || !workspace.equals(workspaceHash())) {
             return false;
         }
-        RuleSetBuilder.Result kept = builder.build(filesOf(active, versions.tables(active.version())));
+        RuleSetBuilder.Result kept = buildVersion(active);
         if (kept.ok()) {
             log.info("Keeping version " + active.version() + " (" + active.source()
                     + "): the rules folder and tables have not changed since");
@@ -155,14 +155,10 @@ class RuleSetService {
         return directory.location();
     }
 
-    /** The sources as they would be activated now, with {@code overrides} replacing or adding files. */
+    /** The rule files as they would be activated now, with {@code overrides} replacing or adding files. */
     List<RuleFile> sources(Map<String, String> overrides) {
         Map<String, RuleFile> files = new LinkedHashMap<>();
         directory.load().forEach(f -> files.put(f.name(), f));
-        for (DecisionTable table : tables.findAll()) {
-            RuleFile rendered = renderer.render(table);
-            files.put(rendered.name(), rendered);
-        }
         overrides.forEach((name, content) -> files.put(name, RuleFile.file(name, content)));
         return new ArrayList<>(files.values());
     }
@@ -187,7 +183,7 @@ class RuleSetService {
         List<RuleProblem> errors = new ArrayList<>(built.errors());
         errors.addAll(findings.errors());
         List<RuleProblem> warnings = new ArrayList<>(findings.warnings());
-        RuleSet set = built.ruleSet();
+        RuleSet set = built.ruleSet() == null ? null : built.ruleSet().withTables(all);
         return new Validation(errors, warnings, set == null ? null : set.contentHash(),
                 set == null ? 0 : set.buildTime().toMillis(), set);
     }
@@ -216,7 +212,7 @@ class RuleSetService {
     Validation activate(String by) {
         Validation v = validate(Map.of());
         if (v.ok()) {
-            int number = versions.activate(v.ruleSet(), tables.findAll(), by, "activate", v.contentHash());
+            int number = versions.activate(v.ruleSet(), v.ruleSet().tables(), by, "activate", v.contentHash());
             installOrRefuse(v.ruleSet(), number);
         }
         return v;
@@ -245,27 +241,26 @@ class RuleSetService {
     Validation rollback(int version, String by) {
         RuleSetVersion old = versions.find(version).orElseThrow(() -> new UnknownRuleSetVersion(version));
         List<DecisionTable> oldTables = versions.tables(version);
-        RuleSetBuilder.Result built = builder.build(filesOf(old, oldTables));
+        RuleSetBuilder.Result built = buildVersion(old);
         if (!built.ok()) {
             return new Validation(built.errors(), built.warnings(), null, 0, null);
         }
         List<RuleProblem> warnings = new ArrayList<>(built.warnings());
-        // Recorded when the version's rendered table files are exactly those of its stored rows
-        // (compared by name: the renderer's output may have changed since, the rows have not).
-        Set<String> tableFiles = old.files().keySet().stream().filter(TableRenderer::isTableFile).collect(toSet());
-        Set<String> rowFiles = oldTables.stream().map(t -> TableRenderer.fileName(t.name())).collect(toSet());
-        boolean recorded = tableFiles.equals(rowFiles);
+        // Versions made before tables were data kept each table rendered as a file: their rows are
+        // recorded when those files are exactly the tables of the stored rows.
+        Set<String> tableFiles = old.files().keySet().stream().filter(RuleSetService::isRenderedTable).collect(toSet());
+        Set<String> rowFiles = oldTables.stream().map(t -> "table-" + t.name() + ".drl").collect(toSet());
+        boolean recorded = tableFiles.isEmpty() ? versions.recordedTables(version) : tableFiles.equals(rowFiles);
         if (recorded) {
             tables.replaceAll(oldTables, by);
         } else {
             warnings.add(new RuleProblem("", null, null, 0, 0, "decision tables not restored: version " + version
                     + " did not record its table rows, so the stored tables differ from the live rules"));
         }
-        int number = versions.activate(built.ruleSet(), recorded ? oldTables : List.of(), by, "rollback to " + version,
-                RuleSetBuilder.contentHash(sources(Map.of())));
-        installOrRefuse(built.ruleSet(), number);
-        return new Validation(List.of(), warnings, built.ruleSet().contentHash(),
-                built.ruleSet().buildTime().toMillis(), built.ruleSet());
+        RuleSet rules = built.ruleSet().withTables(recorded ? oldTables : tables.findAll());
+        int number = versions.activate(rules, rules.tables(), by, "rollback to " + version, workspaceHash());
+        installOrRefuse(rules, number);
+        return new Validation(List.of(), warnings, rules.contentHash(), rules.buildTime().toMillis(), rules);
     }
 
     /** Test mode's scenario safety gate and property checks: a refused rule set never goes live. */
@@ -291,21 +286,26 @@ class RuleSetService {
     }
 
     /**
-     * A version's recorded sources. A table file is rendered again from the version's recorded rows
-     * ({@code tables}) when that gives the very same text, so the rules page and the row numbers in errors know it
-     * as a table; otherwise (rows not recorded, renderer changed since) it is a plain file.
+     * A version's rules, built again from its recorded files, with its recorded tables as data. A file
+     * rendered from a table by versions made before tables were data is left out: its rows are the tables.
      */
-    private List<RuleFile> filesOf(RuleSetVersion version, List<DecisionTable> tables) {
-        Map<String, RuleFile> rendered = new LinkedHashMap<>();
-        for (DecisionTable table : tables) {
-            RuleFile file = renderer.render(table);
-            rendered.put(file.name(), file);
-        }
+    private RuleSetBuilder.Result buildVersion(RuleSetVersion version) {
         List<RuleFile> files = new ArrayList<>();
         version.files().forEach((name, content) -> {
-            RuleFile table = rendered.get(name);
-            files.add(table != null && table.content().equals(content) ? table : RuleFile.file(name, content));
+            if (!isRenderedTable(name)) {
+                files.add(RuleFile.file(name, content));
+            }
         });
-        return files;
+        RuleSetBuilder.Result built = builder.build(files);
+        return built.ok() ? built.withRuleSet(built.ruleSet().withTables(versions.tables(version.version()))) : built;
+    }
+
+    private static boolean isRenderedTable(String fileName) {
+        return fileName.startsWith("table-") && fileName.endsWith(".drl");
+    }
+
+    /** The rules folder and tables as they are now, as a version records them (to keep a rollback). */
+    private String workspaceHash() {
+        return RuleSet.hash(RuleSetBuilder.contentHash(sources(Map.of())), tables.findAll());
     }
 }

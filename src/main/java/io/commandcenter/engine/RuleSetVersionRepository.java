@@ -83,6 +83,12 @@ class RuleSetVersionRepository {
         return tables == null ? List.of() : json.readValue(tables, TABLES);
     }
 
+    /** Whether a version recorded its tables (versions of old rollbacks did not). */
+    boolean recordedTables(int version) {
+        return jdbc.sql("SELECT tables IS NOT NULL FROM engine.rule_set_versions WHERE version = :v")
+                .param("v", version).query(Boolean.class).optional().orElse(false);
+    }
+
     private RuleSetVersion map(ResultSet rs, int row) throws SQLException {
         return new RuleSetVersion(rs.getInt("version"), rs.getTimestamp("activated_at").toInstant(),
                 rs.getString("activated_by"), rs.getString("source"), rs.getString("content_hash"),

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.commandcenter.device.DeviceType;
+import io.commandcenter.engine.facts.TableRule;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -28,7 +29,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Decision tables as spreadsheets in the Drools decision-table format ({@code .drl.xlsx},
  * {@code .drl.csv}): a RuleSet header, then a RuleTable with CONDITION, ACTION and METADATA columns.
  * An exported sheet compiles with drools-decisiontables' {@code SpreadsheetCompiler} into the same
- * rules {@link TableRenderer} renders; an imported sheet becomes table rows again, so owners can
+ * table wishes the rows make as facts (rules/tables.drl); an imported sheet becomes table rows again, so owners can
  * author in a spreadsheet. Columns are recognised by their code snippets, so their order is free.
  */
 public final class TableSpreadsheets {
@@ -123,7 +124,7 @@ public final class TableSpreadsheets {
     }
 
     private static String num(Double d) {
-        return d == null ? "" : TableRenderer.number(d);
+        return d == null ? "" : TableRule.number(d);
     }
 
     public String exportCsv(DecisionTable table) {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import io.commandcenter.device.DeviceType;
 import io.commandcenter.engine.facts.DailyWindow;
+import io.commandcenter.engine.facts.TableRule;
 
 /**
  * Checks decision tables before they are activated: each row on its own (ranges, names, target),
@@ -203,12 +204,12 @@ public final class TableValidator {
                 List<String> gaps = new ArrayList<>();
                 for (Map.Entry<Double, Double> e : ranges.entrySet()) {
                     if (e.getKey() > covered) {
-                        gaps.add(TableRenderer.number(covered) + "–" + TableRenderer.number(e.getKey()) + " %");
+                        gaps.add(TableRule.number(covered) + "–" + TableRule.number(e.getKey()) + " %");
                     }
                     covered = Math.max(covered, e.getValue());
                 }
                 if (covered < 100) {
-                    gaps.add(TableRenderer.number(covered) + "–100 %");
+                    gaps.add(TableRule.number(covered) + "–100 %");
                 }
                 if (!gaps.isEmpty()) {
                     warnings.add(problem(table.name(), null, "no row covers SOC " + String.join(", ", gaps)
@@ -220,7 +221,7 @@ public final class TableValidator {
     }
 
     private static RuleProblem problem(String table, Integer row, String message) {
-        return new RuleProblem(TableRenderer.fileName(String.valueOf(table)), table, row, 0, 0, message);
+        return new RuleProblem("table-" + table + ".drl", table, row, 0, 0, message);
     }
 
     private record Located(String table, TableRow row) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
+import io.commandcenter.sitemodel.Faults;
+import io.commandcenter.sitemodel.RelayOutcome;
 import tools.jackson.core.JacksonException;
 
 /**

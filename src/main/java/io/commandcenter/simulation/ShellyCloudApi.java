@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.commandcenter.sitemodel.Scenario;
+import io.commandcenter.sitemodel.SiteModel;
+import io.commandcenter.sitemodel.SiteState;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -100,7 +103,7 @@ final class ShellyCloudApi implements SimulatedApi {
         if (!"on".equals(turn) && !"off".equals(turn)) {
             return Reply.ok(failure("invalid_turn", "turn must be on or off"));
         }
-        if (id == null || model.indexOf(id, channel) < 0) {
+        if (id == null || !model.hasDevice(id, channel)) {
             return Reply.ok(failure("device_not_found", "Device not found!"));
         }
         if (offlineFault) {
@@ -200,7 +203,7 @@ final class ShellyCloudApi implements SimulatedApi {
         }
         String id = body.path("id").asString();
         int channel = body.path("channel").asInt(0);
-        if (model.indexOf(id, channel) < 0) {
+        if (!model.hasDevice(id, channel)) {
             return v2Error(404, "DEVICE_NOT_FOUND", "Device not found");
         }
         if (offlineFault) {

@@ -4,6 +4,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.commandcenter.sitemodel.RelayOutcome;
+import io.commandcenter.sitemodel.SiteModel;
+import io.commandcenter.sitemodel.SiteState;
+
 /**
  * Shelly Gen2 local RPC of each relay under {@code /shelly-local/{cloudId}}. A real offline device fails at the
  * connection; here it answers 503 (or hangs, with the timeout fault). With a password set

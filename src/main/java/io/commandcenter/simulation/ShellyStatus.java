@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.commandcenter.sitemodel.Scenario;
+import io.commandcenter.sitemodel.SiteState;
+
 /**
  * Status objects of a simulated Shelly, shared by the cloud (v1 and v2) and the local RPC: Gen2/Gen3
  * {@code switch:N}, Gen1 {@code relays[]}/{@code meters[]} (energy in watt-minutes, no voltage).

@@ -1,5 +1,6 @@
 package io.commandcenter.simulation;
 
+import io.commandcenter.sitemodel.Scenario;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -7,8 +7,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * {@code commandcenter.simulator.enabled} decides when set; otherwise the simulator runs only while no real
- * Victron, Shelly or SolArk account is configured. Public so the application's wiring of the simulator as the
- * stand-in clouds follows the same decision.
+ * Victron, Shelly or SolArk account is configured. Public so the wiring of the simulator as the stand-in clouds
+ * ({@code standin}) follows the same decision.
  */
 public class SimulatorWanted implements Condition {
 

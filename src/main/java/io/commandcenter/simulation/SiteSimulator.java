@@ -26,6 +26,11 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import io.commandcenter.sitemodel.Faults;
+import io.commandcenter.sitemodel.Scenario;
+import io.commandcenter.sitemodel.SimulatorFaults;
+import io.commandcenter.sitemodel.SiteModel;
+import io.commandcenter.sitemodel.SiteState;
 
 /**
  * The simulated device clouds over HTTP on 127.0.0.1, all on one port:

@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.commandcenter.sitemodel.Faults;
+import io.commandcenter.sitemodel.SiteModel;
+import io.commandcenter.sitemodel.SiteState;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 

@@ -15,6 +15,10 @@ import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.commandcenter.sitemodel.Faults;
+import io.commandcenter.sitemodel.Scenario;
+import io.commandcenter.sitemodel.SiteModel;
+import io.commandcenter.sitemodel.SiteState;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 

@@ -18,10 +18,10 @@ import io.commandcenter.engine.facts.DevicePower;
 import io.commandcenter.engine.facts.EmergencyStop;
 import io.commandcenter.engine.facts.PowerFlow;
 import io.commandcenter.engine.facts.SiteSettings;
-import io.commandcenter.simulation.Scenario.DeviceSpec;
-import io.commandcenter.simulation.Scenario;
-import io.commandcenter.simulation.SiteModel;
-import io.commandcenter.simulation.SiteState;
+import io.commandcenter.sitemodel.Scenario.DeviceSpec;
+import io.commandcenter.sitemodel.Scenario;
+import io.commandcenter.sitemodel.SiteModel;
+import io.commandcenter.sitemodel.SiteState;
 
 /**
  * Closed loop: the production rules decide on the simulated site's readings and their allowed

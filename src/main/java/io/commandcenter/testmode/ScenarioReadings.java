@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.commandcenter.device.Device;
-import io.commandcenter.simulation.Scenario.DeviceSpec;
-import io.commandcenter.simulation.Scenario;
-import io.commandcenter.simulation.SiteModel;
-import io.commandcenter.simulation.SiteState;
+import io.commandcenter.sitemodel.Scenario.DeviceSpec;
+import io.commandcenter.sitemodel.Scenario;
+import io.commandcenter.sitemodel.SiteModel;
+import io.commandcenter.sitemodel.SiteState;
 import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.SolarReading;

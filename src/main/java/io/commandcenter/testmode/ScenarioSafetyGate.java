@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 import io.commandcenter.engine.RuleSet;
 import io.commandcenter.engine.facts.SiteSettings;
-import io.commandcenter.simulation.Scenario;
+import io.commandcenter.sitemodel.Scenario;
 import io.commandcenter.testmode.SimulationOptions.EmergencyStopWindow;
 import io.commandcenter.testmode.SimulationReport.Violation;
 

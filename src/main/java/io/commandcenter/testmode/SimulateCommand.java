@@ -18,8 +18,8 @@ import java.util.function.DoubleConsumer;
 
 import io.commandcenter.engine.RuleSet;
 import io.commandcenter.engine.facts.SiteSettings;
-import io.commandcenter.simulation.Scenario;
-import io.commandcenter.simulation.ScenarioException;
+import io.commandcenter.sitemodel.Scenario;
+import io.commandcenter.sitemodel.ScenarioException;
 import io.commandcenter.testmode.SimulationOptions.EmergencyStopWindow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;

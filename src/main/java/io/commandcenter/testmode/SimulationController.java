@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import io.commandcenter.engine.RuleFile;
 import io.commandcenter.engine.RuleSet;
-import io.commandcenter.simulation.Scenario;
+import io.commandcenter.sitemodel.Scenario;
 import io.commandcenter.validation.Limits;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

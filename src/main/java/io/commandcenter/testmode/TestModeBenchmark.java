@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import io.commandcenter.engine.RuleSet;
-import io.commandcenter.simulation.Scenario;
+import io.commandcenter.sitemodel.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -8,7 +8,7 @@ import java.util.Map;
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.TestUsers;
 import io.commandcenter.engine.facts.SiteSettings;
-import io.commandcenter.simulation.Scenario;
+import io.commandcenter.sitemodel.Scenario;
 import io.commandcenter.testmode.ClosedLoopSimulation;
 import io.commandcenter.testmode.LiveRules;
 import io.commandcenter.testmode.SettingsOverrides;

@@ -41,7 +41,7 @@ import io.commandcenter.notify.NotificationSettings;
 import io.commandcenter.notify.NotificationSettingsService;
 import io.commandcenter.notify.Notifications;
 import io.commandcenter.simulation.EmbeddedSimulator;
-import io.commandcenter.simulation.Faults;
+import io.commandcenter.sitemodel.Faults;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingsStored;
 import jakarta.mail.internet.MimeMessage;
@@ -157,6 +157,10 @@ class ApprovalIntegrationTests {
         if (emergencyStop.engaged()) {
             emergencyStop.release("test", "done");
         }
+        // Back to the default mode, in the engine too: other tests share this context and database.
+        settings.save(new NotificationSettings(OWNER_EMAIL, OWNER_PHONE, false, null, null, ConfirmationMode.NEVER),
+                "test");
+        jdbc.sql("TRUNCATE notify.settings").update();
         engine.setDeviceLock("miner-1", false, "test", "done");
         clock.reset();
     }

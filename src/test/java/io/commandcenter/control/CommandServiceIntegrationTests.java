@@ -16,7 +16,7 @@ import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.Decision;
 import io.commandcenter.engine.Source;
 import io.commandcenter.simulation.EmbeddedSimulator;
-import io.commandcenter.simulation.Faults;
+import io.commandcenter.sitemodel.Faults;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingsStored;
 import org.junit.jupiter.api.AfterEach;

@@ -9,7 +9,7 @@ import java.util.Map;
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.TestUsers;
 import io.commandcenter.simulation.EmbeddedSimulator;
-import io.commandcenter.simulation.Faults;
+import io.commandcenter.sitemodel.Faults;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingsStored;
 import org.junit.jupiter.api.AfterEach;

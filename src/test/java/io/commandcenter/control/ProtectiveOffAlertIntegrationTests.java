@@ -25,7 +25,7 @@ import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.notify.NotificationSettings;
 import io.commandcenter.notify.NotificationSettingsService;
 import io.commandcenter.simulation.EmbeddedSimulator;
-import io.commandcenter.simulation.Faults;
+import io.commandcenter.sitemodel.Faults;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,7 +13,7 @@ import io.commandcenter.SimulatedDevices;
 import io.commandcenter.TestUsers;
 import io.commandcenter.control.EmergencyStopSwitch;
 import io.commandcenter.simulation.EmbeddedSimulator;
-import io.commandcenter.simulation.Faults;
+import io.commandcenter.sitemodel.Faults;
 import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingsStored;

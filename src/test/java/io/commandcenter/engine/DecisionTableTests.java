@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 
 class DecisionTableTests {
 
-    private final TableRenderer renderer = new TableRenderer();
     private final TableValidator validator = new TableValidator(name -> name.startsWith("miner")
             ? Optional.of(DeviceType.MINER) : Optional.empty());
 
@@ -35,7 +34,7 @@ class DecisionTableTests {
 
     @Test
     void aTableRowAsksAutomationToSwitchItsDevice() {
-        RuleSet rules = Rules.build(Rules.productionFilesPlus(renderer.render(surplus)));
+        RuleSet rules = Rules.production().withTables(List.of(surplus));
         try (EngineSession s = Rules.session(rules, Rules.defaults())) {
             device(s, "heater", DeviceType.HEATER, false);
             battery(s, 70);
@@ -59,7 +58,7 @@ class DecisionTableTests {
         DecisionTable table = new DecisionTable("warm", "", true, List.of(
                 socRow(1, "heater on when charged", 60.0, null, "heater", true, 1),
                 socRow(2, "heater off when low", null, 60.0, "heater", false, 1)));
-        RuleSet rules = Rules.build(Rules.productionFilesPlus(renderer.render(table)));
+        RuleSet rules = Rules.production().withTables(List.of(table));
         try (EngineSession s = Rules.session(rules, Rules.defaults())) {
             device(s, "heater", DeviceType.HEATER, false);
             battery(s, 70);
@@ -85,10 +84,9 @@ class DecisionTableTests {
         DecisionTable table = new DecisionTable("daytime", "", true, List.of(
                 typeRow(1, "heaters", 60.0, null, DeviceType.HEATER, true),
                 typeRow(2, "pumps", 60.0, null, DeviceType.PUMP, true)));
-        RuleFile file = renderer.render(table);
-        assertThat(file.content().split("rule \"daytime: when soc >= 60.0, time 09:00-17:00, weekday in \\(1,2,3,4,5\\)\"", -1))
-                .as(file.content()).hasSize(2);
-        RuleSet rules = Rules.build(Rules.productionFilesPlus(file));
+        RuleSet rules = Rules.production().withTables(List.of(table));
+        assertThat(rules.tableRules()).extracting(io.commandcenter.engine.facts.TableRule::condition).containsOnly(
+                "daytime: when soc >= 60.0, time 09:00-17:00, weekday in (1,2,3,4,5)");
         try (EngineSession s = Rules.session(rules, Rules.defaults())) { // a Monday, noon
             device(s, "heater", DeviceType.HEATER, true);
             device(s, "pump", DeviceType.PUMP, true);
@@ -114,7 +112,7 @@ class DecisionTableTests {
                 socRow(2, "off", 50.0, null, "heater", false, 1)));
         assertThat(validator.check(List.of(fight)).errors()).singleElement()
                 .satisfies(p -> assertThat(p.message()).startsWith("contradiction"));
-        RuleSet rules = Rules.build(Rules.productionFilesPlus(renderer.render(fight)));
+        RuleSet rules = Rules.production().withTables(List.of(fight));
         try (EngineSession s = Rules.session(rules, Rules.defaults())) {
             device(s, "heater", DeviceType.HEATER, true);
             battery(s, 60);

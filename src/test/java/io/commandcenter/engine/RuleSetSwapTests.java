@@ -79,7 +79,7 @@ class RuleSetSwapTests {
 
             DecisionTable table = new DecisionTable("warm", "", true, List.of(
                     Tables.socRow(1, "heater on above 60", 60.0, null, "heater", true, 1)));
-            RuleSet next = Rules.build(Rules.productionFilesPlus(new TableRenderer().render(table)));
+            RuleSet next = Rules.production().withTables(List.of(table));
             try (EngineSession s = old.switchTo(next, 2)) {
                 // Not decided inside the swap, where the caller could not see it (and the engine
                 // would believe it had switched a device it never switched).

@@ -37,10 +37,9 @@ class SafetyInvariantTests {
             List.of(socRow(1, "heater on at any charge", null, null, "heater", true, 100)));
 
     private static RuleSet rogueRuleSet() {
-        List<RuleFile> files = new java.util.ArrayList<>(Rules.productionFilesPlus(ALLOW_EVERYTHING,
-                new TableRenderer().render(HEATER_ALWAYS_ON)));
+        List<RuleFile> files = new java.util.ArrayList<>(Rules.productionFilesPlus(ALLOW_EVERYTHING));
         files.removeIf(f -> f.name().equals("safety.drl"));
-        return Rules.build(files);
+        return Rules.build(files).withTables(List.of(HEATER_ALWAYS_ON));
     }
 
     @Test

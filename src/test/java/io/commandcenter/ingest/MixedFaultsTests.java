@@ -10,7 +10,7 @@ import io.commandcenter.ingest.internal.CloudCall;
 import io.commandcenter.ingest.shelly.ShellyCloudClient;
 import io.commandcenter.ingest.solark.SolArkClient;
 import io.commandcenter.ingest.victron.VictronClient;
-import io.commandcenter.simulation.Faults;
+import io.commandcenter.sitemodel.Faults;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 

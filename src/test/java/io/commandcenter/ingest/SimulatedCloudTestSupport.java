@@ -1,7 +1,7 @@
 package io.commandcenter.ingest;
 
-import io.commandcenter.simulation.Scenario;
 import io.commandcenter.simulation.SiteSimulator;
+import io.commandcenter.sitemodel.Scenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
+import io.commandcenter.sitemodel.Scenario;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.commandcenter.sitemodel.Faults;
+import io.commandcenter.sitemodel.Scenario;
+import io.commandcenter.sitemodel.SiteState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.commandcenter.engine.facts.SiteSettings;
-import io.commandcenter.simulation.Scenario;
+import io.commandcenter.sitemodel.Scenario;
 import io.commandcenter.testmode.SimulationOptions.EmergencyStopWindow;
 import io.commandcenter.testmode.SimulationReport.Action;
 import io.commandcenter.testmode.SimulationReport.Point;

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.commandcenter.engine.facts.SiteSettings;
-import io.commandcenter.simulation.Scenario;
+import io.commandcenter.sitemodel.Scenario;
 import io.commandcenter.testmode.Replay.Side;
 import io.commandcenter.testmode.SimulationReport.DecisionDiff;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import java.util.Map;
 import io.commandcenter.engine.RuleDirectory;
 import io.commandcenter.engine.RuleFile;
 import io.commandcenter.engine.facts.SiteSettings;
-import io.commandcenter.simulation.Scenario;
+import io.commandcenter.sitemodel.Scenario;
 import io.commandcenter.testmode.SimulationReport.Action;
 import org.junit.jupiter.api.Test;
 

@@ -11,13 +11,13 @@ import java.util.Map;
 
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.TestUsers;
-import io.commandcenter.web.Role;
-import io.commandcenter.web.UserAccounts;
 import io.commandcenter.device.Device;
-import io.commandcenter.simulation.Scenario;
+import io.commandcenter.sitemodel.Scenario;
 import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingWriter;
+import io.commandcenter.web.Role;
+import io.commandcenter.web.UserAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

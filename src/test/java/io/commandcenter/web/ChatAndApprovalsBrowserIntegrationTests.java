@@ -14,7 +14,7 @@ import io.commandcenter.approval.PendingAction;
 import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.Source;
 import io.commandcenter.simulation.EmbeddedSimulator;
-import io.commandcenter.simulation.Faults;
+import io.commandcenter.sitemodel.Faults;
 import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingWriter;

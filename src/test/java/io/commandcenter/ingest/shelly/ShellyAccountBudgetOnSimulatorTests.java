@@ -3,8 +3,11 @@ package io.commandcenter.ingest.shelly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.commandcenter.ingest.SimulatedCloudTestSupport;
+import io.commandcenter.sitemodel.Faults;
+import io.commandcenter.sitemodel.Scenario;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -17,7 +20,12 @@ class ShellyAccountBudgetOnSimulatorTests extends SimulatedCloudTestSupport {
     @ParameterizedTest
     @EnumSource(ShellyApi.class)
     void pollsAndCommandsTogetherGetNo429(ShellyApi api) {
-        var figures = ShellyBudgetBenchmark.measure(sim, api, Duration.ofSeconds(6), Duration.ofMillis(1500));
+        sim.faults().set(Faults.none()); // no faults, Shelly's real limit
+        List<String> ids = sim.scenario().devices().stream().map(Scenario.DeviceSpec::cloudId).distinct().toList();
+        Scenario.DeviceSpec relay = sim.scenario().devices().get(0);
+
+        var figures = ShellyBudgetProbe.measure(sim.shellyBaseUri(), sim.credentials().shellyAuthKey(), api, ids,
+                relay.cloudId(), relay.channel(), Duration.ofSeconds(6), Duration.ofMillis(1500));
 
         assertThat(figures.tooManyRequests()).isZero();
         assertThat(figures.commands()).isGreaterThanOrEqualTo(1);

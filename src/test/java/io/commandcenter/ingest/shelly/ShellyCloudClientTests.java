@@ -8,13 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import io.commandcenter.ingest.CloudException;
 import io.commandcenter.ingest.CloudException.Kind;
+import io.commandcenter.ingest.CloudException;
 import io.commandcenter.ingest.FastCalls;
-import io.commandcenter.simulation.Faults;
-import io.commandcenter.simulation.Scenario;
 import io.commandcenter.simulation.SiteSimulator;
-import io.commandcenter.simulation.SiteState;
+import io.commandcenter.sitemodel.Faults;
+import io.commandcenter.sitemodel.Scenario;
+import io.commandcenter.sitemodel.SiteState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
-import io.commandcenter.device.DeviceSwitch;
 import io.commandcenter.device.Device;
+import io.commandcenter.device.DeviceSwitch;
 import io.commandcenter.ingest.CallSettings;
 import io.commandcenter.ingest.SimulatedCloudTestSupport;
-import io.commandcenter.simulation.Faults;
+import io.commandcenter.sitemodel.Faults;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

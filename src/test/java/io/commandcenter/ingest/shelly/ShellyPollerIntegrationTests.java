@@ -15,7 +15,7 @@ import io.commandcenter.ingest.MutableClock;
 import io.commandcenter.ingest.internal.AccountPoller;
 import io.commandcenter.ingest.internal.PollRunner;
 import io.commandcenter.simulation.EmbeddedSimulator;
-import io.commandcenter.simulation.Faults;
+import io.commandcenter.sitemodel.Faults;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -15,7 +15,7 @@ import io.commandcenter.ingest.internal.AccountPoller;
 import io.commandcenter.ingest.internal.PollRunner;
 import io.commandcenter.ingest.internal.SourcePoller;
 import io.commandcenter.simulation.EmbeddedSimulator;
-import io.commandcenter.simulation.Faults;
+import io.commandcenter.sitemodel.Faults;
 import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.ReadingWriter;
 import io.commandcenter.timeseries.TimeseriesQueries;

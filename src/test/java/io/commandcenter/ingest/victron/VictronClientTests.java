@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.commandcenter.ingest.CallSettings;
-import io.commandcenter.ingest.CloudException;
 import io.commandcenter.ingest.CloudException.Kind;
+import io.commandcenter.ingest.CloudException;
 import io.commandcenter.ingest.FastCalls;
 import io.commandcenter.ingest.SimulatedCloudTestSupport;
-import io.commandcenter.simulation.Faults;
 import io.commandcenter.simulation.SimulatorCredentials;
+import io.commandcenter.sitemodel.Faults;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

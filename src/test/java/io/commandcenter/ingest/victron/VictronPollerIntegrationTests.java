@@ -9,12 +9,12 @@ import java.util.Map;
 
 import io.commandcenter.ingest.IngestTest;
 import io.commandcenter.ingest.MutableClock;
-import io.commandcenter.ingest.internal.PollLog;
 import io.commandcenter.ingest.PollSource;
 import io.commandcenter.ingest.internal.AccountPoller;
+import io.commandcenter.ingest.internal.PollLog;
 import io.commandcenter.ingest.internal.PollRunner;
 import io.commandcenter.simulation.EmbeddedSimulator;
-import io.commandcenter.simulation.Faults;
+import io.commandcenter.sitemodel.Faults;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package io.commandcenter.simulation;
+package io.commandcenter.sitemodel;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Predicate;
 
-import io.commandcenter.simulation.Scenario.DeviceSpec;
+import io.commandcenter.sitemodel.Scenario.DeviceSpec;
 
 /**
  * The physics of a simulated solar site: PV follows a seasonal sun curve times the day's weather factor with a
@@ -118,7 +118,7 @@ public final class SiteModel {
     }
 
     /** The latest recorded state that passes {@code test}, if any (used for a device's last status before it went offline). */
-    synchronized Optional<SiteState> lastStateWhere(Predicate<SiteState> test) {
+    public synchronized Optional<SiteState> lastStateWhere(Predicate<SiteState> test) {
         for (int i = history.size() - 1; i >= 0; i--) {
             if (test.test(history.get(i))) {
                 return Optional.of(history.get(i));
@@ -160,8 +160,13 @@ public final class SiteModel {
         return RelayOutcome.SWITCHED;
     }
 
+    /** Whether a device has this name, or this cloud id and channel (any channel when negative). */
+    public boolean hasDevice(String deviceOrCloudId, int channel) {
+        return indexOf(deviceOrCloudId, channel) >= 0;
+    }
+
     /** Index of a device by name, or by cloud id and channel; -1 when there is none. */
-    synchronized int indexOf(String deviceOrCloudId, int channel) {
+    private synchronized int indexOf(String deviceOrCloudId, int channel) {
         List<DeviceSpec> devices = scenario.devices();
         for (int i = 0; i < devices.size(); i++) {
             if (devices.get(i).name().equals(deviceOrCloudId)) {

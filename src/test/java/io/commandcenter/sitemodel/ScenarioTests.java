@@ -1,4 +1,4 @@
-package io.commandcenter.simulation;
+package io.commandcenter.sitemodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

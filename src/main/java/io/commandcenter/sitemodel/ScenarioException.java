@@ -1,4 +1,4 @@
-package io.commandcenter.simulation;
+package io.commandcenter.sitemodel;
 
 /** A scenario file that cannot be used; the message names the file, the field and what is wrong. */
 public class ScenarioException extends RuntimeException {

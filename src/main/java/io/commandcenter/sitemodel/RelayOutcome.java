@@ -1,4 +1,4 @@
-package io.commandcenter.simulation;
+package io.commandcenter.sitemodel;
 
 /** What became of a relay command sent to the model. */
 public enum RelayOutcome {

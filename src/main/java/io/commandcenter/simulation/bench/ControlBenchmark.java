@@ -1,4 +1,4 @@
-package io.commandcenter.control;
+package io.commandcenter.simulation.bench;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
+import io.commandcenter.control.CommandOutcome;
+import io.commandcenter.control.CommandService;
+import io.commandcenter.control.ControlProperties;
 import io.commandcenter.device.DeviceService;
 import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.Source;
 import io.commandcenter.simulation.EmbeddedSimulator;
-import io.commandcenter.simulation.Faults;
-import io.commandcenter.simulation.SiteState;
+import io.commandcenter.sitemodel.Faults;
+import io.commandcenter.sitemodel.SiteState;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,6 +40,7 @@ import picocli.CommandLine.Spec;
  * Options: {@code --commands 1000 --timeouts 0.10 --silent 0.05 --db-url jdbc:postgresql://...}
  * <p>
  * The application comes from the caller, so this package does not depend on the root package that lists the commands.
+ * It drives control through its public API ({@link CommandService}) only.
  */
 @Command(name = "bench-control",
         description = "Control benchmark: manual commands through the full pipeline against the faulty simulator.")

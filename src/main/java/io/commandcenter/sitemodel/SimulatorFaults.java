@@ -1,4 +1,4 @@
-package io.commandcenter.simulation;
+package io.commandcenter.sitemodel;
 
 import java.util.Objects;
 import java.util.function.UnaryOperator;

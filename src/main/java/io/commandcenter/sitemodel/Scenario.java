@@ -1,4 +1,4 @@
-package io.commandcenter.simulation;
+package io.commandcenter.sitemodel;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,22 +1,15 @@
-package io.commandcenter.ingest;
+package io.commandcenter.simulation.bench;
 
-import java.time.Clock;
+import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
-import io.commandcenter.ingest.internal.CloudCall;
-import io.commandcenter.ingest.shelly.ShellyCloudClient;
-import io.commandcenter.ingest.solark.SolArkClient;
-import io.commandcenter.ingest.victron.VictronClient;
-import io.commandcenter.simulation.Faults;
-import io.commandcenter.simulation.Scenario;
+import io.commandcenter.ingest.CallSettings;
+import io.commandcenter.ingest.ResilienceProbe;
+import io.commandcenter.ingest.StandInClouds;
 import io.commandcenter.simulation.SiteSimulator;
+import io.commandcenter.sitemodel.Faults;
+import io.commandcenter.sitemodel.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,7 +21,7 @@ import picocli.CommandLine.Spec;
  * mixed faults per request — 40 % of them HTTP 502, 35 % 429 with {@code Retry-After: 1}, 25 % answers a second
  * slower than the read timeout — with the production call settings (timeouts, 3 tries, backoff, circuit breaker,
  * rate limits), and prints per cloud the share of successful polls (target ≥ 97 %) and what the circuit did.
- * No database, no web server.
+ * No database, no web server. The polling and counting is ingest's {@link ResilienceProbe}; this side owns the faults.
  * <p>
  * Options: {@code --polls 100 --faults 0.20}
  */
@@ -63,28 +56,23 @@ public final class IngestBenchmark implements Callable<Integer> {
                     .withVrm(mixed(faults, production).withRateLimit(new Faults.RateLimit(200, Duration.ofMinutes(1))))
                     .withSolark(mixed(faults, production))
                     .withShellyCloud(mixed(faults, shelly).withRateLimit(new Faults.RateLimit(1, Duration.ofSeconds(1)))));
-            var vrm = new VictronClient(sim.vrmBaseUri(), VictronClient.Account.token(sim.credentials().vrmAccessToken()),
-                    production, 3, Duration.ofSeconds(1), Clock.systemUTC());
-            var solark = new SolArkClient(sim.solarkBaseUri(), sim.credentials().solarkUsername(),
-                    sim.credentials().solarkPassword(), production, 2, Duration.ofSeconds(1), Clock.systemUTC());
-            var shellyCloud = new ShellyCloudClient(sim.shellyBaseUri(), sim.credentials().shellyAuthKey(), shelly, 1,
-                    Duration.ofSeconds(1), Clock.systemUTC());
+            var accounts = sim.credentials();
+            var clouds = new StandInClouds(sim.vrmBaseUri(), accounts.vrmAccessToken(), accounts.vrmSiteId(),
+                    sim.solarkBaseUri(), accounts.solarkUsername(), accounts.solarkPassword(), accounts.solarkPlantId(),
+                    sim.shellyBaseUri(), accounts.shellyAuthKey(), URI.create(sim.baseUri() + "/shelly-local"),
+                    sim.clock().speed());
             System.out.printf("bench-ingest: %d polls per cloud, %.0f %% of requests faulty (%.1f %% 502, %.1f %% 429 "
                             + "Retry-After 1 s, %.1f %% slower than the read timeout); production retries and circuit "
                             + "(%d tries, backoff %d ms x%.0f, circuit %d calls at %.0f %%, open %s)%n",
                     polls, faults * 100, faults * 40, faults * 35, faults * 25, production.maxAttempts(),
                     production.initialBackoff().toMillis(), production.backoffMultiplier(), production.circuitWindow(),
                     production.circuitFailureRate(), production.circuitOpenFor());
-            ExecutorService pool = Executors.newFixedThreadPool(3);
-            List<Future<String>> results = new ArrayList<>();
-            int n = polls;
-            results.add(pool.submit(() -> measure("victron", vrm.resilience(), vrm::installations, n)));
-            results.add(pool.submit(() -> measure("solark", solark.resilience(), solark::plants, n)));
-            results.add(pool.submit(() -> measure("shelly", shellyCloud.resilience(), shellyCloud::allStatus, n)));
-            for (Future<String> result : results) {
-                System.out.println(result.get());
+            for (ResilienceProbe.Figures f : ResilienceProbe.pollEach(clouds, production, shelly, polls)) {
+                System.out.printf("  %-8s %5.1f %% of %d polls succeeded (target >= 97 %%), %d failed, %d of them "
+                                + "'circuit open'; %d polls needed a retry; circuit %s; %.0f s%n",
+                        f.cloud(), 100.0 * f.succeeded() / f.polls(), f.polls(), f.polls() - f.succeeded(),
+                        f.circuitOpen(), f.retried(), f.circuit(), f.took().toNanos() / 1e9);
             }
-            pool.shutdown();
             return 0;
         } catch (Exception e) {
             System.err.println("bench-ingest failed: " + e);
@@ -95,27 +83,5 @@ public final class IngestBenchmark implements Callable<Integer> {
     private static Faults.Api mixed(double share, CallSettings settings) {
         return Faults.Api.NONE.withServerErrors(share * 0.40).withRandomRateLimiting(share * 0.35, Duration.ofSeconds(1))
                 .withTimeouts(share * 0.25, settings.readTimeout().plusSeconds(1));
-    }
-
-    private static String measure(String cloud, CloudCall call, Supplier<?> poll, int polls) {
-        int ok = 0;
-        int circuitOpen = 0;
-        long started = System.nanoTime();
-        for (int i = 0; i < polls; i++) {
-            try {
-                poll.get();
-                ok++;
-            } catch (CloudException e) {
-                if (e.kind() == CloudException.Kind.CIRCUIT_OPEN) {
-                    circuitOpen++;
-                }
-            }
-        }
-        var retries = call.retry().getMetrics();
-        return String.format("  %-8s %5.1f %% of %d polls succeeded (target >= 97 %%), %d failed, %d of them "
-                        + "'circuit open'; %d polls needed a retry; circuit %s; %.0f s",
-                cloud, 100.0 * ok / polls, polls, polls - ok, circuitOpen,
-                retries.getNumberOfSuccessfulCallsWithRetryAttempt() + retries.getNumberOfFailedCallsWithRetryAttempt(),
-                call.circuitBreaker().getState(), (System.nanoTime() - started) / 1e9);
     }
 }

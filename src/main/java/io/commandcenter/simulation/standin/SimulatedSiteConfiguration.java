@@ -1,4 +1,4 @@
-package io.commandcenter;
+package io.commandcenter.simulation.standin;
 
 import java.net.URI;
 
@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the embedded site simulator in as the stand-in clouds for accounts that are not set up. This is the one place
- * that knows both: the adapters only see endpoints and accounts, and reach the simulator over HTTP as they would the
- * real clouds.
+ * Wires the embedded site simulator in as the stand-in clouds for accounts that are not set up, when the simulator is
+ * wanted ({@link SimulatorWanted}: by configuration, or because no cloud account is set). This is the one place that
+ * knows both: the adapters only see endpoints and accounts, and reach the simulator over HTTP as they would the real
+ * clouds. It sits in a sub-package so that the simulator itself knows nothing of the platform.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(SimulatorWanted.class)

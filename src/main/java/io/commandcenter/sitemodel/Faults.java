@@ -1,12 +1,14 @@
-package io.commandcenter.simulation;
+package io.commandcenter.sitemodel;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
  * What goes wrong, and how often. Set in the scenario file under {@code faults:}, changed at runtime through
- * {@link SiteSimulator#faults()} or {@code POST /_sim/faults}. Probabilities are per request (per relay command
- * for {@code relayIgnoreProbability}); a missing field means "never".
+ * {@link SiteModel#faults()} (the simulator's {@code POST /_sim/faults} does the same). The model applies the
+ * relay and offline faults; the API faults and quirks are applied by the simulator that serves the model over HTTP.
+ * Probabilities are per request (per relay command for {@code relayIgnoreProbability}); a missing field means
+ * "never".
  *
  * @param vrm                    faults of the Victron VRM API ({@code /vrm})
  * @param shellyCloud            faults of the Shelly Cloud API ({@code /shelly})
@@ -289,7 +291,7 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
         }
 
         /** The window covering this moment after the scenario start, if any. */
-        static Window covering(List<Window> windows, Duration sinceStart) {
+        public static Window covering(List<Window> windows, Duration sinceStart) {
             for (Window window : windows) {
                 if (sinceStart.compareTo(window.start()) >= 0
                         && sinceStart.compareTo(window.start().plus(window.duration())) < 0) {
