@@ -6,9 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.commandcenter.validation.ProblemException;
 import jakarta.annotation.PreDestroy;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -86,8 +84,7 @@ class AgentController {
     }
 
     private Conversation find(UUID id) {
-        return agents.conversation(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
-                "conversation-not-found", "No conversation " + id));
+        return agents.conversation(id).orElseThrow(() -> new UnknownConversation(id));
     }
 
     /** The operator role's authority, as the security configuration grants it. */
@@ -105,14 +102,14 @@ class AgentController {
 
     private static String question(ChatRequest request) {
         if (request == null || request.question() == null || request.question().isBlank()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "empty-question", "Ask a question");
+            throw new QuestionRejected("empty-question", "Ask a question");
         }
         return request.question().strip();
     }
 
     private static AgentChoice agent(ChatRequest request) {
-        return AgentChoice.of(request.agent()).orElseThrow(() -> new ProblemException(HttpStatus.BAD_REQUEST,
-                "unknown-agent", "No agent called '" + request.agent() + "'; ask manager, solar-controller or energy-orchestrator"));
+        return AgentChoice.of(request.agent()).orElseThrow(() -> new QuestionRejected("unknown-agent",
+                "No agent called '" + request.agent() + "'; ask manager, solar-controller or energy-orchestrator"));
     }
 
     private static void send(SseEmitter emitter, String name, String data) {

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingsStored;
-import io.commandcenter.validation.ProblemException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.event.EventListener;
@@ -74,10 +73,9 @@ public class ActionRetries implements AutoCloseable {
     /** Retries a finished action by hand, as the signed-in user. */
     public CommandOutcome retry(UUID actionId, String user) {
         ActionRecord original = actionLog.find(actionId)
-                .orElseThrow(() -> ProblemException.notFound("unknown-action", "No action " + actionId));
+                .orElseThrow(() -> new UnknownAction(actionId));
         if (original.result() == null) {
-            throw new ProblemException(org.springframework.http.HttpStatus.CONFLICT, "action-in-flight",
-                    "Action " + actionId + " has not finished yet");
+            throw new ActionInFlight(actionId);
         }
         queue.remove(actionId);
         return commands.execute(new ActionRequest(UUID.randomUUID(), original.device(), original.requestedOn(),

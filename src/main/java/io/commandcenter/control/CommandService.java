@@ -18,7 +18,7 @@ import io.commandcenter.engine.CommandFailed;
 import io.commandcenter.engine.CommandNotSent;
 import io.commandcenter.engine.Decision;
 import io.commandcenter.device.DeviceRegistry;
-import io.commandcenter.validation.ProblemException;
+import io.commandcenter.device.UnknownDevice;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -76,7 +76,7 @@ public class CommandService {
      * Runs a request to its end and says what happened. A request id that was seen before is
      * not run again: its recorded outcome is returned.
      *
-     * @throws ProblemException 404 when the device is not in the registry
+     * @throws UnknownDevice when the device is not in the registry
      */
     public CommandOutcome execute(ActionRequest request) {
         return run(request, null);
@@ -93,7 +93,7 @@ public class CommandService {
             return outcomeOf(previous.get());
         }
         Device device = devices.findByName(request.device())
-                .orElseThrow(() -> ProblemException.notFound("unknown-device", "No device named " + request.device()));
+                .orElseThrow(() -> new UnknownDevice(request.device()));
         long started = System.nanoTime();
         actionLog.append(request, "REQUESTED", clock.instant(), null, null, null, Map.of("reason", request.reason()));
 

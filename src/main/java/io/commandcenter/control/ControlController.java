@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.commandcenter.validation.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,7 +73,7 @@ class ControlController {
 
     @GetMapping({"/control/actions/{id}", "/api/v1/control/actions/{id}"})
     ActionRecord action(@PathVariable UUID id) {
-        return actionLog.find(id).orElseThrow(() -> ProblemException.notFound("unknown-action", "No action " + id));
+        return actionLog.find(id).orElseThrow(() -> new UnknownAction(id));
     }
 
     record StopBody(@io.commandcenter.validation.PlainText(max = io.commandcenter.validation.Limits.NAME) String who,
@@ -91,7 +89,7 @@ class ControlController {
     EmergencyStopState engage(@jakarta.validation.Valid @RequestBody(required = false) StopBody body, Principal user) {
         String why = body == null ? null : body.why();
         if (why == null || why.isBlank()) {
-            throw ProblemException.badRequest("reason-required", "Say why the emergency stop is engaged ('why')");
+            throw new StopNeedsReason();
         }
         return emergencyStop.engage(whoOr(user, body), why);
     }
@@ -101,34 +99,12 @@ class ControlController {
         return emergencyStop.release(whoOr(user, body), body == null ? null : body.why());
     }
 
-    /** Maps a non-success outcome to a problem with the outcome attached, so callers see why. */
+    /** A non-success outcome is refused with the outcome attached, so callers see why. */
     private static CommandOutcome answer(CommandOutcome outcome) {
         if (outcome.result() == null || outcome.succeeded()) {
             return outcome;
         }
-        HttpStatus status = switch (outcome.result()) {
-            case BLOCKED -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case BUSY, OFFLINE, HALTED, UNKNOWN -> HttpStatus.CONFLICT;
-            case FAILED -> HttpStatus.BAD_GATEWAY;
-            case WOULD_EXECUTE -> HttpStatus.ACCEPTED;
-            case SUCCEEDED -> HttpStatus.OK;
-        };
-        String type = switch (outcome.result()) {
-            case BLOCKED -> "action-blocked";
-            case BUSY -> "device-busy";
-            case OFFLINE -> "device-offline";
-            case HALTED -> "emergency-stop";
-            case FAILED -> "command-failed";
-            case UNKNOWN -> "outcome-unknown";
-            default -> "action";
-        };
-        throw new ProblemException(status, type, String.join("; ", outcome.reasons()))
-                .with("actionId", outcome.actionId())
-                .with("device", outcome.device())
-                .with("result", outcome.result())
-                .with("reasons", outcome.reasons())
-                .with("rules", outcome.rules())
-                .with("finalState", outcome.finalOn() == null ? "unknown" : outcome.finalOn() ? "on" : "off");
+        throw new CommandRefused(outcome);
     }
 
     private static String who(Principal user) {

@@ -11,10 +11,9 @@ import java.util.TreeMap;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import io.commandcenter.validation.ProblemException;
+import io.commandcenter.validation.InvalidParams;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,8 +46,8 @@ public class DeviceService {
     public Device register(DeviceForm form) {
         Map<String, String> errors = errors(form);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("invalid-device", "The device has invalid fields").with("errors", errors)
-                    .with(io.commandcenter.validation.InvalidParams.PROPERTY, invalidParams("", errors));
+            throw new DeviceRejected("invalid-device", "The device has invalid fields").with("errors", errors)
+                    .with(InvalidParams.PROPERTY, invalidParams("", errors));
         }
         Device device = toDevice(form);
         requireFree(device);
@@ -69,12 +68,12 @@ public class DeviceService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("invalid-device", "The change has invalid fields").with("errors", errors)
-                    .with(io.commandcenter.validation.InvalidParams.PROPERTY, invalidParams("", errors));
+            throw new DeviceRejected("invalid-device", "The change has invalid fields").with("errors", errors)
+                    .with(InvalidParams.PROPERTY, invalidParams("", errors));
         }
         String newName = change.name() == null ? name : change.name();
         if (!newName.equals(name) && registry.findByName(newName).isPresent()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "device-exists", "A device named " + newName + " exists");
+            throw new DeviceConflict("device-exists", "A device named " + newName + " exists");
         }
         double ratedPower = change.ratedPower() == null ? current.ratedPower() : change.ratedPower();
         boolean essential = change.essential() == null ? current.essential() : change.essential();
@@ -126,9 +125,9 @@ public class DeviceService {
             }
         }
         if (!badRows.isEmpty()) {
-            throw ProblemException.badRequest("invalid-import", badRows.size() + " of " + forms.size()
+            throw new DeviceRejected("invalid-import", badRows.size() + " of " + forms.size()
                     + " rows are invalid; nothing was imported").with("rows", badRows)
-                    .with(io.commandcenter.validation.InvalidParams.PROPERTY, badRows.stream().flatMap(r -> {
+                    .with(InvalidParams.PROPERTY, badRows.stream().flatMap(r -> {
                         @SuppressWarnings("unchecked") Map<String, String> e = (Map<String, String>) r.get("errors");
                         return invalidParams("[" + r.get("index") + "].", e).stream();
                     }).toList());
@@ -144,7 +143,7 @@ public class DeviceService {
     public DiscoveryResult discover() {
         DeviceDiscovery cloud = discovery.getIfAvailable();
         if (cloud == null || !cloud.available()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "discovery-unavailable",
+            throw new DeviceConflict("discovery-unavailable",
                     "Shelly Cloud is not configured (enter the account on the setup page, or set"
                             + " COMMANDCENTER_SHELLY_BASE_URL and _AUTH_KEY), and no simulator runs");
         }
@@ -179,10 +178,10 @@ public class DeviceService {
 
     private void requireFree(Device device) {
         registry.findByName(device.name()).ifPresent(d -> {
-            throw new ProblemException(HttpStatus.CONFLICT, "device-exists", "A device named " + d.name() + " exists");
+            throw new DeviceConflict("device-exists", "A device named " + d.name() + " exists");
         });
         registry.findByCloudId(device.cloudId(), device.channel()).ifPresent(d -> {
-            throw new ProblemException(HttpStatus.CONFLICT, "relay-registered", "Relay " + d.cloudId() + " channel "
+            throw new DeviceConflict("relay-registered", "Relay " + d.cloudId() + " channel "
                     + d.channel() + " is already registered as " + d.name());
         });
     }
@@ -227,7 +226,7 @@ public class DeviceService {
         return "must be one of " + java.util.Arrays.toString(DeviceType.values());
     }
 
-    private static ProblemException unknown(String name) {
-        return ProblemException.notFound("unknown-device", "No device named " + name);
+    private static UnknownDevice unknown(String name) {
+        return new UnknownDevice(name);
     }
 }

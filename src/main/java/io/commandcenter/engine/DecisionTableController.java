@@ -3,7 +3,6 @@ package io.commandcenter.engine;
 import java.util.List;
 import java.util.Map;
 
-import io.commandcenter.validation.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -61,7 +60,7 @@ class DecisionTableController {
     @DeleteMapping("/{name}")
     ResponseEntity<Void> delete(@PathVariable String name) {
         if (!tables.delete(name)) {
-            throw ProblemException.notFound("unknown-table", "No decision table named " + name);
+            throw new UnknownDecisionTable(name);
         }
         return ResponseEntity.noContent().build();
     }
@@ -89,7 +88,7 @@ class DecisionTableController {
             parsed = contentType.startsWith("text/csv") ? sheets.importCsv(body) : sheets.importXlsx(body);
         } catch (IllegalArgumentException e) {
             // all or nothing: one bad row and nothing is stored
-            throw ProblemException.badRequest("invalid-spreadsheet", e.getMessage())
+            throw new InputRejected("invalid-spreadsheet", e.getMessage())
                     .with(io.commandcenter.validation.InvalidParams.PROPERTY,
                             List.of(new io.commandcenter.validation.InvalidParam("body", String.valueOf(e.getMessage()))));
         }
@@ -147,13 +146,12 @@ class DecisionTableController {
                 .filter(p -> !p.message().startsWith("contradiction")) // reported by validate, before activation
                 .map(p -> Map.of("row", p.row() == null ? 0 : p.row(), "message", p.message())).toList();
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest("invalid-decision-table", "The table has rows that cannot work")
+            throw new InputRejected("invalid-decision-table", "The table has rows that cannot work")
                     .with("errors", errors);
         }
     }
 
     private DecisionTable find(String name) {
-        return tables.find(name).orElseThrow(() ->
-                ProblemException.notFound("unknown-table", "No decision table named " + name));
+        return tables.find(name).orElseThrow(() -> new UnknownDecisionTable(name));
     }
 }

@@ -12,7 +12,6 @@ import io.commandcenter.engine.facts.DeviceLock;
 import io.commandcenter.validation.InvalidParams;
 import io.commandcenter.validation.Limits;
 import io.commandcenter.timeseries.ReadingsStored;
-import io.commandcenter.validation.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +48,7 @@ class EngineController {
         Instant now = Instant.now();
         List<String> violations = fact.violations(now, name -> devices.findByName(name).isPresent());
         if (!violations.isEmpty()) {
-            throw ProblemException.badRequest("invalid-fact", "The fact is not valid").with("errors", violations)
+            throw new InputRejected("invalid-fact", "The fact is not valid").with("errors", violations)
                     .with(InvalidParams.PROPERTY, InvalidParams.fromMessages(violations, "fact").list());
         }
         return switch (fact.type()) {
@@ -87,7 +86,7 @@ class EngineController {
     @DeleteMapping("/locks/{device}")
     ResponseEntity<Void> unlock(@PathVariable String device, Principal user) {
         if (engine.deviceLocks().stream().noneMatch(l -> l.device().equals(device))) {
-            throw ProblemException.notFound("not-locked", "Device \"" + device + "\" is not locked");
+            throw new NotLocked(device);
         }
         engine.setDeviceLock(device, false, user == null ? "unknown" : user.getName(), null);
         return ResponseEntity.noContent().build();
@@ -114,8 +113,7 @@ class EngineController {
     @GetMapping("/queries/{name}")
     List<Map<String, Object>> query(@PathVariable String name) {
         if (!engine.rules().queries().contains(name)) {
-            throw ProblemException.notFound("unknown-query", "No query named \"" + name + "\"")
-                    .with("queries", engine.rules().queries());
+            throw new UnknownQuery(name).with("queries", engine.rules().queries());
         }
         return engine.query(name).stream().map(row -> {
             Map<String, Object> described = new LinkedHashMap<>();
@@ -231,14 +229,14 @@ class EngineController {
     private static Map<String, Object> report(RuleSetService.Validation v, Integer activeVersion) {
         if (!v.errors().isEmpty()) {
             RuleProblem first = v.errors().get(0);
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule-compile-error",
+            throw new RuleRejected("rule-compile-error",
                     "The rules do not build: " + first.message())
                     .with("file", first.file()).with("table", first.table()).with("row", first.row())
                     .with("line", first.line()).with("column", first.column())
                     .with("errors", v.errors()).with("warnings", v.warnings());
         }
         if (!v.refusals().isEmpty()) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-unsafe",
+            throw new RuleRejected("rule-set-unsafe",
                     "Activation refused: " + v.refusals().get(0)).with("refusals", v.refusals())
                     .with("warnings", v.warnings());
         }

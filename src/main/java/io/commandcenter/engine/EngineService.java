@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.device.DevicesChanged;
+import io.commandcenter.device.UnknownDevice;
 import io.commandcenter.engine.facts.BatteryLevel;
 import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.engine.facts.DeviceLock;
@@ -29,7 +30,9 @@ import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingsStored;
 import io.commandcenter.timeseries.SolarReading;
-import io.commandcenter.validation.ProblemException;
+import io.commandcenter.validation.InvalidParam;
+import io.commandcenter.validation.InvalidParams;
+import io.commandcenter.validation.Text;
 import jakarta.annotation.PreDestroy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -401,14 +404,13 @@ class EngineService implements RulesEngine {
             // Checked here for every way in (REST, hardware page): a typo must not leave the owner
             // believing a device is safe to work on.
             if (registry.findByName(device).isEmpty()) {
-                throw ProblemException.notFound("unknown-device", "No device named \"" + device + "\"");
+                throw new UnknownDevice(device, "No device named \"" + device + "\"");
             }
-            String problem = io.commandcenter.validation.Text.problem(why, DeviceLock.MAX_REASON);
+            String problem = Text.problem(why, DeviceLock.MAX_REASON);
             if (problem != null) {
-                throw ProblemException.badRequest("invalid-lock", "The lock is not valid")
+                throw new InputRejected("invalid-lock", "The lock is not valid")
                         .with("errors", List.of("reason: " + problem))
-                        .with(io.commandcenter.validation.InvalidParams.PROPERTY,
-                                List.of(new io.commandcenter.validation.InvalidParam("reason", problem)));
+                        .with(InvalidParams.PROPERTY, List.of(new InvalidParam("reason", problem)));
             }
             lockRepository.lock(new DeviceLock(device, who, why == null ? "" : why));
         } else {

@@ -1,9 +1,7 @@
 package io.commandcenter.engine;
 
-import org.springframework.http.HttpStatus;
+import io.commandcenter.validation.InvalidParams;
 import org.springframework.stereotype.Service;
-
-import io.commandcenter.validation.ProblemException;
 
 /** The owner's preferences: stored, validated, and handed to the live sessions as the settings fact. */
 @Service
@@ -26,9 +24,9 @@ class PreferencesService {
     Preferences update(Preferences preferences, String by) {
         var violations = preferences.violations();
         if (!violations.isEmpty()) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid-preferences", "The preferences are not consistent")
-                    .with("errors", violations).with(io.commandcenter.validation.InvalidParams.PROPERTY,
-                            io.commandcenter.validation.InvalidParams.fromMessages(violations, "preferences").list());
+            throw new InputRejected("invalid-preferences", "The preferences are not consistent")
+                    .with("errors", violations).with(InvalidParams.PROPERTY,
+                            InvalidParams.fromMessages(violations, "preferences").list());
         }
         repository.save(preferences, by);
         engine.usePreferences(preferences);

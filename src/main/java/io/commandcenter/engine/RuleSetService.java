@@ -15,7 +15,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -223,9 +222,8 @@ class RuleSetService {
         try {
             engine.install(rules, number);
         } catch (RuleSetFailedLive e) {
-            throw new io.commandcenter.validation.ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule-set-failed",
-                    "Activation rolled back: " + e.getMessage()).with("failedVersion", number)
-                    .with("version", engine.version());
+            throw new RuleRejected("rule-set-failed", "Activation rolled back: " + e.getMessage())
+                    .with("failedVersion", number).with("version", engine.version());
         }
     }
 
@@ -241,8 +239,7 @@ class RuleSetService {
      * ones that run; when a version's rows were not recorded, the tables stay and a warning says so.
      */
     Validation rollback(int version, String by) {
-        RuleSetVersion old = versions.find(version).orElseThrow(() ->
-                io.commandcenter.validation.ProblemException.notFound("unknown-rule-set-version", "no rule set version " + version));
+        RuleSetVersion old = versions.find(version).orElseThrow(() -> new UnknownRuleSetVersion(version));
         List<DecisionTable> oldTables = versions.tables(version);
         RuleSetBuilder.Result built = buildVersion(old);
         if (!built.ok()) {

@@ -10,10 +10,8 @@ import java.util.stream.Collectors;
 import io.commandcenter.ingest.internal.AccountConnector;
 import io.commandcenter.ingest.internal.AccountRepository;
 import io.commandcenter.validation.InvalidParams;
-import io.commandcenter.validation.ProblemException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -159,9 +157,7 @@ public class CloudAccounts {
 
     private static void requireNotFromEnvironment(AccountConnector connector) {
         if (connector.environment() != null) {
-            throw new ProblemException(HttpStatus.CONFLICT, "account-from-environment", "The "
-                    + connector.source().key() + " account is set in the environment (" + connector.environment()
-                    + "): change it there");
+            throw new AccountFromEnvironment(connector.source().key(), connector.environment());
         }
     }
 

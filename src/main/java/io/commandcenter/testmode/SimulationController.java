@@ -15,8 +15,6 @@ import io.commandcenter.engine.RuleFile;
 import io.commandcenter.engine.RuleSet;
 import io.commandcenter.sitemodel.Scenario;
 import io.commandcenter.validation.Limits;
-import io.commandcenter.validation.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -63,9 +61,7 @@ class SimulationController {
     ResponseEntity<Started> startSimulation(@RequestBody SimulationRequest request, Authentication caller) {
         // DRL is code that runs in this JVM: operators simulate with the live rules and data overrides only.
         if (!request.ruleFiles().isEmpty() && !isAdmin(caller)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "rule-files-need-admin",
-                    "Only an admin may submit rule files (DRL is code); simulate with the live rules, decision"
-                            + " tables and setting overrides instead").with("field", "ruleFiles");
+            throw new RuleFilesNeedAdmin().with("field", "ruleFiles");
         }
         checkInput(request);
         UUID id = simulations.submit(request);
@@ -112,7 +108,7 @@ class SimulationController {
         try {
             rules = RuleSets.build(candidateFiles(request));
         } catch (RuleSets.RuleSetException e) {
-            throw ProblemException.badRequest("rules-do-not-compile", e.getMessage());
+            throw new SimulationRejected("rules-do-not-compile", e.getMessage());
         }
         shadow.start(rules, settings);
         return shadowStatus();
@@ -135,13 +131,13 @@ class SimulationController {
         try {
             return SettingsOverrides.apply(live.settings(), overrides == null ? Map.of() : overrides);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("bad-setting", e.getMessage());
+            throw new SimulationRejected("bad-setting", e.getMessage());
         }
     }
 
     private List<RuleFile> candidateFiles(ShadowRequest r) {
         if (r.ruleVersion() != null) {
-            return live.version(r.ruleVersion()).orElseThrow(() -> ProblemException.badRequest("unknown-rule-version",
+            return live.version(r.ruleVersion()).orElseThrow(() -> new SimulationRejected("unknown-rule-version",
                     "Rule-set version " + r.ruleVersion() + " is not known"));
         }
         Map<String, RuleFile> files = new LinkedHashMap<>();
@@ -155,8 +151,7 @@ class SimulationController {
     private String finishedReport(UUID id) {
         SimulationRun run = simulations.find(id).orElseThrow(() -> notFound(id));
         if (run.status() != SimulationRun.Status.DONE) {
-            throw new ProblemException(HttpStatus.CONFLICT, "simulation-not-finished", "Simulation " + id + " is "
-                    + run.status() + (run.error() == null ? "" : ": " + run.error()));
+            throw new SimulationNotFinished(id, run.status(), run.error());
         }
         return simulations.report(id).orElseThrow(() -> notFound(id));
     }
@@ -183,8 +178,8 @@ class SimulationController {
         return caller != null && caller.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
 
-    private static ProblemException notFound(UUID id) {
-        return ProblemException.notFound("simulation-not-found", "No simulation " + id);
+    private static UnknownSimulation notFound(UUID id) {
+        return new UnknownSimulation(id);
     }
 
     /** Names each bad field before the run is queued: the single worker never starts on a runaway request. */

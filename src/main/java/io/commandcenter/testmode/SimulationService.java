@@ -20,12 +20,10 @@ import io.commandcenter.engine.RuleSet;
 import io.commandcenter.engine.facts.SiteSettings;
 import io.commandcenter.sitemodel.Scenario;
 import io.commandcenter.sitemodel.ScenarioException;
-import io.commandcenter.validation.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,8 +73,7 @@ public class SimulationService {
             executor.execute(() -> execute(id, prepared));
         } catch (RejectedExecutionException e) {
             runs.failed(id, "refused: the test-mode queue is full");
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "testmode-busy",
-                    "Too many simulations are queued; try again when one has finished");
+            throw new TestModeBusy();
         }
         return id;
     }
@@ -107,14 +104,14 @@ public class SimulationService {
 
     private Prepared prepare(SimulationRequest r) {
         if ((r.scenario() == null) == (r.replay() == null)) {
-            throw ProblemException.badRequest("bad-simulation-request", "Give either a scenario or a replay window");
+            throw new SimulationRejected("bad-simulation-request", "Give either a scenario or a replay window");
         }
         if (r.ruleVersion() != null && !r.ruleFiles().isEmpty()) {
-            throw ProblemException.badRequest("bad-simulation-request", "Give ruleVersion or ruleFiles, not both");
+            throw new SimulationRejected("bad-simulation-request", "Give ruleVersion or ruleFiles, not both");
         }
         for (String name : r.ruleFiles().keySet()) {
             if (!name.matches(Limits.RULE_FILE)) {
-                throw ProblemException.badRequest("bad-rule-file", "Rule file names look like miners.drl (was '" + name + "')");
+                throw new SimulationRejected("bad-rule-file", "Rule file names look like miners.drl (was '" + name + "')");
             }
         }
         // Refuse code the guard will not compile now, with its line, instead of failing the run later.
@@ -122,28 +119,28 @@ public class SimulationService {
                 .map(f -> RuleFile.file(f.getKey(), f.getValue())).toList());
         if (!refused.isEmpty()) {
             RuleProblem first = refused.get(0);
-            throw ProblemException.badRequest("rule-not-allowed", first.file() + " line " + first.line() + ": "
+            throw new SimulationRejected("rule-not-allowed", first.file() + " line " + first.line() + ": "
                     + first.message()).with("field", "ruleFiles").with("problems", refused);
         }
         SiteSettings settings;
         try {
             settings = SettingsOverrides.apply(live.settings(), r.overrides());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("bad-setting", e.getMessage());
+            throw new SimulationRejected("bad-setting", e.getMessage());
         }
         if (r.replay() != null) {
             var w = r.replay();
             if (w.from() == null || w.to() == null || !w.from().isBefore(w.to())) {
-                throw ProblemException.badRequest("bad-replay-window", "A replay window needs from before to");
+                throw new SimulationRejected("bad-replay-window", "A replay window needs from before to");
             }
             if (Duration.between(w.from(), w.to()).compareTo(Duration.ofDays(properties.maxReplayDays())) > 0) {
-                throw ProblemException.badRequest("bad-replay-window",
+                throw new SimulationRejected("bad-replay-window",
                         "A replay window may span at most " + properties.maxReplayDays() + " days");
             }
             return new Prepared(null, () -> stored.window(w.from(), w.to(), properties.zone()), settings, r);
         }
         if (!r.scenario().matches("[A-Za-z0-9_-]+\\.(yaml|yml|json)")) {
-            throw ProblemException.badRequest("bad-scenario",
+            throw new SimulationRejected("bad-scenario",
                     "Name a scenario file in simulation/scenarios, such as summer-week.yaml");
         }
         try {
@@ -151,7 +148,7 @@ public class SimulationService {
             new SimulationOptions(r.duration(), r.emergencyStops(), properties.maxChartPoints(), null);
             return new Prepared(scenario, null, settings, r);
         } catch (ScenarioException | IllegalArgumentException e) {
-            throw ProblemException.badRequest("bad-scenario", e.getMessage());
+            throw new SimulationRejected("bad-scenario", e.getMessage());
         }
     }
 

@@ -2,8 +2,6 @@ package io.commandcenter.timeseries;
 
 import java.util.Locale;
 
-import io.commandcenter.validation.ProblemException;
-
 /** A device cloud whose readings are stored, with its raw table and the column naming the series. */
 public enum ReadingSource {
     VICTRON("victron.battery_readings", "site"),
@@ -37,7 +35,7 @@ public enum ReadingSource {
                 return s;
             }
         }
-        throw ProblemException.badRequest("unknown-source",
+        throw new QueryRejected("unknown-source",
                 "Unknown source '" + value + "': use victron, solark or shelly");
     }
 }

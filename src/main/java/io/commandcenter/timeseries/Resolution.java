@@ -3,8 +3,6 @@ package io.commandcenter.timeseries;
 import java.time.Duration;
 import java.util.Locale;
 
-import io.commandcenter.validation.ProblemException;
-
 /** Which table a history comes from: raw readings, hourly or daily aggregates. */
 public enum Resolution {
     RAW, HOUR, DAY;
@@ -34,7 +32,7 @@ public enum Resolution {
                 return r;
             }
         }
-        throw ProblemException.badRequest("unknown-resolution",
+        throw new QueryRejected("unknown-resolution",
                 "Unknown resolution '" + value + "': use raw, hour or day");
     }
 }

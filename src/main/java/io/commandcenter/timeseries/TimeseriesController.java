@@ -19,12 +19,12 @@ import java.util.function.Function;
 
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
+import io.commandcenter.device.UnknownDevice;
 import io.commandcenter.timeseries.TimeseriesQueries.BatteryPoint;
 import io.commandcenter.timeseries.TimeseriesQueries.DataGap;
 import io.commandcenter.timeseries.TimeseriesQueries.DevicePoint;
 import io.commandcenter.timeseries.TimeseriesQueries.History;
 import io.commandcenter.timeseries.TimeseriesQueries.SolarPoint;
-import io.commandcenter.validation.ProblemException;
 import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -95,7 +95,7 @@ class TimeseriesController {
                                        @RequestParam(required = false) String to,
                                        @RequestParam(required = false) String resolution) {
         if (devices.findByName(name).isEmpty()) {
-            throw ProblemException.notFound("unknown-device", "No device named '" + name + "'").with("device", name);
+            throw new UnknownDevice(name, "No device named '" + name + "'").with("device", name);
         }
         Window w = window(from, to);
         return queries.deviceHistory(name, w.from, w.to, raw(resolution, w));
@@ -136,7 +136,7 @@ class TimeseriesController {
         Resolution r;
         try {
             r = Resolution.parseOrNull(resolution);
-        } catch (ProblemException e) {
+        } catch (QueryRejected e) {
             throw e.with(InvalidParams.PROPERTY, List.of(new InvalidParam("resolution", "must be raw, hour or day")));
         }
         if (r == Resolution.RAW && Duration.between(w.from, w.to).compareTo(Limits.RAW_RETENTION) > 0) {
@@ -150,7 +150,7 @@ class TimeseriesController {
         Instant end = to == null || to.isBlank() ? clock.instant() : instant("to", to);
         Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_WINDOW) : instant("from", from);
         if (start.isAfter(end)) {
-            throw ProblemException.badRequest("bad-window", "from (" + start + ") is after to (" + end + ")")
+            throw new QueryRejected("bad-window", "from (" + start + ") is after to (" + end + ")")
                     .with("from", start.toString()).with("to", end.toString())
                     .with(InvalidParams.PROPERTY, List.of(new InvalidParam("from", "must not be after 'to'")));
         }
@@ -172,7 +172,7 @@ class TimeseriesController {
                 // try the next format
             }
         }
-        throw ProblemException.badRequest("bad-time",
+        throw new QueryRejected("bad-time",
                 "Cannot read " + name + ": use e.g. 2026-05-01T12:00:00Z or 2026-05-01").with(name, value)
                 .with(InvalidParams.PROPERTY, List.of(new InvalidParam(name, "not a time: use e.g. 2026-05-01T12:00:00Z")));
     }
@@ -183,11 +183,11 @@ class TimeseriesController {
                     ? Duration.parse(value)
                     : DurationFormatterUtils.detectAndParse(value);
         } catch (RuntimeException e) {
-            throw ProblemException.badRequest("bad-duration", "Cannot read minGap='" + value + "': use e.g. 10m or PT10M");
+            throw new QueryRejected("bad-duration", "Cannot read minGap='" + value + "': use e.g. 10m or PT10M");
         }
     }
 
-    private static ProblemException noReading(String what) {
-        return ProblemException.notFound("no-reading", "No " + what + " reading has been stored yet");
+    private static NoReading noReading(String what) {
+        return new NoReading(what);
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 
 
 /**
- * Collects the bad fields of a request and turns them into a 400 problem whose {@code invalidParams}
- * names each one. Refuse before doing anything: nothing is stored or switched once a field is bad.
+ * Collects the bad fields of a request and turns them into an {@link InvalidRequest} (a 400 problem whose
+ * {@code invalidParams} names each one). Refuse before doing anything: nothing is stored or switched once a field is bad.
  */
 public final class InvalidParams {
 
@@ -43,8 +43,8 @@ public final class InvalidParams {
         }
     }
 
-    public ProblemException problem(String type, String detail) {
-        return ProblemException.badRequest(type, detail).with(PROPERTY, list());
+    public InvalidRequest problem(String type, String detail) {
+        return new InvalidRequest(type, detail, list());
     }
 
     /** Reads messages of the form {@code "field: what is wrong"}; others are filed under {@code fallback}. */

@@ -1,6 +1,5 @@
 package io.commandcenter.web;
 
-import io.commandcenter.validation.ProblemException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 
 import io.commandcenter.validation.BodyTooLargeException;
 import io.commandcenter.validation.InvalidParams;
+import io.commandcenter.validation.Rejected;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -42,24 +42,32 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns exceptions into RFC 9457 problem+json bodies with a stable {@code type} per problem.
- * Features throw {@link ProblemException} (or a subclass) to choose status, type and extra fields.
+ * Every feature throws its own {@link Rejected} subclasses, which say status, type and extra fields; this is the
+ * one place that turns them into a response.
  * Every refused input is a 400 whose {@code invalidParams} lists {@code {field, message}} for each
  * bad field (docs/security.md), whatever found it: Jackson, Bean Validation or a type conversion.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    private static final URI VALIDATION = URI.create(ProblemException.TYPE_BASE + "validation");
+    /** Every problem's type URI starts so; clients match on it. */
+    static final String TYPE_BASE = "https://commandcenter.io/problems/";
 
-    @ExceptionHandler(ProblemException.class)
-    ProblemDetail handleProblem(ProblemException e) {
-        return e.toProblemDetail();
+    private static final URI VALIDATION = URI.create(TYPE_BASE + "validation");
+
+    @ExceptionHandler(Rejected.class)
+    ProblemDetail handleRejected(Rejected e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setType(URI.create(TYPE_BASE + e.type()));
+        problem.setTitle(e.status().getReasonPhrase());
+        e.properties().forEach(problem::setProperty);
+        return problem;
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail handleBadArgument(IllegalArgumentException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setType(URI.create(ProblemException.TYPE_BASE + "bad-request"));
+        problem.setType(URI.create(TYPE_BASE + "bad-request"));
         problem.setTitle("Bad request");
         return problem;
     }
@@ -236,7 +244,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail tooLarge(String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail);
-        problem.setType(URI.create(ProblemException.TYPE_BASE + "body-too-large"));
+        problem.setType(URI.create(TYPE_BASE + "body-too-large"));
         problem.setTitle("Content Too Large");
         problem.setProperty(InvalidParams.PROPERTY, List.of(Map.of("field", "body", "message", detail)));
         return problem;

@@ -1,6 +1,5 @@
 package io.commandcenter.web;
 
-import io.commandcenter.validation.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -54,10 +52,10 @@ public class ApiTokens {
 
     public CreatedToken create(String name, Role role) {
         if (name == null || name.isBlank() || name.length() > 100) {
-            throw ProblemException.badRequest("bad-token-name", "A token needs a name of 1 to 100 characters");
+            throw new AccountRejected("bad-token-name", "A token needs a name of 1 to 100 characters");
         }
         if (role == null) {
-            throw ProblemException.badRequest("unknown-role", "A role is required: viewer, operator or admin");
+            throw new AccountRejected("unknown-role", "A role is required: viewer, operator or admin");
         }
         String owner = owner();
         byte[] secret = new byte[32];
@@ -87,9 +85,9 @@ public class ApiTokens {
                 WHERE id = :id AND revoked_at IS NULL
                 """).param("id", id).param("by", SignedInUser.name()).update();
         ApiToken token = find(id).orElseThrow(() ->
-                ProblemException.notFound("unknown-token", "No API token with id " + id).with("id", id));
+                new UnknownAccount("unknown-token", "No API token with id " + id).with("id", id));
         if (changed == 0) {
-            throw new ProblemException(HttpStatus.CONFLICT, "token-revoked", "API token " + id + " was already revoked")
+            throw new AccountConflict("token-revoked", "API token " + id + " was already revoked")
                     .with("id", id);
         }
         return token;
@@ -125,7 +123,7 @@ public class ApiTokens {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         String owner = auth instanceof ApiTokenAuthentication token ? token.owner() : SignedInUser.name();
         if (owner == null || SignedInUser.SYSTEM.equals(owner)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "no-token-owner", "A token must belong to a signed-in user");
+            throw new TokenNeedsOwner();
         }
         return owner;
     }

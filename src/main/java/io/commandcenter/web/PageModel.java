@@ -4,10 +4,12 @@ import java.util.Comparator;
 import java.util.List;
 
 import io.commandcenter.approval.ApprovalService;
+import io.commandcenter.navigation.NavPage;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -17,10 +19,12 @@ class PageModel {
 
     private final List<NavPage> pages;
     private final ApprovalService approvals;
+    private final WebInvocationPrivilegeEvaluator privileges;
 
-    PageModel(List<NavPage> pages, ApprovalService approvals) {
+    PageModel(List<NavPage> pages, ApprovalService approvals, WebInvocationPrivilegeEvaluator privileges) {
         this.pages = pages.stream().sorted(Comparator.comparingInt(NavPage::order)).toList();
         this.approvals = approvals;
+        this.privileges = privileges;
     }
 
     /** The navigation badge: actions waiting for a person's yes. */
@@ -29,10 +33,16 @@ class PageModel {
         return signedInRole() == null ? null : approvals.pending().size();
     }
 
+    /** The pages this user may open, as {@link SecurityConfiguration} decides: one place says who sees what. */
     @ModelAttribute("navPages")
-    List<NavPage> navPages() {
-        Role role = signedInRole();
-        return pages.stream().filter(p -> role != null && role.compareTo(p.minimum()) >= 0).toList();
+    List<NavPage> navPages(HttpServletRequest request) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (role(auth) == null) {
+            return List.of();
+        }
+        return pages.stream()
+                .filter(p -> privileges.isAllowed(request.getContextPath(), p.path(), "GET", auth))
+                .toList();
     }
 
     @ModelAttribute("currentPath")

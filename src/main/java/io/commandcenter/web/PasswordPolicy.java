@@ -1,6 +1,5 @@
 package io.commandcenter.web;
 
-import io.commandcenter.validation.ProblemException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -61,7 +60,7 @@ class PasswordPolicy {
     /** Refuses a password that breaks the policy with a 400 problem naming the field {@code password}. */
     String check(String username, String password) {
         problem(username, password).ifPresent(reason -> {
-            throw ProblemException.badRequest("weak-password", reason)
+            throw new AccountRejected("weak-password", reason)
                     .with("field", "password").with("errors", List.of("password: " + reason));
         });
         return password;

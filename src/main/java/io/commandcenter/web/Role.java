@@ -1,7 +1,5 @@
 package io.commandcenter.web;
 
-import io.commandcenter.validation.ProblemException;
-
 /**
  * What a signed-in user or API token may do. Each role includes the ones before it:
  * a viewer reads, an operator also switches devices and approves, an admin also changes rules,
@@ -19,7 +17,7 @@ public enum Role {
         try {
             return Role.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (RuntimeException e) {
-            throw ProblemException.badRequest("unknown-role", "Unknown role '" + value + "': use viewer, operator or admin")
+            throw new AccountRejected("unknown-role", "Unknown role '" + value + "': use viewer, operator or admin")
                     .with("role", String.valueOf(value));
         }
     }

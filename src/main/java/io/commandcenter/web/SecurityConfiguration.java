@@ -1,6 +1,5 @@
 package io.commandcenter.web;
 
-import io.commandcenter.validation.ProblemException;
 import java.io.IOException;
 import java.util.List;
 
@@ -141,7 +140,7 @@ class SecurityConfiguration {
             response.getWriter().write("""
                     {"type":"%stoo-many-sign-in-failures","title":"Too Many Requests","status":429,\
                     "detail":"Too many failed sign-ins for this user or address; try again in %d s"}"""
-                    .formatted(ProblemException.TYPE_BASE, throttled.retryAfterSeconds()));
+                    .formatted(ApiExceptionHandler.TYPE_BASE, throttled.retryAfterSeconds()));
         } else {
             apiUnauthorized(request, response, e);
         }
@@ -187,7 +186,7 @@ class SecurityConfiguration {
         response.getWriter().write("""
                 {"type":"%sunauthorized","title":"Unauthorized","status":401,\
                 "detail":"Sign in with HTTP Basic or an API token (Authorization: Bearer ...)"}"""
-                .formatted(ProblemException.TYPE_BASE));
+                .formatted(ApiExceptionHandler.TYPE_BASE));
     }
 
     @Bean

@@ -1,10 +1,9 @@
 package io.commandcenter.web;
 
-import io.commandcenter.validation.ProblemException;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
+import io.commandcenter.validation.Rejected;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,14 +37,14 @@ public class UserAccounts {
     @Transactional
     public UserAccount create(String username, String password, Role role) {
         if (username == null || !username.matches("[A-Za-z0-9._@-]{1,64}")) {
-            throw ProblemException.badRequest("bad-username",
+            throw new AccountRejected("bad-username",
                     "A user name is 1 to 64 letters, digits or . _ @ -").with("username", String.valueOf(username));
         }
         if (role == null) {
-            throw ProblemException.badRequest("unknown-role", "A role is required: viewer, operator or admin");
+            throw new AccountRejected("unknown-role", "A role is required: viewer, operator or admin");
         }
         if (users.findByUsername(username).isPresent()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "user-exists", "User '" + username + "' already exists")
+            throw new AccountConflict("user-exists", "User '" + username + "' already exists")
                     .with("username", username);
         }
         users.insert(username, passwords.encode(policy.check(username, password)), role, SignedInUser.name());
@@ -78,11 +77,11 @@ public class UserAccounts {
     private void requireAnAdmin() {
         if (!users.anyEnabledAdmin()) {
             // thrown inside the transaction, so the change is rolled back
-            throw new ProblemException(HttpStatus.CONFLICT, "last-admin", "The site needs at least one enabled admin");
+            throw new AccountConflict("last-admin", "The site needs at least one enabled admin");
         }
     }
 
-    private static ProblemException unknown(String username) {
-        return ProblemException.notFound("unknown-user", "No user named '" + username + "'").with("username", username);
+    private static Rejected unknown(String username) {
+        return new UnknownAccount("unknown-user", "No user named '" + username + "'").with("username", username);
     }
 }

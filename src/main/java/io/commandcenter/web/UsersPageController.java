@@ -1,6 +1,7 @@
 package io.commandcenter.web;
 
-import io.commandcenter.validation.ProblemException;
+import io.commandcenter.navigation.NavPage;
+import io.commandcenter.validation.Rejected;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +25,7 @@ class UsersPageController {
 
     @Bean
     static NavPage usersNavPage() {
-        return new NavPage("/users", "Users", 90, Role.ADMIN);
+        return new NavPage("/users", "Users", 90);
     }
 
     @GetMapping("/users")
@@ -77,7 +78,7 @@ class UsersPageController {
     private static String act(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
         try {
             redirect.addFlashAttribute("success", action.get());
-        } catch (ProblemException e) {
+        } catch (Rejected e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/users";

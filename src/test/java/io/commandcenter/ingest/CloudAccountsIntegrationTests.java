@@ -9,7 +9,7 @@ import io.commandcenter.ingest.internal.AccountConnector;
 import io.commandcenter.ingest.internal.AccountRepository;
 import io.commandcenter.ingest.internal.SourcePoller;
 import io.commandcenter.simulation.EmbeddedSimulator;
-import io.commandcenter.validation.ProblemException;
+import io.commandcenter.validation.Rejected;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,7 +89,7 @@ class CloudAccountsIntegrationTests {
     void anAccountNeedsItsSecretAndAProperServer() {
         assertThatThrownBy(() -> accounts.test(new CloudAccount(PollSource.SHELLY, "shelly.cloud", null, null, null,
                 null, "v3")))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status().value()).isEqualTo(400))
+                .isInstanceOfSatisfying(Rejected.class, e -> assertThat(e.status().value()).isEqualTo(400))
                 .hasMessageContaining("invalid fields");
         assertThat(repository.find(PollSource.SHELLY)).isEmpty();
     }

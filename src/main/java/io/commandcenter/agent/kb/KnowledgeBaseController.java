@@ -2,7 +2,6 @@ package io.commandcenter.agent.kb;
 
 import java.util.List;
 
-import io.commandcenter.validation.ProblemException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +25,7 @@ class KnowledgeBaseController {
                         """)
                 .param("document", document).query(String.class).list();
         if (sections.isEmpty()) {
-            throw ProblemException.notFound("unknown-document", "No knowledge-base document " + document);
+            throw new UnknownDocument(document);
         }
         return String.join("\n\n", sections);
     }

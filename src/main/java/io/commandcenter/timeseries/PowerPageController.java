@@ -1,4 +1,4 @@
-package io.commandcenter.web;
+package io.commandcenter.timeseries;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,12 +13,8 @@ import java.util.function.Function;
 
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
-import io.commandcenter.timeseries.BatteryReading;
-import io.commandcenter.timeseries.DevicePowerReading;
-import io.commandcenter.timeseries.Resolution;
-import io.commandcenter.timeseries.SolarReading;
-import io.commandcenter.timeseries.TimeseriesQueries;
 import io.commandcenter.timeseries.TimeseriesQueries.Stats;
+import io.commandcenter.navigation.NavPage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,8 +23,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The live site dashboard: current values as cards (refreshed every few seconds) and a 24-hour chart.
- * A cross-feature page (battery, inverter, relays), so it lives in the web shell and reads through
- * {@link TimeseriesQueries} and {@link DeviceRegistry}.
+ * It shows readings, so it lives with them and reads through {@link TimeseriesQueries}; the registry
+ * ({@link DeviceRegistry}) names the relays that have not reported yet.
  */
 @Controller
 class PowerPageController {

@@ -1,13 +1,11 @@
-package io.commandcenter.web;
+package io.commandcenter.ingest;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.commandcenter.ingest.PollAlert;
-import io.commandcenter.ingest.PollingHealth;
-import io.commandcenter.ingest.SourceHealth;
+import io.commandcenter.navigation.NavPage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;

@@ -1,6 +1,6 @@
-package io.commandcenter.web;
+package io.commandcenter.ingest;
 
-import io.commandcenter.validation.ProblemException;
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +12,10 @@ import io.commandcenter.device.DeviceCsv;
 import io.commandcenter.device.DeviceService;
 import io.commandcenter.device.DeviceType;
 import io.commandcenter.device.DiscoveryResult;
-import io.commandcenter.ingest.AccountSetup;
-import io.commandcenter.ingest.CloudAccount;
-import io.commandcenter.ingest.CloudAccounts;
-import io.commandcenter.ingest.CloudException;
-import io.commandcenter.ingest.ConnectionCheck;
-import io.commandcenter.ingest.PollSource;
+import io.commandcenter.navigation.NavPage;
 import io.commandcenter.validation.InvalidParam;
+import io.commandcenter.validation.InvalidParams;
+import io.commandcenter.validation.Rejected;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,7 +42,7 @@ class SetupPageController {
 
     @Bean
     static NavPage setupNavPage() {
-        return new NavPage("/setup", "Setup", 95, Role.ADMIN);
+        return new NavPage("/setup", "Setup", 95);
     }
 
     /** What the user typed into a card, shown again after a test; the secret never is. */
@@ -85,7 +82,7 @@ class SetupPageController {
                       @RequestParam(required = false) String server, @RequestParam(required = false) String username,
                       @RequestParam(required = false) String secret, @RequestParam(required = false) String siteId,
                       @RequestParam(required = false) String batteryInstance,
-                      @RequestParam(required = false) String api, Model model) {
+                      @RequestParam(required = false) String api, Model model, Principal user) {
         PollSource cloud = source(source);
         AccountFields fields = new AccountFields(server, username, siteId, batteryInstance, api);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -97,7 +94,7 @@ class SetupPageController {
         } else {
             CloudAccount entered = new CloudAccount(cloud, server, username, secret, site,
                     instance == null ? null : instance.intValue(), api);
-            card = run(fields, entered, "save".equals(action));
+            card = run(fields, entered, "save".equals(action), user);
         }
         model.addAttribute("cardFor", cloud);
         model.addAttribute("card", card);
@@ -105,12 +102,12 @@ class SetupPageController {
     }
 
     @PostMapping("/setup/accounts/{source}/forget")
-    String forget(@PathVariable String source, Model model) {
+    String forget(@PathVariable String source, Model model, Principal user) {
         PollSource cloud = source(source);
         boolean forgot;
         try {
-            forgot = accounts.forget(cloud, SignedInUser.name());
-        } catch (ProblemException e) {
+            forgot = accounts.forget(cloud, user.getName());
+        } catch (Rejected e) {
             return page(model, Notice.error(e.getMessage()));
         }
         return page(model, Notice.success(forgot ? "The saved " + cloud.key() + " account was removed."
@@ -125,7 +122,7 @@ class SetupPageController {
                     : found.added().size() + " new: " + String.join(", ", found.added().stream().map(Device::name).toList());
             return page(model, Notice.success("Found " + (found.added().size() + found.known().size())
                     + " relays in the Shelly account, " + added + ". Give each its type and rated watts below."));
-        } catch (ProblemException | CloudException e) {
+        } catch (Rejected | CloudException e) {
             return page(model, Notice.error("Could not ask the Shelly account: " + e.getMessage()));
         }
     }
@@ -136,7 +133,7 @@ class SetupPageController {
         List<DeviceCsv.Line> lines;
         try {
             lines = DeviceCsv.parse(devicesCsv);
-        } catch (ProblemException e) {
+        } catch (Rejected e) {
             model.addAttribute("importErrors", invalidParams(e));
             return page(model, Notice.error(e.getMessage() + "; nothing was registered."));
         }
@@ -148,7 +145,7 @@ class SetupPageController {
             model.addAttribute("devicesCsv", "");
             return page(model, Notice.success("Registered " + added.size() + " devices: "
                     + String.join(", ", added.stream().map(Device::name).toList()) + "."));
-        } catch (ProblemException e) {
+        } catch (Rejected e) {
             model.addAttribute("importErrors", rowErrors(e, lines));
             return page(model, Notice.error(e.getMessage() + "."));
         }
@@ -171,7 +168,7 @@ class SetupPageController {
             try {
                 devices.change(name, new DeviceChange(null, type, watts, essential));
                 return page(model, Notice.success("Saved " + name + "."));
-            } catch (ProblemException e) {
+            } catch (Rejected e) {
                 errors.putAll(fieldErrors(e));
                 if (errors.isEmpty()) {
                     return page(model, Notice.error(e.getMessage()));
@@ -192,10 +189,10 @@ class SetupPageController {
         }
     }
 
-    private AccountCard run(AccountFields fields, CloudAccount entered, boolean save) {
+    private AccountCard run(AccountFields fields, CloudAccount entered, boolean save, Principal user) {
         try {
             if (save) {
-                CloudAccounts.SaveResult result = accounts.save(entered, SignedInUser.name());
+                CloudAccounts.SaveResult result = accounts.save(entered, user.getName());
                 return new AccountCard(null, fields, result.check(), result.saved(), Map.of(), result.saved()
                         ? "Saved. Polling uses this account from the next round."
                         : "Not saved: the cloud did not answer as expected. Check the fields and try again.");
@@ -204,7 +201,7 @@ class SetupPageController {
             return new AccountCard(null, fields, check, null, Map.of(), check.reachable()
                     ? "The account answered. Nothing is saved until you press Test and save."
                     : "The account could not be used.");
-        } catch (ProblemException e) {
+        } catch (Rejected e) {
             return new AccountCard(null, fields, null, null, fieldErrors(e), e.getMessage());
         }
     }
@@ -240,7 +237,7 @@ class SetupPageController {
                 return source;
             }
         }
-        throw ProblemException.notFound("unknown-cloud", "No cloud named '" + key + "': victron, shelly or solark");
+        throw new UnknownCloud(key);
     }
 
     private static Long number(String text, String field, Map<String, String> errors) {
@@ -255,9 +252,9 @@ class SetupPageController {
         }
     }
 
-    private static Map<String, String> fieldErrors(ProblemException e) {
+    private static Map<String, String> fieldErrors(Rejected e) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Object params = e.property(io.commandcenter.validation.InvalidParams.PROPERTY);
+        Object params = e.property(InvalidParams.PROPERTY);
         if (params instanceof List<?> list) {
             for (Object p : list) {
                 if (p instanceof InvalidParam param) {
@@ -268,13 +265,13 @@ class SetupPageController {
         return errors;
     }
 
-    private static List<String> invalidParams(ProblemException e) {
+    private static List<String> invalidParams(Rejected e) {
         return fieldErrors(e).entrySet().stream().map(en -> en.getKey() + ": " + en.getValue()).toList();
     }
 
     /** The import's bad rows by the line they were pasted on. */
     @SuppressWarnings("unchecked")
-    private static List<String> rowErrors(ProblemException e, List<DeviceCsv.Line> lines) {
+    private static List<String> rowErrors(Rejected e, List<DeviceCsv.Line> lines) {
         List<String> out = new ArrayList<>();
         if (e.property("rows") instanceof List<?> rows) {
             for (Object row : rows) {

@@ -1,6 +1,6 @@
-package io.commandcenter.web;
+package io.commandcenter.control;
 
-import io.commandcenter.validation.ProblemException;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -9,19 +9,18 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import io.commandcenter.control.ActionRetries;
-import io.commandcenter.control.CommandOutcome;
-import io.commandcenter.control.CommandService;
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceChange;
 import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.device.DeviceService;
+import io.commandcenter.device.UnknownDevice;
 import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.RulesEngine;
 import io.commandcenter.engine.Source;
 import io.commandcenter.engine.facts.DeviceLock;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.TimeseriesQueries;
+import io.commandcenter.navigation.NavPage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -90,15 +89,10 @@ class HardwarePageController {
     }
 
     @PostMapping("/hardware/devices/{name}/{state:on|off}")
-    String switchDevice(@PathVariable String name, @PathVariable String state, Model model) {
+    String switchDevice(@PathVariable String name, @PathVariable String state, Model model, Principal user) {
         boolean on = state.equals("on");
-        CommandOutcome outcome;
-        try {
-            outcome = commands.execute(ActionRequest.of(name, on, Source.MANUAL, SignedInUser.name(),
-                    "switched " + state + " on the hardware page", clock.instant()));
-        } catch (ProblemException e) {
-            throw e;
-        }
+        CommandOutcome outcome = commands.execute(ActionRequest.of(name, on, Source.MANUAL, user.getName(),
+                "switched " + state + " on the hardware page", clock.instant()));
         DeviceCard card = card(name);
         model.addAttribute("d", new DeviceCard(card.name(), card.type(), card.ratedPower(), card.online(),
                 outcome.finalOn() != null ? outcome.finalOn() : card.on(), card.watts(), card.at(), card.lock(),
@@ -112,17 +106,17 @@ class HardwarePageController {
      */
     @PostMapping("/hardware/devices/{name}/lock")
     String lockDevice(@PathVariable String name, @RequestHeader(name = "HX-Prompt", required = false) String reason,
-                      Model model) {
+                      Model model, Principal user) {
         String why = reason == null || reason.isBlank() ? "maintenance" : reason.strip();
-        engine.setDeviceLock(name, true, SignedInUser.name(), why); // refuses unknown devices and long reasons
+        engine.setDeviceLock(name, true, user.getName(), why); // refuses unknown devices and long reasons
         model.addAttribute("d", card(name));
         return "hardware/card :: card";
     }
 
     @PostMapping("/hardware/devices/{name}/unlock")
-    String unlockDevice(@PathVariable String name, Model model) {
+    String unlockDevice(@PathVariable String name, Model model, Principal user) {
         card(name);
-        engine.setDeviceLock(name, false, SignedInUser.name(), null);
+        engine.setDeviceLock(name, false, user.getName(), null);
         model.addAttribute("d", card(name));
         return "hardware/card :: card";
     }
@@ -147,7 +141,7 @@ class HardwarePageController {
 
     private DeviceCard card(String name) {
         return cards().stream().filter(c -> c.name().equals(name)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("unknown-device", "No device named '" + name + "'"));
+                .orElseThrow(() -> new UnknownDevice(name, "No device named '" + name + "'"));
     }
 
     private List<DeviceCard> cards() {

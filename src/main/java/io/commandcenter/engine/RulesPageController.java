@@ -1,12 +1,12 @@
-package io.commandcenter.web;
+package io.commandcenter.engine;
 
+import io.commandcenter.navigation.NavPage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The rules and settings pages. Their data lives in the engine, whose services are its own; the pages
- * use the engine's REST API ({@code /engine/rules}, {@code /engine/tables}, {@code /preferences}) from
+ * The rules and settings pages. They are shells: their scripts use the engine's REST API ({@code /engine/rules}, {@code /engine/tables}, {@code /preferences}) from
  * their scripts, with the signed-in session and its CSRF token.
  */
 @Controller

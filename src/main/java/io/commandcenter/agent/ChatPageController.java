@@ -1,5 +1,6 @@
-package io.commandcenter.web;
+package io.commandcenter.agent;
 
+import io.commandcenter.navigation.NavPage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;

@@ -1,7 +1,10 @@
-package io.commandcenter.web;
+package io.commandcenter.control;
 
-import io.commandcenter.control.EmergencyStopSwitch;
-import io.commandcenter.control.EmergencyStopState;
+import java.security.Principal;
+
+import io.commandcenter.validation.Limits;
+import io.commandcenter.validation.Text;
+
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,7 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The STOP button in every page's top bar: engaging needs an operator and a reason, releasing needs an
- * admin (see {@link SecurityConfiguration}). Acts through the control feature's {@link EmergencyStopSwitch}.
+ * admin (the web shell's security configuration). Acts through {@link EmergencyStopSwitch}.
  */
 @Controller
 class EmergencyStopPageController {
@@ -37,21 +40,22 @@ class EmergencyStopPageController {
 
     @PostMapping("/stop")
     String engage(@RequestParam(defaultValue = "") String why, @RequestParam(defaultValue = "/power") String back,
-                  RedirectAttributes redirect) {
-        String problem = io.commandcenter.validation.Text.problem(why, io.commandcenter.validation.Limits.REASON);
+                  RedirectAttributes redirect, Principal user) {
+        String problem = Text.problem(why, Limits.REASON);
         if (why.isBlank()) {
             redirect.addFlashAttribute("stopError", "Say why you stop the automation.");
         } else if (problem != null) {
             redirect.addFlashAttribute("stopError", "The reason " + problem + "; STOP was not engaged.");
         } else {
-            emergencyStop.engage(SignedInUser.name(), why.trim());
+            emergencyStop.engage(user.getName(), why.trim());
         }
         return "redirect:" + safe(back);
     }
 
     @PostMapping("/stop/release")
-    String release(@RequestParam(defaultValue = "") String why, @RequestParam(defaultValue = "/power") String back) {
-        emergencyStop.release(SignedInUser.name(), why.isBlank() ? null : why.trim());
+    String release(@RequestParam(defaultValue = "") String why, @RequestParam(defaultValue = "/power") String back,
+                   Principal user) {
+        emergencyStop.release(user.getName(), why.isBlank() ? null : why.trim());
         return "redirect:" + safe(back);
     }
 

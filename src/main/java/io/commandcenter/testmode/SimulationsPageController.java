@@ -1,8 +1,8 @@
-package io.commandcenter.web;
+package io.commandcenter.testmode;
 
 import java.util.List;
 
-import io.commandcenter.testmode.ScenarioCatalog;
+import io.commandcenter.navigation.NavPage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
