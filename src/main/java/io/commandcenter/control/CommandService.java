@@ -25,7 +25,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * The one way any action reaches hardware, whoever asks: rules check, per-device lock,
+ * The one way any action reaches hardware, whoever asks: rules check, one command per device at a time,
  * online check, send, verify by polling, retry with backoff, roll back on final failure.
  * The emergency stop halts automated and agent actions at once, also mid-way (every wait wakes on it),
  * and nothing automated switches a load on while it is engaged; the battery floor's protective offs
@@ -48,7 +48,7 @@ public class CommandService {
     private final boolean hardwareEnabled;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final DeviceLocks locks = new DeviceLocks();
+    private final DeviceQueues queues = new DeviceQueues();
     private final InFlightRequests inFlight;
 
     CommandService(DeviceRegistry devices, ActionGate gate, DeviceSwitch relay, ActionLogRepository actionLog,
@@ -135,7 +135,7 @@ public class CommandService {
                     verdict.rules());
         }
 
-        var held = locks.acquire(device.name(), request.id(), settings.lockWait(), () -> haltedByStop(request));
+        var held = queues.acquire(device.name(), request.id(), settings.lockWait(), () -> haltedByStop(request));
         if (held.isEmpty() && haltedByStop(request)) {
             return finish(request, started, Result.HALTED, null, null, 0,
                     List.of("Emergency stop engaged by " + emergencyStop.state().who() + " while waiting for "
@@ -143,7 +143,7 @@ public class CommandService {
         }
         if (held.isEmpty()) {
             return finish(request, started, Result.BUSY, null, null, 0,
-                    List.of(device.name() + " is busy with action " + locks.holder(device.name()).orElse(null)),
+                    List.of(device.name() + " is busy with action " + queues.holder(device.name()).orElse(null)),
                     verdict.rules());
         }
         try (var ignored = held.get()) {
@@ -212,7 +212,7 @@ public class CommandService {
             DeviceSwitch reader = route == relay ? relay : new FallbackDeviceSwitch(route, relay, d -> false);
             seen = verify(request, reader, device, request.on(), seen);
             if (sendUncertain && Boolean.valueOf(request.on()).equals(seen) && !haltedByStop(request)) {
-                // Keep the device locked until a late copy of any command sent so far can no longer land,
+                // Keep the device's turn until a late copy of any command sent so far can no longer land,
                 // then look again: only a state that holds counts as verified.
                 if (!pause(request, settings.settle())) {
                     seen = verify(request, reader, device, request.on(), seen);

@@ -9,12 +9,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
-/** One lock per device, so actions on a device run one after another and never interleave. */
-class DeviceLocks {
+/**
+ * One queue per device, so actions on a device run one after another and never interleave. Not the maintenance
+ * lock a person puts on a device (that is the rules' business): this only makes commands take turns.
+ */
+class DeviceQueues {
 
     private static final long SLICE_NANOS = Duration.ofMillis(100).toNanos();
 
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> turns = new ConcurrentHashMap<>();
     private final Map<String, UUID> holders = new ConcurrentHashMap<>();
 
     /**
@@ -22,7 +25,7 @@ class DeviceLocks {
      * {@code giveUp} turned true meanwhile (checked every 100 ms: STOP must not wait out a busy device).
      */
     Optional<Held> acquire(String device, UUID action, Duration wait, BooleanSupplier giveUp) {
-        ReentrantLock lock = locks.computeIfAbsent(device, d -> new ReentrantLock(true));
+        ReentrantLock lock = turns.computeIfAbsent(device, d -> new ReentrantLock(true));
         long deadline = System.nanoTime() + wait.toNanos();
         try {
             while (!lock.tryLock(Math.max(0, Math.min(SLICE_NANOS, deadline - System.nanoTime())), TimeUnit.NANOSECONDS)) {
