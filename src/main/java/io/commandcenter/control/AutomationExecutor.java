@@ -1,12 +1,11 @@
 package io.commandcenter.control;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 import io.commandcenter.engine.ActionProposed;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,21 +15,19 @@ import org.springframework.stereotype.Component;
  * delays the rules.
  */
 @Component
-class AutomationExecutor implements AutoCloseable {
+class AutomationExecutor {
 
     private static final Log log = LogFactory.getLog(AutomationExecutor.class);
 
     private final CommandService commands;
     private final ObjectProvider<AutomationGate> gates;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "automation");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskExecutor executor;
 
-    AutomationExecutor(CommandService commands, ObjectProvider<AutomationGate> gates) {
+    AutomationExecutor(CommandService commands, ObjectProvider<AutomationGate> gates,
+                       @Qualifier("automation") TaskExecutor executor) {
         this.commands = commands;
         this.gates = gates;
+        this.executor = executor;
     }
 
     @EventListener
@@ -39,7 +36,7 @@ class AutomationExecutor implements AutoCloseable {
             // Blocked or waiting for approval: the decision log already says why.
             return;
         }
-        executor.submit(() -> {
+        executor.execute(() -> {
             try {
                 // A person may have to confirm first (approval feature); it then runs the action itself.
                 for (AutomationGate gate : gates) {
@@ -52,10 +49,5 @@ class AutomationExecutor implements AutoCloseable {
                 log.error("Automation action " + proposed.request().id() + " failed unexpectedly", e);
             }
         });
-    }
-
-    @Override
-    public void close() {
-        executor.shutdownNow();
     }
 }
