@@ -1,55 +1,57 @@
 package io.commandcenter.control;
 
-import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BooleanSupplier;
+
+import org.springframework.stereotype.Component;
 
 /**
- * One queue per device, so actions on a device run one after another and never interleave. Not the maintenance
- * lock a person puts on a device (that is the rules' business): this only makes commands take turns.
+ * One queue per device, so actions on a device run one after another, in the order they came, and never interleave.
+ * Not the maintenance lock a person puts on a device (that is the rules' business): this only makes commands take
+ * turns. Nobody waits here: a command that is not first in its queue is woken when its turn comes.
  */
+@Component
 class DeviceQueues {
 
-    private static final long SLICE_NANOS = Duration.ofMillis(100).toNanos();
+    private final Map<String, Deque<UUID>> byDevice = new HashMap<>();
 
-    private final Map<String, ReentrantLock> turns = new ConcurrentHashMap<>();
-    private final Map<String, UUID> holders = new ConcurrentHashMap<>();
+    /** Joins the end of the device's queue; true when it is the action's turn at once. */
+    synchronized boolean join(String device, UUID action) {
+        Deque<UUID> queue = byDevice.computeIfAbsent(device, d -> new ArrayDeque<>());
+        queue.addLast(action);
+        return queue.peekFirst().equals(action);
+    }
+
+    synchronized boolean hasTurn(String device, UUID action) {
+        Deque<UUID> queue = byDevice.get(device);
+        return queue != null && action.equals(queue.peekFirst());
+    }
+
+    /** The action whose turn it is on the device. */
+    synchronized Optional<UUID> current(String device) {
+        Deque<UUID> queue = byDevice.get(device);
+        return queue == null ? Optional.empty() : Optional.ofNullable(queue.peekFirst());
+    }
 
     /**
-     * Returns a handle to release, or empty when another action kept the device for {@code wait} or
-     * {@code giveUp} turned true meanwhile (checked every 100 ms: STOP must not wait out a busy device).
+     * Leaves the queue, done or tired of waiting; answers the action whose turn it now is when this one had the
+     * turn and another waits.
      */
-    Optional<Held> acquire(String device, UUID action, Duration wait, BooleanSupplier giveUp) {
-        ReentrantLock lock = turns.computeIfAbsent(device, d -> new ReentrantLock(true));
-        long deadline = System.nanoTime() + wait.toNanos();
-        try {
-            while (!lock.tryLock(Math.max(0, Math.min(SLICE_NANOS, deadline - System.nanoTime())), TimeUnit.NANOSECONDS)) {
-                if (giveUp.getAsBoolean() || System.nanoTime() >= deadline) {
-                    return Optional.empty();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    synchronized Optional<UUID> leave(String device, UUID action) {
+        Deque<UUID> queue = byDevice.get(device);
+        if (queue == null) {
             return Optional.empty();
         }
-        holders.put(device, action);
-        return Optional.of(() -> {
-            holders.remove(device, action);
-            lock.unlock();
-        });
-    }
-
-    Optional<UUID> holder(String device) {
-        return Optional.ofNullable(holders.get(device));
-    }
-
-    interface Held extends AutoCloseable {
-        @Override
-        void close();
+        boolean hadTurn = action.equals(queue.peekFirst());
+        queue.remove(action);
+        if (queue.isEmpty()) {
+            byDevice.remove(device);
+            return Optional.empty();
+        }
+        return hadTurn ? Optional.of(queue.peekFirst()) : Optional.empty();
     }
 }
