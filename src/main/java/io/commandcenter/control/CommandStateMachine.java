@@ -143,7 +143,7 @@ class CommandStateMachine {
         }
         run.queued = true;
         queues.join(run.device.name(), request.id());
-        run.turnWaitEnds = clock.instant().plus(settings.lockWait());
+        run.turnWaitEnds = clock.instant().plus(settings.turnWait());
         return Next.now(State.DECIDED);
     }
 
