@@ -25,6 +25,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -163,6 +164,16 @@ public class CommandService {
         if (changed.state().engaged()) {
             running.values().stream().filter(CommandRun::stoppable).forEach(this::wake);
         }
+    }
+
+    /**
+     * The application is stopping and the steps still to come will not run: whoever waits is let go at once. The
+     * log shows those actions unfinished, and the next start reconciles them as after a crash.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void onShutdown() {
+        running.values().forEach(run -> run.outcome.completeExceptionally(new IllegalStateException(
+                "The application is stopping: action " + run.request.id() + " is settled when it starts again")));
     }
 
     /** Gives back the device (waking the next action waiting for it) and the in-flight slot. */
