@@ -99,4 +99,15 @@ class ModularityTests {
                         "io.commandcenter.ingest..")
                 .check(CLASSES);
     }
+
+    /** Control waits on the clock, by scheduling its next step; only the benchmark may pause a thread. */
+    @Test
+    void controlNeverSleepsOrMakesItsOwnThreads() {
+        noClasses().that().resideInAPackage("io.commandcenter.control..").and().doNotHaveSimpleName("ControlBenchmark")
+                .should().callMethod(Thread.class, "sleep", long.class)
+                .orShould().callConstructor(Thread.class, Runnable.class)
+                .orShould().callConstructor(Thread.class, Runnable.class, String.class)
+                .orShould().accessClassesThat().haveFullyQualifiedName("java.util.concurrent.Executors")
+                .check(CLASSES);
+    }
 }

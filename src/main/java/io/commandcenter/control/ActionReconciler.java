@@ -1,8 +1,10 @@
 package io.commandcenter.control;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.commandcenter.control.CommandOutcome.Result;
 import io.commandcenter.device.DeviceSwitch;
@@ -10,8 +12,10 @@ import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -32,36 +36,52 @@ class ActionReconciler {
     private final DeviceSwitch relay;
     private final ControlProperties settings;
     private final Clock clock;
+    private final TaskScheduler scheduler;
 
     ActionReconciler(ActionLogRepository actionLog, DeviceRegistry devices, DeviceSwitch relay,
-                     ControlProperties settings, Clock clock) {
+                     ControlProperties settings, Clock clock,
+                     @Qualifier(ControlConfiguration.COMMAND_STEPS) TaskScheduler scheduler) {
         this.actionLog = actionLog;
         this.devices = devices;
         this.relay = relay;
         this.settings = settings;
         this.clock = clock;
+        this.scheduler = scheduler;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void reconcileOnStart() {
-        reconcile();
+        reconcile().whenComplete((count, failure) -> {
+            if (failure != null) {
+                log.error("Could not reconcile the actions a crash cut short", failure);
+            }
+        });
     }
 
-    int reconcile() {
+    /** Settles every unfinished action once the settle time has passed on the clock; completes with how many. */
+    CompletableFuture<Integer> reconcile() {
         List<ActionRecord> unfinished = actionLog.unfinished();
-        if (unfinished.stream().anyMatch(ActionReconciler::sent)) {
-            // One wait for all of them: a late copy of a command sent before the crash lands within it.
-            sleep(settings.settle());
-        }
-        for (ActionRecord action : unfinished) {
-            if (!sent(action)) {
-                Boolean seen = read(action);
-                record(action, Result.FAILED, "interrupted before any command was sent", seen);
-            } else {
-                settle(action, "interrupted after sending");
+        // One wait for all of them: a late copy of a command sent before the crash lands within it.
+        Duration wait = unfinished.stream().anyMatch(ActionReconciler::sent) ? settings.settle() : Duration.ZERO;
+        CompletableFuture<Integer> reconciled = new CompletableFuture<>();
+        scheduler.schedule(() -> {
+            try {
+                unfinished.forEach(this::reconcile);
+                reconciled.complete(unfinished.size());
+            } catch (RuntimeException e) {
+                reconciled.completeExceptionally(e);
             }
+        }, clock.instant().plus(wait));
+        return reconciled;
+    }
+
+    private void reconcile(ActionRecord action) {
+        if (!sent(action)) {
+            Boolean seen = read(action);
+            record(action, Result.FAILED, "interrupted before any command was sent", seen);
+        } else {
+            settle(action, "interrupted after sending");
         }
-        return unfinished.size();
     }
 
     /** Reads again the devices of actions whose outcome is still unknown; returns how many became known. */
@@ -116,14 +136,6 @@ class ActionReconciler {
             return status.online() ? status.on() : null;
         } catch (DeviceSwitch.SwitchException e) {
             return null;
-        }
-    }
-
-    private static void sleep(java.time.Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

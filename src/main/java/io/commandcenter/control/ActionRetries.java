@@ -7,16 +7,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.ReadingsStored;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Service;
  * repeats. While STOP is engaged only protective offs leave the queue; everything else waits.
  */
 @Service
-public class ActionRetries implements AutoCloseable {
+public class ActionRetries {
 
     private static final Log log = LogFactory.getLog(ActionRetries.class);
 
@@ -38,20 +37,18 @@ public class ActionRetries implements AutoCloseable {
     private final ControlProperties settings;
     private final Clock clock;
     // Off the poller's thread: a retry talks to the device and may take seconds.
-    private final ScheduledExecutorService returns = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "retry-queue");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskScheduler returns;
 
     ActionRetries(CommandService commands, ActionLogRepository actionLog, RetryQueueRepository queue,
-                  EmergencyStopSwitch emergencyStop, ControlProperties settings, Clock clock) {
+                  EmergencyStopSwitch emergencyStop, ControlProperties settings, Clock clock,
+                  @Qualifier("retryQueue") TaskScheduler returns) {
         this.commands = commands;
         this.actionLog = actionLog;
         this.queue = queue;
         this.emergencyStop = emergencyStop;
         this.settings = settings;
         this.clock = clock;
+        this.returns = returns;
     }
 
     /**
@@ -98,7 +95,7 @@ public class ActionRetries implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("Retrying queued actions failed: " + e.getMessage(), e);
             }
-        }, 500, TimeUnit.MILLISECONDS);
+        }, clock.instant().plusMillis(500));
     }
 
     /** Runs now what waits for these devices (STOP permitting). */
@@ -147,10 +144,5 @@ public class ActionRetries implements AutoCloseable {
                 queue.remove(queued.actionId());
             }
         }
-    }
-
-    @Override
-    public void close() {
-        returns.shutdownNow();
     }
 }

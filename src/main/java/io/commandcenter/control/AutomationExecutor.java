@@ -1,13 +1,12 @@
 package io.commandcenter.control;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 import io.commandcenter.engine.ActionProposed;
 import io.commandcenter.engine.Decision;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -17,21 +16,19 @@ import org.springframework.stereotype.Component;
  * delays the rules.
  */
 @Component
-class AutomationExecutor implements AutoCloseable {
+class AutomationExecutor {
 
     private static final Log log = LogFactory.getLog(AutomationExecutor.class);
 
     private final CommandService commands;
     private final ObjectProvider<AutomationGate> gates;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "automation");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskExecutor executor;
 
-    AutomationExecutor(CommandService commands, ObjectProvider<AutomationGate> gates) {
+    AutomationExecutor(CommandService commands, ObjectProvider<AutomationGate> gates,
+                       @Qualifier("automation") TaskExecutor executor) {
         this.commands = commands;
         this.gates = gates;
+        this.executor = executor;
     }
 
     @EventListener
@@ -40,7 +37,7 @@ class AutomationExecutor implements AutoCloseable {
         if (outcome == Decision.Outcome.BLOCKED) {
             return; // the decision log already says why
         }
-        executor.submit(() -> {
+        executor.execute(() -> {
             try {
                 if (outcome == Decision.Outcome.NEEDS_APPROVAL) {
                     // The approval feature asks a person and runs the action itself once approved.
@@ -52,10 +49,5 @@ class AutomationExecutor implements AutoCloseable {
                 log.error("Automation action " + proposed.request().id() + " failed unexpectedly", e);
             }
         });
-    }
-
-    @Override
-    public void close() {
-        executor.shutdownNow();
     }
 }

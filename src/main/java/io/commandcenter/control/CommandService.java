@@ -1,37 +1,48 @@
 package io.commandcenter.control;
 
-import io.commandcenter.engine.ActionRequest;
-import io.commandcenter.engine.Source;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.commandcenter.control.CommandOutcome.Result;
-import io.commandcenter.device.DeviceSwitch;
-import io.commandcenter.device.FallbackDeviceSwitch;
+import io.commandcenter.control.CommandStateMachine.Next;
+import io.commandcenter.control.CommandStateMachine.State;
 import io.commandcenter.device.Device;
+import io.commandcenter.device.DeviceRegistry;
+import io.commandcenter.device.UnknownDevice;
+import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.CommandCarriedOut;
 import io.commandcenter.engine.CommandFailed;
 import io.commandcenter.engine.CommandNotSent;
 import io.commandcenter.engine.Decision;
-import io.commandcenter.device.DeviceRegistry;
-import io.commandcenter.device.UnknownDevice;
+import io.commandcenter.engine.Source;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Service;
 
 /**
- * The one way any action reaches hardware, whoever asks: rules check, per-device lock,
+ * The one way any action reaches hardware, whoever asks: rules check, one command per device at a time,
  * online check, send, verify by polling, retry with backoff, roll back on final failure.
- * The emergency stop halts automated and agent actions at once, also mid-way (every wait wakes on it),
+ * The emergency stop halts automated and agent actions at once, also mid-way (every wait ends on it),
  * and nothing automated switches a load on while it is engaged; the battery floor's protective offs
  * ({@link Source#SAFETY}) and a person's own commands still act.
  * Every step is written to the action log before the next one starts, so an action cut short
  * by a crash can be reconciled and is never run twice.
+ * <p>
+ * Each command goes through the states of {@link CommandStateMachine}; its waits are steps scheduled on the
+ * clock, never a sleeping thread. The caller waits for the outcome.
  */
 @Service
 public class CommandService {
@@ -39,32 +50,29 @@ public class CommandService {
     private static final Log log = LogFactory.getLog(CommandService.class);
 
     private final DeviceRegistry devices;
-    private final ActionGate gate;
-    private final DeviceSwitch relay;
+    private final CommandStateMachine states;
     private final ActionLogRepository actionLog;
-    private final RetryQueueRepository retryQueue;
-    private final EmergencyStopSwitch emergencyStop;
-    private final ControlProperties settings;
+    private final DeviceQueues queues;
+    private final InFlightRequests inFlight;
     private final boolean hardwareEnabled;
     private final Clock clock;
+    private final TaskScheduler scheduler;
     private final ApplicationEventPublisher events;
-    private final DeviceLocks locks = new DeviceLocks();
-    private final InFlightRequests inFlight;
+    private final Map<UUID, CommandRun> running = new ConcurrentHashMap<>();
 
-    CommandService(DeviceRegistry devices, ActionGate gate, DeviceSwitch relay, ActionLogRepository actionLog,
-                   RetryQueueRepository retryQueue, EmergencyStopSwitch emergencyStop, ControlProperties settings,
-                   HardwareSwitchFlag hardwareFlag, Clock clock, ApplicationEventPublisher events) {
+    CommandService(DeviceRegistry devices, CommandStateMachine states, ActionLogRepository actionLog,
+                   DeviceQueues queues, InFlightRequests inFlight, HardwareSwitchFlag hardwareFlag, Clock clock,
+                   @Qualifier(ControlConfiguration.COMMAND_STEPS) TaskScheduler scheduler,
+                   ApplicationEventPublisher events) {
         this.devices = devices;
-        this.gate = gate;
-        this.relay = relay;
+        this.states = states;
         this.actionLog = actionLog;
-        this.retryQueue = retryQueue;
-        this.emergencyStop = emergencyStop;
-        this.settings = settings;
+        this.queues = queues;
+        this.inFlight = inFlight;
         this.hardwareEnabled = hardwareFlag.enabled();
         this.clock = clock;
+        this.scheduler = scheduler;
         this.events = events;
-        this.inFlight = new InFlightRequests(settings.sameMoment());
     }
 
     /** Whether automated actions reach hardware (manual ones always do). */
@@ -94,256 +102,106 @@ public class CommandService {
         }
         Device device = devices.findByName(request.device())
                 .orElseThrow(() -> new UnknownDevice(request.device()));
-        long started = System.nanoTime();
+        CommandRun run = new CommandRun(request, device, alreadyDecided, System.nanoTime());
         actionLog.append(request, "REQUESTED", clock.instant(), null, null, null, Map.of("reason", request.reason()));
-
-        var opposite = inFlight.admit(request);
-        if (opposite.isPresent()) {
-            ActionRequest other = opposite.get().request();
-            return finish(request, started, Result.BLOCKED, null, null, 0, List.of("Refused: an opposite "
-                    + other.source() + " command (switch " + device.name() + " " + onOff(other.on()) + ", from "
-                    + other.requestedBy() + ") arrived " + opposite.get().ageMillis(System.nanoTime())
-                    + " ms earlier and is still being carried out. Send this one again if you mean it."), List.of());
-        }
+        running.put(request.id(), run);
+        scheduler.schedule(() -> advance(run, 0), clock.instant());
         try {
-            return decideAndSwitch(request, alreadyDecided, device, started);
-        } finally {
-            inFlight.done(request);
-        }
-    }
-
-    private CommandOutcome decideAndSwitch(ActionRequest request, ActionGate.Ruling alreadyDecided, Device device,
-                                           long started) {
-        if (haltedByStop(request)) {
-            return finish(request, started, Result.HALTED, null, null, 0,
-                    List.of("Emergency stop engaged by " + emergencyStop.state().who() + ": " + emergencyStop.state().why()),
-                    List.of());
-        }
-
-        ActionGate.Ruling verdict = alreadyDecided != null ? alreadyDecided : gate.check(request);
-        Map<String, Object> decided = new LinkedHashMap<>();
-        decided.put("reasons", verdict.reasons());
-        decided.put("rules", verdict.rules());
-        if (verdict.holdUntil() != null) decided.put("holdUntil", verdict.holdUntil().toString());
-        actionLog.append(request, "DECIDED", clock.instant(), null, null, verdict.outcome().name(), decided);
-        if (!verdict.allowed()) {
-            return finish(request, started, Result.BLOCKED, null, null, 0, verdict.reasons(), verdict.rules());
-        }
-        if (request.source() != Source.MANUAL && !hardwareEnabled) {
-            return finish(request, started, Result.WOULD_EXECUTE, null, null, 0,
-                    List.of("Hardware control is off: would switch " + device.name() + (request.on() ? " on" : " off")),
-                    verdict.rules());
-        }
-
-        var held = locks.acquire(device.name(), request.id(), settings.lockWait(), () -> haltedByStop(request));
-        if (held.isEmpty() && haltedByStop(request)) {
-            return finish(request, started, Result.HALTED, null, null, 0,
-                    List.of("Emergency stop engaged by " + emergencyStop.state().who() + " while waiting for "
-                            + device.name() + ": nothing was sent"), verdict.rules());
-        }
-        if (held.isEmpty()) {
-            return finish(request, started, Result.BUSY, null, null, 0,
-                    List.of(device.name() + " is busy with action " + locks.holder(device.name()).orElse(null)),
-                    verdict.rules());
-        }
-        try (var ignored = held.get()) {
-            return switchDevice(request, device, verdict, started);
-        }
-    }
-
-    private CommandOutcome switchDevice(ActionRequest request, Device device, ActionGate.Ruling verdict, long started) {
-        boolean protective = request.source() == Source.SAFETY;
-        DeviceSwitch.RelayStatus before;
-        try {
-            before = relay.read(device);
-        } catch (DeviceSwitch.SwitchException e) {
-            if (!protective) {
-                // Without the current state there is nothing to roll back to: do not send.
-                return finish(request, started, Result.FAILED, null, null, 0,
-                        List.of("Could not read " + device.name() + " before switching: " + e.getMessage()), verdict.rules());
+            return run.outcome.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
             }
-            // A protective off is never undone, so it needs no previous state: send anyway, verification decides.
-            actionLog.append(request, "READ_FAILED", clock.instant(), null, null, null,
-                    Map.of("error", String.valueOf(e.getMessage())));
-            before = null;
+            throw e;
         }
-        if (before != null && !before.online()) {
-            boolean queued = request.source() == Source.AUTOMATION || protective;
-            if (queued) {
-                retryQueue.enqueue(request, clock.instant(), settings.retryOfflineEvery());
-            }
-            return finish(request, started, Result.OFFLINE, null, null, 0,
-                    List.of(device.name() + " is offline; no command was sent"
-                            + (queued ? "; waiting for the device: it runs again (rules re-checked) when it is back" : "")),
-                    verdict.rules());
-        }
-        Boolean previousOn = before == null ? null : before.on();
-        if (previousOn != null && previousOn == request.on()) {
-            return finish(request, started, Result.SUCCEEDED, previousOn, previousOn, 0,
-                    List.of(device.name() + " was already " + onOff(request.on())), verdict.rules());
-        }
-
-        int attempts = protective ? settings.protectiveAttempts() : settings.attempts();
-        long giveUpAt = System.nanoTime() + settings.protectiveRetryFor().toNanos();
-        Duration backoff = settings.backoff();
-        Boolean seen = previousOn;
-        int sent = 0;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            if (haltedByStop(request)) {
-                return halted(request, previousOn, seen, sent, started, verdict.rules());
-            }
-            // The cloud took the command but the relay did not switch: go to the device over the LAN instead.
-            DeviceSwitch route = protective && attempt > 1 ? relay.local(device).orElse(relay) : relay;
-            actionLog.append(request, "SENT", clock.instant(), previousOn, attempt, null, Map.of("via", route.name()));
-            sent = attempt;
-            long sendStarted = System.nanoTime();
-            boolean sendUncertain;
-            try {
-                route.set(device, request.on());
-                // A slow send means a request timed out and was repeated; the lost one may still arrive.
-                sendUncertain = Duration.ofNanos(System.nanoTime() - sendStarted).compareTo(settings.slowSend()) > 0;
-            } catch (DeviceSwitch.SwitchException e) {
-                // The device may still have switched: verification below finds out.
-                sendUncertain = true;
-                actionLog.append(request, "SEND_FAILED", clock.instant(), previousOn, attempt, null,
-                        Map.of("error", String.valueOf(e.getMessage())));
-            }
-            // Sent over the LAN: read it there too (the cloud's copy of the state can lag), the cloud if that fails.
-            DeviceSwitch reader = route == relay ? relay : new FallbackDeviceSwitch(route, relay, d -> false);
-            seen = verify(request, reader, device, request.on(), seen);
-            if (sendUncertain && Boolean.valueOf(request.on()).equals(seen) && !haltedByStop(request)) {
-                // Keep the device locked until a late copy of any command sent so far can no longer land,
-                // then look again: only a state that holds counts as verified.
-                if (!pause(request, settings.settle())) {
-                    seen = verify(request, reader, device, request.on(), seen);
-                }
-            }
-            boolean match = Boolean.valueOf(request.on()).equals(seen);
-            actionLog.append(request, "VERIFIED", clock.instant(), previousOn, attempt, match ? "MATCH" : "MISMATCH",
-                    Map.of("seen", seen == null ? "unknown" : onOff(seen)));
-            if (match) {
-                return finish(request, started, Result.SUCCEEDED, previousOn, seen, attempt, duringStop(request),
-                        verdict.rules());
-            }
-            if (haltedByStop(request)) {
-                return halted(request, previousOn, seen, sent, started, verdict.rules());
-            }
-            if (attempt < attempts) {
-                if (protective && System.nanoTime() + backoff.toNanos() > giveUpAt) {
-                    break;
-                }
-                if (pause(request, backoff)) {
-                    return halted(request, previousOn, seen, sent, started, verdict.rules());
-                }
-                backoff = backoff.multipliedBy(2);
-            }
-        }
-        return rollBack(request, device, previousOn, seen, sent, started,
-                device.name() + " did not switch " + onOff(request.on()) + " after " + sent + " attempts",
-                verdict.rules());
-    }
-
-    /** STOP cut an action short: nothing more is sent and nothing is undone; the relay stays as it was last seen. */
-    private CommandOutcome halted(ActionRequest request, Boolean previousOn, Boolean seen, int attempts, long started,
-                                  List<String> rules) {
-        var stop = emergencyStop.state();
-        return finish(request, started, Result.HALTED, previousOn, seen, attempts,
-                List.of("Emergency stop engaged by " + stop.who() + " during the action: nothing more was sent and "
-                        + "nothing was rolled back; left as it is (last seen " + (seen == null ? "unknown" : onOff(seen))
-                        + ")"), rules);
     }
 
     /**
-     * Puts the device back in its recorded previous state and reports what it was left in. Never while STOP is
-     * engaged if that would switch a load on, and never for a protective off: undoing it would restart the load.
+     * Runs the run's steps until it waits or ends; a wait becomes a step scheduled on the clock. A step scheduled
+     * earlier that was overtaken (the run was woken) does nothing.
      */
-    private CommandOutcome rollBack(ActionRequest request, Device device, Boolean previousOn, Boolean seen, int attempts,
-                                    long started, String why, List<String> rules) {
-        Boolean finalOn = seen;
-        String rollback;
-        if (request.source() == Source.SAFETY) {
-            rollback = "none: a protective off is never undone";
-        } else if (previousOn == null) {
-            rollback = "no previous state known";
-        } else if (previousOn && emergencyStop.engaged()) {
-            rollback = "not sent: the emergency stop is engaged and it would switch " + device.name() + " on";
-        } else {
-            actionLog.append(request, "ROLLBACK_SENT", clock.instant(), previousOn, attempts, null,
-                    Map.of("via", relay.name(), "state", onOff(previousOn)));
-            try {
-                relay.set(device, previousOn);
-            } catch (DeviceSwitch.SwitchException e) {
-                log.warn("Rollback of " + device.name() + " failed to send: " + e.getMessage());
+    private void advance(CommandRun run, long step) {
+        synchronized (run) {
+            boolean woken = run.woken.getAndSet(false);
+            if (run.state.finished() || (!woken && step != run.step)) {
+                return;
             }
-            finalOn = verify(request, relay, device, previousOn, seen);
-            rollback = previousOn.equals(finalOn) ? "restored " + onOff(previousOn) : "rollback not confirmed";
+            if (run.pending != null) {
+                run.pending.cancel(false);
+            }
+            try {
+                Next next;
+                do {
+                    next = states.step(run);
+                    run.state = next.state();
+                } while (!run.state.finished() && (next.after().isZero() || run.woken.getAndSet(false)));
+                if (run.state.finished()) {
+                    end(run, finish(run));
+                    return;
+                }
+                long nextStep = ++run.step;
+                run.pending = scheduler.schedule(() -> advance(run, nextStep), clock.instant().plus(next.after()));
+            } catch (RuntimeException | Error e) {
+                // The caller hears of it; the device and the in-flight slot are given back all the same.
+                run.state = State.FAILED;
+                log.error("Action " + run.request.id() + " on " + run.device.name() + " stopped unexpectedly", e);
+                end(run, null);
+                run.outcome.completeExceptionally(e);
+            }
         }
-        actionLog.append(request, "ROLLED_BACK", clock.instant(), previousOn, attempts, rollback,
-                Map.of("seen", finalOn == null ? "unknown" : onOff(finalOn)));
-        List<String> reasons = new java.util.ArrayList<>(List.of(why, "Rollback: " + rollback));
-        reasons.addAll(duringStop(request));
-        return finish(request, started, Result.FAILED, previousOn, finalOn, attempts, reasons, rules);
     }
 
-    private List<String> duringStop(ActionRequest request) {
-        return request.source() == Source.SAFETY && emergencyStop.engaged()
-                ? List.of("Protective off: carried out although the emergency stop is engaged")
-                : List.of();
+    /** Its turn on the device came, or STOP was engaged: the run's next step goes now, not when it was due. */
+    private void wake(CommandRun run) {
+        run.woken.set(true);
+        scheduler.schedule(() -> advance(run, -1), clock.instant());
+    }
+
+    /** First of the listeners: actions in flight must end before anyone is told about the stop. */
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void onEmergencyStop(EmergencyStopSwitch.EmergencyStopChanged changed) {
+        if (changed.state().engaged()) {
+            running.values().stream().filter(CommandRun::stoppable).forEach(this::wake);
+        }
     }
 
     /**
-     * Polls until the device shows {@code wanted}, the verify timeout passes or STOP halts the request; returns the
-     * last state seen ({@code lastSeen} when STOP halts it before the first read).
+     * The application is stopping and the steps still to come will not run: whoever waits is let go at once. The
+     * log shows those actions unfinished, and the next start reconciles them as after a crash.
      */
-    private Boolean verify(ActionRequest request, DeviceSwitch reader, Device device, boolean wanted, Boolean lastSeen) {
-        Instant deadline = Instant.now().plus(settings.verifyTimeout());
-        Boolean seen = lastSeen;
-        while (true) {
-            if (haltedByStop(request)) {
-                // A read can wait for the cloud's rate limit: do not start one once STOP is engaged.
-                return seen;
-            }
-            try {
-                DeviceSwitch.RelayStatus status = reader.read(device);
-                seen = status.online() ? status.on() : null;
-            } catch (DeviceSwitch.SwitchException e) {
-                seen = null;
-            }
-            if (Boolean.valueOf(wanted).equals(seen) || !Instant.now().isBefore(deadline)) {
-                return seen;
-            }
-            if (pause(request, settings.verifyInterval())) {
-                return seen;
-            }
+    @EventListener(ContextClosedEvent.class)
+    void onShutdown() {
+        running.values().forEach(run -> run.outcome.completeExceptionally(new IllegalStateException(
+                "The application is stopping: action " + run.request.id() + " is settled when it starts again")));
+    }
+
+    /** Gives back the device (waking the next action waiting for it) and the in-flight slot. */
+    private void end(CommandRun run, CommandOutcome outcome) {
+        if (run.queued) {
+            queues.leave(run.device.name(), run.request.id()).map(running::get).ifPresent(this::wake);
+        }
+        if (run.admitted) {
+            inFlight.done(run.request);
+        }
+        running.remove(run.request.id());
+        if (outcome != null) {
+            run.outcome.complete(outcome);
         }
     }
 
-    /** Waits; an action STOP halts wakes at once. Returns true when STOP now halts the request. */
-    private boolean pause(ActionRequest request, Duration duration) {
-        if (stoppable(request)) {
-            return emergencyStop.waitUnlessEngaged(duration);
-        }
-        sleep(duration);
-        return false;
-    }
-
-    private boolean haltedByStop(ActionRequest request) {
-        return stoppable(request) && emergencyStop.engaged();
-    }
-
-    /** A person's own command and the battery floor's protective off act during STOP; nothing else does. */
-    private static boolean stoppable(ActionRequest request) {
-        return request.source() != Source.MANUAL && request.source() != Source.SAFETY;
-    }
-
-    private CommandOutcome finish(ActionRequest request, long started, Result result, Boolean previousOn,
-                                  Boolean finalOn, int attempts, List<String> reasons, List<String> rules) {
-        long latencyMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+    private CommandOutcome finish(CommandRun run) {
+        ActionRequest request = run.request;
+        Result result = run.result;
+        Boolean finalOn = run.finalOn;
+        int attempts = run.sent;
+        List<String> reasons = run.reasons;
+        long latencyMs = Duration.ofNanos(System.nanoTime() - run.startedNanos).toMillis();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("reasons", reasons);
         detail.put("latencyMs", latencyMs);
         detail.put("finalOn", finalOn == null ? "unknown" : onOff(finalOn));
-        actionLog.append(request, "FINISHED", clock.instant(), previousOn, attempts, result.name(), detail);
+        actionLog.append(request, "FINISHED", clock.instant(), run.previousOn, attempts, result.name(), detail);
         if (result != Result.SUCCEEDED) {
             log.info("Action " + request.id() + " on " + request.device() + ": " + result + " " + reasons);
         }
@@ -353,8 +211,8 @@ public class CommandService {
                     finalOn == null ? "unknown" : onOff(finalOn), attempts, reasons, clock.instant()));
         }
         publishOutcome(request, result, attempts, reasons);
-        return new CommandOutcome(request.id(), request.device(), request.on(), result, previousOn, finalOn,
-                reasons, rules, attempts, latencyMs);
+        return new CommandOutcome(request.id(), request.device(), request.on(), result, run.previousOn, finalOn,
+                reasons, run.rules, attempts, latencyMs);
     }
 
     /** Tells the rules what became of the command, so only a command carried out holds the device. */
@@ -392,14 +250,6 @@ public class CommandService {
     }
 
     private static String onOff(boolean on) {
-        return on ? "on" : "off";
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return CommandStateMachine.onOff(on);
     }
 }

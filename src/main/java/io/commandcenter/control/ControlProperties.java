@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param verifyTimeout      how long to poll the device for the new state after each send; with three sends and a
  *                           rollback this bounds how long a failed switch takes (about 4 × this plus the sends)
  * @param verifyInterval     pause between verification polls (LAN reads; cloud reads also wait for their turn)
- * @param lockWait           how long a request waits for another action on the same device
+ * @param turnWait           how long a request waits for its turn while another action runs on the same device
  * @param retryOfflineEvery  how often queued actions for offline devices are tried again
  * @param retryOfflineFor    how long an action stays in the offline retry queue
  * @param slowSend           a send slower than this probably had a request time out and repeated, so a lost copy may
@@ -46,7 +46,7 @@ public record ControlProperties(
         @DefaultValue("500ms") @NotNull @DurationMin Duration backoff,
         @DefaultValue("2s") @NotNull @DurationMin Duration verifyTimeout,
         @DefaultValue("250ms") @NotNull @DurationMin(inclusive = false) Duration verifyInterval,
-        @DefaultValue("10s") @NotNull @DurationMin Duration lockWait,
+        @DefaultValue("10s") @NotNull @DurationMin Duration turnWait,
         @DefaultValue("1m") @NotNull @DurationMin(inclusive = false) Duration retryOfflineEvery,
         @DefaultValue("30m") @NotNull @DurationMin(inclusive = false) Duration retryOfflineFor,
         @DefaultValue("3s") @NotNull @DurationMin(inclusive = false) Duration slowSend,

@@ -1,10 +1,7 @@
 package io.commandcenter.control;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import io.commandcenter.engine.RulesEngine;
 import org.apache.commons.logging.Log;
@@ -15,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The big red STOP. While engaged no automated or agent action runs and nothing automated switches a
- * load on: in-flight actions wake from every wait and end where the relay is. Manual control and the
- * battery floor's protective offs keep working. The state is stored, so it survives restarts until
- * someone releases it explicitly.
+ * load on: in-flight actions end at once where the relay is ({@link CommandService} hears of it first, by
+ * {@link EmergencyStopChanged}). Manual control and the battery floor's protective offs keep working. The state is
+ * stored, so it survives restarts until someone releases it explicitly.
  */
 @Service
 public class EmergencyStopSwitch {
@@ -29,9 +26,6 @@ public class EmergencyStopSwitch {
     private final Clock clock;
     private final RulesEngine engine;
     private final AtomicReference<EmergencyStopState> state = new AtomicReference<>();
-    // Waits of in-flight actions (backoff, verify polling, settle) sleep on this, so STOP wakes them at once.
-    private final ReentrantLock waits = new ReentrantLock();
-    private final Condition engagedSignal = waits.newCondition();
 
     EmergencyStopSwitch(EmergencyStopRepository repository, ApplicationEventPublisher events, Clock clock,
                   RulesEngine engine) {
@@ -56,36 +50,6 @@ public class EmergencyStopSwitch {
         return state.get().engaged();
     }
 
-    /**
-     * Waits up to {@code duration}, or less when STOP is or becomes engaged.
-     *
-     * @return true when STOP is engaged (the caller should stop), false after a full wait
-     */
-    boolean waitUnlessEngaged(Duration duration) {
-        long remaining = duration.toNanos();
-        waits.lock();
-        try {
-            while (!engaged() && remaining > 0) {
-                remaining = engagedSignal.awaitNanos(remaining);
-            }
-            return engaged();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return engaged();
-        } finally {
-            waits.unlock();
-        }
-    }
-
-    private void wakeWaiters() {
-        waits.lock();
-        try {
-            engagedSignal.signalAll();
-        } finally {
-            waits.unlock();
-        }
-    }
-
     @Transactional
     public synchronized EmergencyStopState engage(String who, String why) {
         if (why == null || why.isBlank()) {
@@ -100,7 +64,6 @@ public class EmergencyStopSwitch {
         repository.append(true, who, why, now);
         var engaged = new EmergencyStopState(true, who, why, now);
         state.set(engaged);
-        wakeWaiters();
         engine.setEmergencyStop(true, who, why);
         log.warn("EMERGENCY STOP engaged by " + who + ": " + why);
         events.publishEvent(new EmergencyStopChanged(engaged));

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.Source;
+import org.springframework.stereotype.Component;
 
 /**
  * The requests being carried out, per device. Two requests of the same rank asking opposite states of one
@@ -16,13 +17,14 @@ import io.commandcenter.engine.Source;
  * (which would silently undo it). "The same moment": the earlier one is still in flight and arrived at most
  * {@code sameMoment} before.
  */
+@Component
 class InFlightRequests {
 
     private final Duration sameMoment;
     private final Map<String, List<Arrival>> byDevice = new HashMap<>();
 
-    InFlightRequests(Duration sameMoment) {
-        this.sameMoment = sameMoment;
+    InFlightRequests(ControlProperties settings) {
+        this.sameMoment = settings.sameMoment();
     }
 
     record Arrival(ActionRequest request, long nanos) {

@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.commandcenter.IntegrationTest;
 import io.commandcenter.control.CommandOutcome.Result;
 import io.commandcenter.engine.ActionRequest;
 import io.commandcenter.engine.Decision;
@@ -23,10 +22,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The control pipeline against the simulator's Shelly Cloud, with faults injected. */
-@IntegrationTest
+/**
+ * The control pipeline against the simulator's Shelly Cloud, with faults injected. Waits for the device (verification
+ * reads, backoff, settle) pass on a clock that skips ahead while nothing runs; tests that act during a wait switch it
+ * to real time.
+ */
+@ControlIntegrationTest
 class CommandServiceIntegrationTests {
 
     @Autowired CommandService commands;
@@ -38,9 +42,14 @@ class CommandServiceIntegrationTests {
     @Autowired org.springframework.context.ApplicationEventPublisher events;
     @Autowired io.commandcenter.engine.RulesEngine engine;
     @Autowired io.commandcenter.ingest.shelly.ShellyCloudClient shellyCloud;
+    @Autowired @Qualifier(ControlConfiguration.COMMAND_STEPS) FastForwardScheduler steps;
+    @Autowired ControlProperties settings;
+    // Requests and readings are stamped on the application's clock, which runs ahead of the wall clock here.
+    @Autowired java.time.Clock clock;
 
     @BeforeEach
     void cleanSite() {
+        steps.fastForward();
         jdbc.sql("TRUNCATE control.action_log, control.retry_queue, control.emergency_stop").update();
         if (emergencyStop.engaged()) {
             emergencyStop.release("test", "clean start");
@@ -57,7 +66,7 @@ class CommandServiceIntegrationTests {
     /** The rules judge devices by their last reading: hand the engine one, as a poll would. */
     private void publishDeviceReadings() {
         events.publishEvent(ReadingsStored.ofDevices(simulator.simulator().state().devices().stream()
-                .map(d -> new DevicePowerReading(d.name(), Instant.now(), true, d.on(), d.powerW(), d.voltage(),
+                .map(d -> new DevicePowerReading(d.name(), clock.instant(), true, d.on(), d.powerW(), d.voltage(),
                         d.currentA(), d.energyWh()))
                 .toList()));
     }
@@ -68,6 +77,7 @@ class CommandServiceIntegrationTests {
             emergencyStop.release("test", "done");
         }
         simulator.simulator().faults().set(Faults.noneAndUnlimited());
+        steps.fastForward();
     }
 
     @Test
@@ -151,7 +161,7 @@ class CommandServiceIntegrationTests {
                 .withShellyCloud(Faults.Api.NONE.withOfflineDevices(1.0))
                 .withShellyLocal(Faults.Api.NONE.withServerErrors(1.0)));
         CommandOutcome outcome = afterAnyRunningAutomation(() -> commands.execute(new ActionRequest(UUID.randomUUID(),
-                "water-heater", false, Source.AUTOMATION, "rule:test", "offline test", Instant.now())));
+                "water-heater", false, Source.AUTOMATION, "rule:test", "offline test", clock.instant())));
 
         assertThat(outcome.result()).isIn(Result.OFFLINE, Result.FAILED);
         assertThat(actionLog.find(outcome.actionId()).orElseThrow().events())
@@ -204,7 +214,7 @@ class CommandServiceIntegrationTests {
 
     private boolean heldByAPerson(String device) {
         Decision automation = engine.evaluate(ActionRequest.of(device, true, Source.AUTOMATION, "rule:test",
-                "is it held?", Instant.now()));
+                "is it held?", clock.instant()));
         return automation.reasons().contains("device held by a MANUAL command");
     }
 
@@ -234,9 +244,15 @@ class CommandServiceIntegrationTests {
     void neverInterleavesTwoActionsOnOneDevice() throws Exception {
         // Relay commands do not take, so each action spends seconds retrying while holding the device.
         simulator.simulator().faults().set(Faults.noneAndUnlimited().withRelayIgnoreProbability(1.0));
-        var first = CompletableFuture.supplyAsync(() -> commands.execute(manual("miner-1", false)));
-        Thread.sleep(300);
-        var second = CompletableFuture.supplyAsync(() -> commands.execute(manual("miner-1", false)));
+        // At the wall clock's pace until the second one waits for the device, so it does come while the first runs.
+        steps.realTime();
+        ActionRequest one = manual("miner-1", false);
+        var first = CompletableFuture.supplyAsync(() -> commands.execute(one));
+        await(() -> actionLog.find(one.id()).map(a -> kinds(a.id()).contains("SENT")).orElse(false));
+        ActionRequest two = manual("miner-1", false);
+        var second = CompletableFuture.supplyAsync(() -> commands.execute(two));
+        await(() -> actionLog.find(two.id()).map(a -> kinds(a.id()).contains("DECIDED")).orElse(false));
+        steps.fastForward();
         CommandOutcome a = first.get(60, TimeUnit.SECONDS);
         CommandOutcome b = second.get(60, TimeUnit.SECONDS);
 
@@ -257,9 +273,9 @@ class CommandServiceIntegrationTests {
         emergencyStop.engage("bob", "smoke near the miners");
 
         CommandOutcome automated = commands.execute(new ActionRequest(UUID.randomUUID(), "miner-1", false,
-                Source.AUTOMATION, "rule:test", "pause", Instant.now()));
+                Source.AUTOMATION, "rule:test", "pause", clock.instant()));
         CommandOutcome agent = commands.execute(new ActionRequest(UUID.randomUUID(), "miner-1", false,
-                Source.AGENT, "agent:orchestrator", "suggested", Instant.now()));
+                Source.AGENT, "agent:orchestrator", "suggested", clock.instant()));
         CommandOutcome manual = commands.execute(manual("miner-1", false));
 
         assertThat(automated.result()).isEqualTo(Result.HALTED);
@@ -292,25 +308,25 @@ class CommandServiceIntegrationTests {
     }
 
     @Test
-    void reconcilesAnActionCutShortByACrashWithoutSendingItAgain() {
+    void reconcilesAnActionCutShortByACrashWithoutSendingItAgain() throws Exception {
         ActionRequest request = manual("miner-2", false);
         // What the log looks like when the process died right after sending.
-        actionLog.append(request, "REQUESTED", Instant.now(), null, null, null, Map.of("reason", "crash test"));
-        actionLog.append(request, "SENT", Instant.now(), true, 1, null, Map.of());
+        actionLog.append(request, "REQUESTED", clock.instant(), null, null, null, Map.of("reason", "crash test"));
+        actionLog.append(request, "SENT", clock.instant(), true, 1, null, Map.of());
         simulator.simulator().model().setRelay("miner-2", false);
 
-        int reconciled = reconciler.reconcile();
+        int reconciled = reconciler.reconcile().get(5, TimeUnit.SECONDS);
 
         assertThat(reconciled).isEqualTo(1);
         ActionRecord action = actionLog.find(request.id()).orElseThrow();
         assertThat(action.result()).isEqualTo("SUCCEEDED");
         assertThat(action.events()).extracting(ActionRecord.Event::kind)
                 .containsExactly("REQUESTED", "SENT", "RECONCILED");
-        assertThat(reconciler.reconcile()).isZero();
+        assertThat(reconciler.reconcile().get(5, TimeUnit.SECONDS)).isZero();
     }
 
-    private static ActionRequest manual(String device, boolean on) {
-        return ActionRequest.of(device, on, Source.MANUAL, "alice", "test", Instant.now());
+    private ActionRequest manual(String device, boolean on) {
+        return ActionRequest.of(device, on, Source.MANUAL, "alice", "test", clock.instant());
     }
 
     @Test
@@ -329,7 +345,7 @@ class CommandServiceIntegrationTests {
         assertThat(commands.execute(manual("miner-1", false)).result()).isEqualTo(Result.SUCCEEDED);
 
         CommandOutcome automated = commands.execute(new ActionRequest(UUID.randomUUID(), "miner-1", true,
-                Source.AUTOMATION, "rule:resume miners", "battery full", Instant.now()));
+                Source.AUTOMATION, "rule:resume miners", "battery full", clock.instant()));
 
         assertThat(automated.result()).isEqualTo(Result.BLOCKED);
         assertThat(automated.reasons()).anySatisfy(r -> assertThat(r).contains("MANUAL"));
@@ -338,13 +354,15 @@ class CommandServiceIntegrationTests {
 
     @Test
     void emergencyStopHaltsAnAutomatedActionInFlight() throws Exception {
-        // The relay ignores commands, so the automated action keeps retrying until STOP cuts it short.
+        // The relay ignores commands, so the automated action keeps retrying until STOP cuts it short;
+        // at the wall clock's pace, so it is still retrying when STOP comes.
+        steps.realTime();
         // The heater: no other test commands it by hand, so no manual hold outranks this automation.
         simulator.simulator().model().setRelay("water-heater", true);
         publishDeviceReadings();
         simulator.simulator().faults().set(Faults.noneAndUnlimited().withRelayIgnoreProbability(1.0));
         var running = CompletableFuture.supplyAsync(() -> commands.execute(new ActionRequest(UUID.randomUUID(),
-                "water-heater", false, Source.AUTOMATION, "rule:shed heater", "battery low", Instant.now())));
+                "water-heater", false, Source.AUTOMATION, "rule:shed heater", "battery low", clock.instant())));
         Instant deadline = Instant.now().plusSeconds(30);
         while (jdbc.sql("SELECT count(*) FROM control.action_log WHERE kind = 'SENT'").query(Long.class).single() == 0) {
             assertThat(running.isDone()).as("the automated action ended before sending: %s",
@@ -377,9 +395,9 @@ class CommandServiceIntegrationTests {
                 Decision.Outcome.ALLOWED, List.of(), List.of("test: allowed"), Map.of(), null, request.at(), 0);
     }
 
-    private static ActionRequest protectiveOff(String device) {
+    private ActionRequest protectiveOff(String device) {
         return new ActionRequest(UUID.randomUUID(), device, false, Source.SAFETY, "rule:battery floor",
-                "battery at 18.5 % SOC, below the floor", Instant.now());
+                "battery at 18.5 % SOC, below the floor", clock.instant());
     }
 
     private List<String> kinds(UUID actionId) {
@@ -433,10 +451,13 @@ class CommandServiceIntegrationTests {
                 .withShellyCloud(Faults.Api.NONE.withServerErrors(1.0))
                 .withShellyLocal(Faults.Api.NONE.withServerErrors(1.0)));
         ActionRequest off = protectiveOff("water-heater");
+        // At the wall clock's pace until the clouds are back, so the off is still being verified then.
+        steps.realTime();
         var running = CompletableFuture.supplyAsync(() -> commands.carryOut(off, allowed(off)));
         // The clouds come back once the failed read is logged: the off must still go out and be verified.
         await(() -> actionLog.find(off.id()).map(a -> kinds(a.id()).contains("READ_FAILED")).orElse(false));
         simulator.simulator().faults().set(Faults.noneAndUnlimited());
+        steps.fastForward();
 
         CommandOutcome outcome = running.get(30, TimeUnit.SECONDS);
 
@@ -508,7 +529,7 @@ class CommandServiceIntegrationTests {
                 .withShellyCloud(Faults.Api.NONE.withOfflineDevices(1.0))
                 .withShellyLocal(Faults.Api.NONE.withServerErrors(1.0)));
         ActionRequest on = new ActionRequest(UUID.randomUUID(), "water-heater", true, Source.AUTOMATION,
-                "rule:surplus", "surplus solar", Instant.now());
+                "rule:surplus", "surplus solar", clock.instant());
         assertThat(commands.carryOut(on, allowed(on)).result()).isEqualTo(Result.OFFLINE);
         emergencyStop.engage("carol", "inspecting wiring");
         simulator.simulator().faults().set(Faults.noneAndUnlimited());
@@ -522,30 +543,30 @@ class CommandServiceIntegrationTests {
     @Test
     void reconcilerWaitsTheSettleTimeBeforeReadingTheDevice() throws Exception {
         ActionRequest request = manual("miner-2", false);
-        actionLog.append(request, "REQUESTED", Instant.now(), null, null, null, Map.of("reason", "crash test"));
-        actionLog.append(request, "SENT", Instant.now(), true, 1, null, Map.of());
+        actionLog.append(request, "REQUESTED", clock.instant(), null, null, null, Map.of("reason", "crash test"));
+        actionLog.append(request, "SENT", clock.instant(), true, 1, null, Map.of());
+        steps.realTime();
+
+        var reconciled = reconciler.reconcile();
+        assertThat(reconciled).as("nothing is read before the settle time has passed").isNotDone();
         // The command sent before the crash lands a moment after the restart.
-        var late = CompletableFuture.runAsync(() -> {
-            sleep(400);
-            simulator.simulator().model().setRelay("miner-2", false);
-        });
+        simulator.simulator().model().setRelay("miner-2", false);
+        steps.advance(settings.settle());
 
-        reconciler.reconcile();
-        late.get(5, TimeUnit.SECONDS);
-
+        assertThat(reconciled.get(5, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(actionLog.find(request.id()).orElseThrow().result()).isEqualTo("SUCCEEDED");
     }
 
     @Test
-    void reconcilerRecordsUnknownWhileTheDeviceCannotBeReadAndSettlesItLater() {
+    void reconcilerRecordsUnknownWhileTheDeviceCannotBeReadAndSettlesItLater() throws Exception {
         ActionRequest request = manual("miner-2", false);
-        actionLog.append(request, "REQUESTED", Instant.now(), null, null, null, Map.of("reason", "crash test"));
-        actionLog.append(request, "SENT", Instant.now(), true, 1, null, Map.of());
+        actionLog.append(request, "REQUESTED", clock.instant(), null, null, null, Map.of("reason", "crash test"));
+        actionLog.append(request, "SENT", clock.instant(), true, 1, null, Map.of());
         simulator.simulator().faults().set(Faults.noneAndUnlimited()
                 .withShellyCloud(Faults.Api.NONE.withOfflineDevices(1.0))
                 .withShellyLocal(Faults.Api.NONE.withServerErrors(1.0)));
 
-        reconciler.reconcile();
+        reconciler.reconcile().get(5, TimeUnit.SECONDS);
 
         ActionRecord unknown = actionLog.find(request.id()).orElseThrow();
         assertThat(unknown.result()).isEqualTo("UNKNOWN");
@@ -560,7 +581,7 @@ class CommandServiceIntegrationTests {
         assertThat(settled.result()).isEqualTo("SUCCEEDED");
         assertThat(CommandService.outcomeOf(settled).finalOn()).isFalse();
         assertThat(reconciler.recheckUnknown()).isZero();
-        assertThat(reconciler.reconcile()).isZero();
+        assertThat(reconciler.reconcile().get(5, TimeUnit.SECONDS)).isZero();
     }
 
     @Test
@@ -573,7 +594,7 @@ class CommandServiceIntegrationTests {
         var off = CompletableFuture.supplyAsync(() -> commands.execute(manual("well-pump", false)));
         Thread.sleep(40);
         var on = CompletableFuture.supplyAsync(() -> commands.execute(
-                ActionRequest.of("well-pump", true, Source.MANUAL, "bob", "test", Instant.now())));
+                ActionRequest.of("well-pump", true, Source.MANUAL, "bob", "test", clock.instant())));
 
         CommandOutcome first = off.get(30, TimeUnit.SECONDS);
         CommandOutcome second = on.get(30, TimeUnit.SECONDS);

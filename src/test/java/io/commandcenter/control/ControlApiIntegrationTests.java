@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.commandcenter.IntegrationTest;
 import io.commandcenter.TestUsers;
 import io.commandcenter.simulation.EmbeddedSimulator;
 import io.commandcenter.sitemodel.Faults;
@@ -25,13 +24,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
 /** The control REST API as a site owner's script would use it. */
-@IntegrationTest
+@ControlIntegrationTest
 class ControlApiIntegrationTests {
 
     @LocalServerPort int port;
     @Autowired EmbeddedSimulator simulator;
     @Autowired EmergencyStopSwitch emergencyStop;
     @Autowired JdbcClient jdbc;
+    @Autowired java.time.Clock clock;
     @Autowired ApplicationEventPublisher events;
 
     RestClient http;
@@ -45,7 +45,7 @@ class ControlApiIntegrationTests {
         io.commandcenter.SimulatedDevices.register(jdbc, simulator);
         simulator.simulator().model().setRelay("miner-1", true);
         events.publishEvent(ReadingsStored.ofDevices(simulator.simulator().state().devices().stream()
-                .map(d -> new DevicePowerReading(d.name(), Instant.now(), true, d.on(), d.powerW(), d.voltage(),
+                .map(d -> new DevicePowerReading(d.name(), clock.instant(), true, d.on(), d.powerW(), d.voltage(),
                         d.currentA(), d.energyWh()))
                 .toList()));
     }

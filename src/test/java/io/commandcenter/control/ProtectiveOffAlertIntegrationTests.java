@@ -15,7 +15,6 @@ import java.util.UUID;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.commandcenter.IntegrationTest;
 import io.commandcenter.approval.FakeTwilio;
 import io.commandcenter.control.CommandOutcome.Result;
 import io.commandcenter.engine.ActionRequest;
@@ -39,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A protective off that does not take reaches the owner at once, by email (GreenMail) and SMS (a local
  * Twilio-shaped server), even in quiet hours with "critical only" set.
  */
-@IntegrationTest
+@ControlIntegrationTest
 class ProtectiveOffAlertIntegrationTests {
 
     static final String OWNER_EMAIL = "owner@example.org";
@@ -77,6 +76,7 @@ class ProtectiveOffAlertIntegrationTests {
     @Autowired NotificationSettingsService settings;
     @Autowired EmbeddedSimulator simulator;
     @Autowired JdbcClient jdbc;
+    @Autowired java.time.Clock clock;
     @Autowired io.commandcenter.ingest.shelly.ShellyCloudClient shellyCloud;
 
     @BeforeEach
@@ -96,7 +96,7 @@ class ProtectiveOffAlertIntegrationTests {
         simulator.simulator().model().setRelay("water-heater", true);
         simulator.simulator().faults().set(Faults.noneAndUnlimited().withRelayIgnoreProbability(1.0));
         ActionRequest off = new ActionRequest(UUID.randomUUID(), "water-heater", false, Source.SAFETY,
-                "rule:battery floor", "battery at 18.5 % SOC, below the floor", Instant.now());
+                "rule:battery floor", "battery at 18.5 % SOC, below the floor", clock.instant());
         Decision allowed = new Decision(off.id(), off.device(), false, Source.SAFETY, off.requestedBy(),
                 Decision.Outcome.ALLOWED, List.of(), List.of("test"), Map.of(), null, off.at(), 0);
 

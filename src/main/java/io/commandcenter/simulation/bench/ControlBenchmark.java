@@ -29,7 +29,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench-control}: runs manual commands through the full control pipeline (rules, lock, read, send, verify,
+ * {@code bench-control}: runs manual commands through the full control pipeline (rules, turn on the device, read, send, verify,
  * retry, roll back) against the embedded simulator with the production settings: Shelly's limit of one request per
  * second per account, the pacing, timeouts and verification of a real site, and the Shelly poller running. The
  * simulator injects cloud timeouts (answers slower than the read timeout) and silent relay failures (OK answered, relay
