@@ -394,11 +394,6 @@ class EngineService implements RulesEngine {
     }
 
     @Override
-    public boolean emergencyStopActive() {
-        return emergencyStop.active();
-    }
-
-    @Override
     public void setDeviceLock(String device, boolean locked, String who, String why) {
         if (locked) {
             // Checked here for every way in (REST, hardware page): a typo must not leave the owner

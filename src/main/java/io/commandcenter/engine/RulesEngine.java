@@ -19,10 +19,11 @@ public interface RulesEngine {
      */
     Decision evaluate(ActionRequest request);
 
-    /** Switches the emergency stop: while active every automated and agent action is blocked. */
+    /**
+     * Gives the rules the emergency stop as control's switch has it (the one source of truth, stored in
+     * {@code control.emergency_stop}): while active every automated and agent action is blocked.
+     */
     void setEmergencyStop(boolean active, String who, String why);
-
-    boolean emergencyStopActive();
 
     /** The owner changed when automated actions wait for a person (decisions.drl reads it as a fact). */
     void useConfirmationMode(ConfirmationMode mode);

@@ -287,7 +287,10 @@ class CommandServiceIntegrationTests {
     void emergencyStopSurvivesARestartOfTheService() {
         emergencyStop.engage("bob", "storm");
         var reloaded = new EmergencyStopSwitch(new EmergencyStopRepository(jdbc), e -> { }, java.time.Clock.systemUTC(), engine);
-        assertThat(engine.emergencyStopActive()).isTrue();
+        // The switch is the one source of truth; the engine holds the fact it was given.
+        var asked = engine.evaluate(io.commandcenter.engine.ActionRequest.of("miner-1", true,
+                io.commandcenter.engine.Source.AUTOMATION, "test", "test", java.time.Instant.now()));
+        assertThat(asked.reasons()).anyMatch(r -> r.startsWith("emergency stop by bob"));
 
         assertThat(reloaded.engaged()).isTrue();
         assertThat(reloaded.state().who()).isEqualTo("bob");
