@@ -599,10 +599,13 @@ class EngineService implements RulesEngine {
     /**
      * The engine thread finishes its queue and closes the sessions, then the output thread stores and publishes what
      * they produced (each waits up to 10 s); the memory store writes what is pending after this, so the last fires'
-     * changes reach it first. Spring shuts both executors down again afterwards, which then does nothing.
+     * changes reach it first. Spring shuts both executors down again afterwards, which then does nothing. An executor
+     * paused by its lifecycle (a test's cached context not in use) is resumed first, or its queue would never run.
      */
     @PreDestroy
     void stop() {
+        engineThread.start();
+        output.start();
         queue(() -> sessions.values().forEach(EngineSession::close));
         engineThread.shutdown();
         output.shutdown();

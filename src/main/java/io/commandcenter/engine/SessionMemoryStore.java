@@ -91,6 +91,7 @@ class SessionMemoryStore {
     /** On shutdown, after the engine thread stopped: nothing that changed before is lost. */
     @PreDestroy
     void flush() {
+        writer.start(); // resumed if its lifecycle paused it (a test's cached context), or the queue would never run
         writer.shutdown(); // finishes the queue, waiting up to 10 s
         write();
     }

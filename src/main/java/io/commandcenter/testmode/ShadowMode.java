@@ -207,9 +207,13 @@ public class ShadowMode {
         }
     }
 
-    /** Closes the candidate's session on its own thread, then stops the thread (Spring shuts it down again after). */
+    /**
+     * Closes the candidate's session on its own thread, then stops the thread (Spring shuts it down again after). The
+     * thread is resumed first if its lifecycle paused it (a test's cached context not in use).
+     */
     @PreDestroy
     void shutdown() {
+        thread.start();
         try {
             thread.submit(() -> {
                 if (session != null) {
