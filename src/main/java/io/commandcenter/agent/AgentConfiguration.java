@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Builds the agents with {@code AiServices.builder} (no LangChain4j Spring starter). A {@link ChatModel}
@@ -41,6 +42,19 @@ class AgentConfiguration {
             You never switch devices or change preferences: to recommend a switch,
             call suggest_device_action, which creates a pending action a person must approve. Cite site documents
             found with kb_search as [document § section].""";
+
+    /**
+     * Streamed chats (POST /agents/chat as text/event-stream): two answered at once, more wait their turn. A chat
+     * still running when the application stops is interrupted.
+     */
+    @Bean
+    ThreadPoolTaskExecutor agentStreams() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(2);
+        executor.setThreadNamePrefix("agent-stream-");
+        return executor;
+    }
 
     @Bean
     KnowledgeBase knowledgeBase(JdbcClient jdbc, AgentProperties properties, Clock clock) {

@@ -3,10 +3,9 @@ package io.commandcenter.agent;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -33,11 +32,12 @@ class AgentController {
 
     private final AgentService agents;
     private final RoleHierarchy roles;
-    private final ExecutorService streams = Executors.newFixedThreadPool(2);
+    private final TaskExecutor streams;
 
-    AgentController(AgentService agents, RoleHierarchy roles) {
+    AgentController(AgentService agents, RoleHierarchy roles, @Qualifier("agentStreams") TaskExecutor streams) {
         this.agents = agents;
         this.roles = roles;
+        this.streams = streams;
     }
 
     @PostMapping(path = "/chat", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -52,7 +52,7 @@ class AgentController {
         AgentChoice agent = agent(request);
         Requester requester = requester(user);
         SseEmitter emitter = new SseEmitter(180_000L);
-        streams.submit(() -> {
+        streams.execute(() -> {
             try {
                 ChatAnswer answer = agents.ask(question, agent, requester, line -> send(emitter, "progress", line));
                 emitter.send(SseEmitter.event().name("answer").data(answer, MediaType.APPLICATION_JSON));
@@ -118,10 +118,5 @@ class AgentController {
         } catch (IOException | IllegalStateException e) {
             // The browser went away; the answer is still stored.
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        streams.shutdownNow();
     }
 }

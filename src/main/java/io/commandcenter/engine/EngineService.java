@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,10 +35,15 @@ import jakarta.annotation.PreDestroy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -52,8 +55,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The engine thread only runs the rules: it never touches the database, a mail server or a cloud. What the rules
  * need from the database (device types, locks, the memory from before a restart) is read on the calling thread
  * before the work is queued; what they produce (decisions to store, proposals and alarms to publish, whose
- * listeners may send mail) is handed, in order, to the {@code engine-output} thread. A slow mail server or
- * database therefore never delays a decision.
+ * listeners may send mail) is handed, in order, to the {@code engine-output} thread, which stores each decision and
+ * publishes its event in one transaction: the event publication registry records the event with the decision, and
+ * listeners that send mail run after the commit, on threads of their own. A slow mail server or database therefore
+ * never delays a decision. Both threads are Spring-managed executors of one thread each ({@link EngineConfiguration}).
  */
 @Service
 class EngineService implements RulesEngine {
@@ -70,18 +75,10 @@ class EngineService implements RulesEngine {
     private final DeviceLockRepository lockRepository;
     private final SessionMemoryStore memory;
     private final ApplicationEventPublisher events;
-    private final ExecutorService engineThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "rules-engine");
-        t.setDaemon(true);
-        return t;
-    });
-
+    private final TransactionTemplate transactions;
+    private final ThreadPoolTaskExecutor engineThread;
     // Stores and publishes what the rules produced, in the order they produced it.
-    private final ExecutorService output = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "engine-output");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ThreadPoolTaskExecutor output;
 
     // Owned by the engine thread.
     private final Map<String, EngineSession> sessions = new HashMap<>();
@@ -113,7 +110,13 @@ class EngineService implements RulesEngine {
 
     EngineService(EngineProperties properties, DeviceRegistry registry, DecisionRepository decisionRepository,
                   DeviceLockRepository lockRepository, SessionMemoryStore memory, ApplicationEventPublisher events,
-                  RulesProperties rulesProperties, ObjectProvider<ConfirmationSetting> confirmationSetting) {
+                  RulesProperties rulesProperties, ObjectProvider<ConfirmationSetting> confirmationSetting,
+                  PlatformTransactionManager transactionManager,
+                  @Qualifier("rulesEngineThread") ThreadPoolTaskExecutor engineThread,
+                  @Qualifier("engineOutputThread") ThreadPoolTaskExecutor output) {
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.engineThread = engineThread;
+        this.output = output;
         this.confirmationSetting = confirmationSetting;
         this.probationTime = rulesProperties.probation() == null ? Duration.ZERO : rulesProperties.probation();
         this.properties = properties;
@@ -185,7 +188,7 @@ class EngineService implements RulesEngine {
         log.error("Rule set version " + p.version() + " failed on probation and was rolled back to version "
                 + p.previousVersion() + ": " + reason, failure);
         RuleSetRolledBack rolledBack = new RuleSetRolledBack(p.version(), p.previousVersion(), reason, Instant.now());
-        output.execute(() -> events.publishEvent(rolledBack));
+        output.execute(() -> inOneTransaction(rolledBack, () -> events.publishEvent(rolledBack)));
         return reason;
     }
 
@@ -237,7 +240,7 @@ class EngineService implements RulesEngine {
         prepare(properties.site());
         Map<String, Device> known = new HashMap<>();
         stored.devices().forEach(r -> device(r.device()).ifPresent(d -> known.put(d.name(), d)));
-        engineThread.execute(() -> {
+        queue(() -> {
             try {
                 ingest(stored, known);
             } catch (RuntimeException e) {
@@ -263,7 +266,7 @@ class EngineService implements RulesEngine {
 
     /** Queued on the engine thread without waiting: control's thread must not stall on the rules. */
     private void settle(UUID requestId, boolean carriedOut) {
-        engineThread.execute(() -> {
+        queue(() -> {
             try {
                 sessions.forEach((site, s) -> {
                     s.commandSettled(requestId, carriedOut);
@@ -328,7 +331,7 @@ class EngineService implements RulesEngine {
     @Scheduled(fixedDelayString = "${commandcenter.engine.tick:10s}")
     void tick() {
         if (rules != null && properties.clock() == EngineSession.ClockMode.REALTIME) {
-            engineThread.execute(this::fireAll);
+            queue(this::fireAll);
         }
     }
 
@@ -483,16 +486,36 @@ class EngineService implements RulesEngine {
             return;
         }
         output.execute(() -> {
-            try {
-                alarm.ifPresent(events::publishEvent);
-                for (ActionProposed proposed : proposals) {
+            alarm.ifPresent(a -> inOneTransaction(a, () -> events.publishEvent(a)));
+            for (ActionProposed proposed : proposals) {
+                inOneTransaction(proposed, () -> {
                     decisionRepository.save(site, proposed.request(), proposed.decision());
                     events.publishEvent(proposed);
-                }
-            } catch (RuntimeException e) {
-                log.error("Could not store or pass on what the rules decided", e);
+                });
             }
         });
+    }
+
+    /**
+     * On the output thread: a decision is stored and its event published in one transaction, so the publication
+     * registry keeps the event exactly when the decision is stored, and listeners after commit (mail, SMS) find it
+     * stored. A failure loses only this one; the next is tried.
+     */
+    private void inOneTransaction(Object event, Runnable storeAndPublish) {
+        try {
+            transactions.executeWithoutResult(status -> storeAndPublish.run());
+        } catch (RuntimeException e) {
+            log.error("Could not store or pass on what the rules decided: " + event, e);
+        }
+    }
+
+    /** Queues work on the engine thread without waiting; once the engine has stopped (shutdown), work is dropped. */
+    private void queue(Runnable work) {
+        try {
+            engineThread.execute(work);
+        } catch (TaskRejectedException e) {
+            log.debug("Engine stopped; not queued: " + e.getMessage());
+        }
     }
 
     /** Reads what a site's session starts from, once, on the calling thread (not the engine's). */
@@ -570,17 +593,18 @@ class EngineService implements RulesEngine {
         }
     }
 
+    /**
+     * The engine thread finishes its queue and closes the sessions, then the output thread stores and publishes what
+     * they produced (each waits up to 10 s); the memory store writes what is pending after this, so the last fires'
+     * changes reach it first. Spring shuts both executors down again afterwards, which then does nothing. An executor
+     * paused by its lifecycle (a test's cached context not in use) is resumed first, or its queue would never run.
+     */
     @PreDestroy
     void stop() {
-        engineThread.execute(() -> sessions.values().forEach(EngineSession::close));
+        engineThread.start();
+        output.start();
+        queue(() -> sessions.values().forEach(EngineSession::close));
         engineThread.shutdown();
-        try {
-            // The memory store writes what is pending after this: the last fires' changes must reach it first.
-            engineThread.awaitTermination(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            output.shutdown();
-            output.awaitTermination(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        output.shutdown();
     }
 }

@@ -2,16 +2,15 @@ package io.commandcenter.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import io.commandcenter.engine.EngineSession.Memory;
 import io.commandcenter.engine.EngineSession.MemoryChange;
 import jakarta.annotation.PreDestroy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,17 +26,15 @@ class SessionMemoryStore {
 
     private final SessionMemoryRepository repository;
     private final boolean enabled;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "engine-memory");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ThreadPoolTaskExecutor writer;
     // By site, merged in order; guarded by this.
     private final Map<String, MemoryChange> pending = new LinkedHashMap<>();
 
-    SessionMemoryStore(SessionMemoryRepository repository, EngineProperties properties) {
+    SessionMemoryStore(SessionMemoryRepository repository, EngineProperties properties,
+                       @Qualifier("engineMemoryThread") ThreadPoolTaskExecutor writer) {
         this.repository = repository;
         this.enabled = properties.remember();
+        this.writer = writer;
     }
 
     /** What the site's engine remembered when it last ran; nothing when it cannot be read (the engine still starts). */
@@ -94,12 +91,8 @@ class SessionMemoryStore {
     /** On shutdown, after the engine thread stopped: nothing that changed before is lost. */
     @PreDestroy
     void flush() {
-        writer.shutdown();
-        try {
-            writer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.start(); // resumed if its lifecycle paused it (a test's cached context), or the queue would never run
+        writer.shutdown(); // finishes the queue, waiting up to 10 s
         write();
     }
 }

@@ -14,6 +14,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * How healthy polling of each cloud is, from the poll log: success rates, last success, last error, data gaps, and
@@ -33,13 +35,15 @@ public class PollingHealth {
     private final IngestProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     // Before a source's first successful poll, silence is counted from when the platform started.
     private final Instant startedAt;
 
     PollingHealth(PollLog pollLog, AlertRepository alerts, List<SourcePoller> pollers, IngestProperties properties,
-                  Clock clock, ApplicationEventPublisher events) {
+                  Clock clock, ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
         this.pollLog = pollLog;
         this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.alerts = alerts;
         this.pollers = pollers.stream().sorted(Comparator.comparing(SourcePoller::source)).toList();
         this.properties = properties;
@@ -130,10 +134,13 @@ public class PollingHealth {
                 String message = "No successful " + source.key() + " poll for " + minutes(silent) + " min"
                         + lastSuccess.map(t -> " (last success " + t + ")").orElse(" (none since start)")
                         + pollLog.lastError(source).map(e -> "; last error: " + e.error()).orElse("");
-                if (alerts.raise(source, NO_SUCCESSFUL_POLL, message, now)) {
-                    log.warn(message);
-                }
-                events.publishEvent(new SourceWentQuiet(source, lastSuccess.orElse(null), message, now));
+                // The alert and the event (kept by the event publication registry for the notifier) commit together.
+                transactions.executeWithoutResult(status -> {
+                    if (alerts.raise(source, NO_SUCCESSFUL_POLL, message, now)) {
+                        log.warn(message);
+                    }
+                    events.publishEvent(new SourceWentQuiet(source, lastSuccess.orElse(null), message, now));
+                });
             } else if (alerts.clear(source, NO_SUCCESSFUL_POLL, now)) {
                 log.info(source.key() + " polling recovered at " + lastSuccess.orElse(now) + "; alert cleared");
             }

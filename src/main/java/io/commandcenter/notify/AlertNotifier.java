@@ -15,13 +15,21 @@ import io.commandcenter.engine.ActionProposed;
 import io.commandcenter.engine.Decision;
 import io.commandcenter.engine.RuleSetRolledBack;
 import io.commandcenter.ingest.SourceWentQuiet;
-import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Critical alerts: the emergency stop, a safety block of an automated action, a protective off that did not
  * take, a source without a successful poll for a while, a rule-set version rolled back because it failed live.
  * The same alert is not repeated within alert-repeat-after.
+ * <p>
+ * Every listener is durable, asynchronous and after commit: Spring Modulith records the event for it in
+ * {@code system.event_publication} when it is published (in the publisher's transaction), the listener runs on
+ * the {@code notify} thread after that transaction commits, and the record is completed when the listener returns.
+ * One left incomplete (the application stopped before the mail went out, or the listener threw) is delivered again
+ * at the next start. An event published outside a transaction is recorded and handled at once
+ * ({@code fallbackExecution}).
  */
 @Component
 class AlertNotifier {
@@ -37,7 +45,8 @@ class AlertNotifier {
         this.clock = clock;
     }
 
-    @EventListener
+    @Async(NotifyConfiguration.ALERTS)
+    @TransactionalEventListener(fallbackExecution = true)
     void onEmergencyStop(EmergencyStopSwitch.EmergencyStopChanged changed) {
         var s = changed.state();
         String text = s.engaged()
@@ -48,24 +57,22 @@ class AlertNotifier {
                 "CommandCenter: emergency stop " + (s.engaged() ? "engaged" : "released"), text, text));
     }
 
-    @EventListener
+    /** Only blocked decisions are recorded for this listener (the condition is checked before the record is made). */
+    @Async(NotifyConfiguration.ALERTS)
+    @TransactionalEventListener(fallbackExecution = true,
+            condition = "#proposed.decision().outcome().name() == 'BLOCKED'")
     void onProposal(ActionProposed proposed) {
         Decision d = proposed.decision();
-        if (d.outcome() != Decision.Outcome.BLOCKED) {
-            return;
-        }
         String key = "safety:" + d.device() + ":" + d.on() + ":" + String.join("|", d.reasons());
-        if (!due(key)) {
-            return;
-        }
         String text = "Safety rules blocked switching " + d.device() + (d.on() ? " on" : " off")
                 + " (asked by " + d.requestedBy() + "): " + String.join("; ", d.reasons());
-        notifications.send(new Notice("alert-safety", Notice.Kind.CRITICAL,
+        sendUnlessRecent(key, new Notice("alert-safety", Notice.Kind.CRITICAL,
                 "CommandCenter: safety block on " + d.device(), text, text));
     }
 
     /** Once per failed version: the engine already put the previous rules back, the owner should know why. */
-    @EventListener
+    @Async(NotifyConfiguration.ALERTS)
+    @TransactionalEventListener(fallbackExecution = true)
     void onRuleSetRolledBack(RuleSetRolledBack rolledBack) {
         String text = "Rule set version " + rolledBack.failedVersion() + " failed in the live engine and was rolled back"
                 + " to version " + rolledBack.restoredVersion() + ": " + rolledBack.reason();
@@ -77,7 +84,8 @@ class AlertNotifier {
      * The low-battery alarm: raised at the minimum and again at critical, sent in quiet hours too;
      * its clearing is information. The engine's hysteresis keeps a hovering charge from repeating it.
      */
-    @EventListener
+    @Async(NotifyConfiguration.ALERTS)
+    @TransactionalEventListener(fallbackExecution = true)
     void onBatteryAlarm(BatteryAlarmChanged alarm) {
         String soc = String.format(java.util.Locale.ROOT, "%.1f %%", alarm.soc());
         if (alarm.cleared()) {
@@ -112,12 +120,10 @@ class AlertNotifier {
      * The battery floor asked for a load to go off and it did not: the battery keeps draining until a person acts.
      * Critical, so it goes out by email and SMS in quiet hours and with "critical only" too.
      */
-    @EventListener
+    @Async(NotifyConfiguration.ALERTS)
+    @TransactionalEventListener(fallbackExecution = true)
     void onProtectiveOffFailed(ProtectiveOffFailed failed) {
         String device = NoticeText.name(failed.device());
-        if (!due("protective:" + failed.device() + ":" + failed.result() + ":" + failed.finalState())) {
-            return;
-        }
         String state = failed.result() == io.commandcenter.control.CommandOutcome.Result.OFFLINE
                 ? "is offline, so its state is unknown (the off waits and runs when it is back)"
                 : switch (failed.finalState()) {
@@ -141,30 +147,38 @@ class AlertNotifier {
                 in the Shelly app or at the plug.
                 """.formatted(device, NoticeText.quote(failed.reason()), failed.result(), failed.attempts(), state,
                 NoticeText.quote(String.join("; ", failed.details())));
-        notifications.send(new Notice("alert-protective-off", Notice.Kind.CRITICAL,
-                "CommandCenter: CRITICAL: " + device + " did not switch off", email, sms));
+        sendUnlessRecent("protective:" + failed.device() + ":" + failed.result() + ":" + failed.finalState(),
+                new Notice("alert-protective-off", Notice.Kind.CRITICAL,
+                        "CommandCenter: CRITICAL: " + device + " did not switch off", email, sms));
     }
 
     /** Told by ingest's poll health, the one detector of quiet sources, on each check while the source is quiet. */
-    @EventListener
+    @Async(NotifyConfiguration.ALERTS)
+    @TransactionalEventListener(fallbackExecution = true)
     void onSourceWentQuiet(SourceWentQuiet quiet) {
-        if (!due("poll:" + quiet.source())) {
-            return;
-        }
         String text = quiet.source() + " has had no successful poll "
                 + (quiet.lastSuccess() == null ? "since CommandCenter started" : "since " + quiet.lastSuccess())
                 + ". Readings from it are unknown; automation that depends on them is held.";
-        notifications.send(new Notice("alert-poll", Notice.Kind.CRITICAL,
+        sendUnlessRecent("poll:" + quiet.source(), new Notice("alert-poll", Notice.Kind.CRITICAL,
                 "CommandCenter: no data from " + quiet.source(), text, text));
     }
 
-    private boolean due(String key) {
+    /**
+     * Sends the notice unless the same alert went out within alert-repeat-after. A send that throws does not count,
+     * so the delivery again of its event (resubmitted or at the next start) is not taken for a repeat.
+     */
+    private void sendUnlessRecent(String key, Notice notice) {
         Instant now = clock.instant();
-        Instant previous = lastSent.get(key);
+        Instant previous = lastSent.get(key); // listeners take turns on the one notify thread
         if (previous != null && previous.plus(properties.alertRepeatAfter()).isAfter(now)) {
-            return false;
+            return;
         }
         lastSent.put(key, now);
-        return true;
+        try {
+            notifications.send(notice);
+        } catch (RuntimeException e) {
+            lastSent.remove(key, now);
+            throw e;
+        }
     }
 }

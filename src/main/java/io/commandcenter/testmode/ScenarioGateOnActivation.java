@@ -1,12 +1,14 @@
 package io.commandcenter.testmode;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 
 import io.commandcenter.engine.ActivationGate;
 import io.commandcenter.engine.RuleSet;
 import io.commandcenter.engine.facts.SiteSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +19,11 @@ class ScenarioGateOnActivation implements ActivationGate {
 
     private static final Logger log = LoggerFactory.getLogger(ScenarioGateOnActivation.class);
 
-    private final ScenarioSafetyGate gate = ScenarioSafetyGate.shipped();
+    private final ScenarioSafetyGate gate;
+
+    ScenarioGateOnActivation(@Qualifier("safetyGateExecutor") Executor workers) {
+        this.gate = ScenarioSafetyGate.shipped(workers);
+    }
 
     @Override
     public List<String> refusals(RuleSet candidate, SiteSettings settings) {

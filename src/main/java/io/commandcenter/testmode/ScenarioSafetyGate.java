@@ -10,10 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 import io.commandcenter.engine.RuleSet;
@@ -21,6 +20,7 @@ import io.commandcenter.engine.facts.SiteSettings;
 import io.commandcenter.sitemodel.Scenario;
 import io.commandcenter.testmode.SimulationOptions.EmergencyStopWindow;
 import io.commandcenter.testmode.SimulationReport.Violation;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * The check before a rule set goes live. Every shipped scenario runs in closed loop, with a one-hour
@@ -28,7 +28,8 @@ import io.commandcenter.testmode.SimulationReport.Violation;
  * (the first {@link #SHIFTED_SPAN} of each), so rules conditioned on the date cannot pass on the scenarios'
  * old dates alone. Then {@link RuleSetProperties} checks the shipped safety and pause behaviour directly at
  * the present time. It passes only when no run shows a safety violation, no property is broken and no rule
- * threw. Pure Java; the engine's activation and validation call {@link #check}.
+ * threw. Pure Java; the engine's activation and validation call {@link #check}. The runs are independent and go to
+ * the given executor (in the application the Spring-managed {@code safetyGateExecutor}, one thread per core).
  */
 public final class ScenarioSafetyGate {
 
@@ -45,6 +46,7 @@ public final class ScenarioSafetyGate {
 
     private final ScenarioCatalog catalog;
     private final Clock clock;
+    private final Executor workers;
     // Same rules, settings, scenarios and day give the same result (every run is deterministic): validate and
     // then activate the same rules pays for the gate once.
     private final Map<String, GateResult> cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -54,18 +56,31 @@ public final class ScenarioSafetyGate {
         }
     };
 
+    /** Outside the application (tests, benchmarks): a thread per run, as many at once as there are cores. */
     public ScenarioSafetyGate(ScenarioCatalog catalog) {
         this(catalog, Clock.systemUTC());
     }
 
     public ScenarioSafetyGate(ScenarioCatalog catalog, Clock clock) {
-        this.catalog = catalog;
-        this.clock = clock;
+        this(catalog, clock, threadPerRun());
     }
 
-    /** The gate over {@code simulation/scenarios/} (or the jar's copy). */
-    public static ScenarioSafetyGate shipped() {
-        return new ScenarioSafetyGate(ScenarioCatalog.shipped());
+    public ScenarioSafetyGate(ScenarioCatalog catalog, Clock clock, Executor workers) {
+        this.catalog = catalog;
+        this.clock = clock;
+        this.workers = workers;
+    }
+
+    /** The gate over {@code simulation/scenarios/} (or the jar's copy), its runs on the given executor. */
+    public static ScenarioSafetyGate shipped(Executor workers) {
+        return new ScenarioSafetyGate(ScenarioCatalog.shipped(), Clock.systemUTC(), workers);
+    }
+
+    private static Executor threadPerRun() {
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("safety-gate-");
+        threads.setDaemon(true);
+        threads.setConcurrencyLimit(Runtime.getRuntime().availableProcessors());
+        return threads;
     }
 
     /**
@@ -158,17 +173,12 @@ public final class ScenarioSafetyGate {
                 runs.add(new Run(entry, s.withStart(start), variant, drill.withDuration(span)));
             }
         }
-        // Runs are independent (one session each on the shared, thread-safe KieBase): use the cores there are.
-        int threads = Math.max(1, Math.min(runs.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "safety-gate");
-            t.setDaemon(true);
-            return t;
-        });
+        // Runs are independent (one session each on the shared, thread-safe KieBase): they run side by side.
+        List<CompletableFuture<RunResult>> results = new ArrayList<>();
         try {
-            List<Future<RunResult>> results = new ArrayList<>();
             for (Run run : runs) {
-                results.add(pool.submit(() -> ClosedLoopSimulation.run(run.scenario(), candidate, settings, run.options())));
+                results.add(CompletableFuture.supplyAsync(
+                        () -> ClosedLoopSimulation.run(run.scenario(), candidate, settings, run.options()), workers));
             }
             for (int i = 0; i < runs.size(); i++) {
                 Run run = runs.get(i);
@@ -190,10 +200,9 @@ public final class ScenarioSafetyGate {
                 }
             }
         } catch (InterruptedException e) {
+            results.forEach(r -> r.cancel(false)); // runs not started yet are skipped
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running the safety gate", e);
-        } finally {
-            pool.shutdownNow();
         }
         List<Instant> times = List.of(now, now.atZone(ZoneOffset.UTC).plusYears(1).toInstant());
         RuleSetProperties properties = new RuleSetProperties(candidate, settings, propertyZone(entries));

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
@@ -28,14 +28,18 @@ import io.commandcenter.timeseries.SolarReading;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
  * A candidate rule set beside the live one: it gets the same stored readings (the same
  * {@link ReadingsStored} events the engine gets) in its own session with the real-time clock, and
  * logs what it would have done. It never publishes or executes anything. One thread owns the
- * candidate's session.
+ * candidate's session ({@code shadowModeThread}); once it has stopped, readings and decisions are no longer
+ * taken and calls are refused.
  */
 @Component
 public class ShadowMode {
@@ -45,11 +49,7 @@ public class ShadowMode {
     private final DeviceRegistry registry;
     private final int logSize;
     private final ZoneId zone;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "testmode-shadow");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ThreadPoolTaskExecutor thread;
 
     // Touched only on the shadow thread, except the snapshots under the lock below.
     private EngineSession session;
@@ -57,8 +57,10 @@ public class ShadowMode {
     private final Deque<Decision> liveDecisions = new ArrayDeque<>();
     private Status status = Status.OFF;
 
-    ShadowMode(DeviceRegistry registry, TestModeProperties properties) {
+    ShadowMode(DeviceRegistry registry, TestModeProperties properties,
+               @Qualifier("shadowModeThread") ThreadPoolTaskExecutor thread) {
         this.registry = registry;
+        this.thread = thread;
         this.logSize = properties.shadowLogSize();
         this.zone = properties.zone();
     }
@@ -121,7 +123,7 @@ public class ShadowMode {
 
     @EventListener
     void onReadingsStored(ReadingsStored stored) {
-        thread.execute(() -> {
+        queue(() -> {
             if (session == null) {
                 return;
             }
@@ -136,7 +138,7 @@ public class ShadowMode {
     /** The live engine's decisions, to compare with. */
     @EventListener
     void onActionProposed(ActionProposed proposed) {
-        thread.execute(() -> {
+        queue(() -> {
             liveDecisions.addLast(proposed.decision());
             while (liveDecisions.size() > logSize * 4) {
                 liveDecisions.removeFirst();
@@ -183,9 +185,20 @@ public class ShadowMode {
         return "no action";
     }
 
+    /** Readings and live decisions: dropped once shadow mode has stopped, never thrown back at their publisher. */
+    private void queue(Runnable work) {
+        try {
+            thread.execute(work);
+        } catch (TaskRejectedException e) {
+            log.debug("Shadow mode stopped; dropped: {}", e.getMessage());
+        }
+    }
+
     private <T> T call(Callable<T> task) {
         try {
             return thread.submit(task).get();
+        } catch (TaskRejectedException e) {
+            throw new IllegalStateException("shadow mode has stopped", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -194,11 +207,26 @@ public class ShadowMode {
         }
     }
 
+    /**
+     * Closes the candidate's session on its own thread, then stops the thread (Spring shuts it down again after). The
+     * thread is resumed first if its lifecycle paused it (a test's cached context not in use).
+     */
     @PreDestroy
     void shutdown() {
-        thread.shutdownNow();
-        if (session != null) {
-            session.close();
+        thread.start();
+        try {
+            thread.submit(() -> {
+                if (session != null) {
+                    session.close();
+                    session = null;
+                }
+            }).get(5, TimeUnit.SECONDS);
+        } catch (TaskRejectedException | ExecutionException | TimeoutException e) {
+            log.warn("Shadow mode's session did not close cleanly: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            thread.shutdown();
         }
     }
 }

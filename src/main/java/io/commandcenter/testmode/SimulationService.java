@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.DoubleConsumer;
 
 import io.commandcenter.engine.RuleFile;
@@ -22,8 +21,10 @@ import io.commandcenter.sitemodel.Scenario;
 import io.commandcenter.sitemodel.ScenarioException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,15 +40,15 @@ public class SimulationService {
     private static final Logger log = LoggerFactory.getLogger(SimulationService.class);
 
     private final SimulationRunRepository runs;
-    private final ThreadPoolExecutor executor;
+    private final TaskExecutor executor;
     private final LiveRules live;
     private final StoredReadings stored;
     private final TestModeProperties properties;
     private final JsonMapper json;
     private final Map<UUID, Double> progress = new ConcurrentHashMap<>();
 
-    SimulationService(SimulationRunRepository runs, ThreadPoolExecutor testModeExecutor, LiveRules live,
-                      StoredReadings stored, TestModeProperties properties, JsonMapper json) {
+    SimulationService(SimulationRunRepository runs, @Qualifier("testModeExecutor") TaskExecutor testModeExecutor,
+                      LiveRules live, StoredReadings stored, TestModeProperties properties, JsonMapper json) {
         this.runs = runs;
         this.executor = testModeExecutor;
         this.live = live;

@@ -2,10 +2,6 @@ package io.commandcenter.testmode;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.commandcenter.engine.ActiveRules;
 import io.commandcenter.engine.RuleDirectory;
@@ -16,22 +12,52 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TestModeProperties.class)
 class TestModeConfiguration {
 
-    /** Runs wait in a bounded queue; a full queue refuses new ones instead of piling up. */
-    @Bean(destroyMethod = "shutdownNow")
-    ThreadPoolExecutor testModeExecutor(TestModeProperties properties) {
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(properties.workers(), properties.workers(), 0,
-                TimeUnit.SECONDS, new ArrayBlockingQueue<>(properties.queue()), r -> {
-                    Thread t = new Thread(r, "testmode-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    t.setPriority(Thread.MIN_PRIORITY); // never compete with the live engine
-                    return t;
-                }, new ThreadPoolExecutor.AbortPolicy());
+    /**
+     * Dry runs: they wait in a bounded queue; a full queue refuses new ones instead of piling up. A run still going
+     * when the application stops is cut off (and marked failed at the next start).
+     */
+    @Bean
+    ThreadPoolTaskExecutor testModeExecutor(TestModeProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.workers());
+        executor.setMaxPoolSize(properties.workers());
+        executor.setQueueCapacity(properties.queue());
+        executor.setThreadNamePrefix("testmode-");
+        executor.setThreadPriority(Thread.MIN_PRIORITY); // never compete with the live engine
+        executor.setDaemon(true);
+        return executor;
+    }
+
+    /**
+     * The one thread that owns shadow mode's session. It keeps taking work while the application closes (a caller
+     * waiting on it is answered, not parked), until shadow mode has closed its session.
+     */
+    @Bean
+    ThreadPoolTaskExecutor shadowModeThread() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setThreadNamePrefix("testmode-shadow-");
+        executor.setDaemon(true);
+        executor.setAcceptTasksAfterContextClose(true);
+        return executor;
+    }
+
+    /** The scenario safety gate's runs, side by side, one thread per core. */
+    @Bean
+    ThreadPoolTaskExecutor safetyGateExecutor() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(cores);
+        executor.setMaxPoolSize(cores);
+        executor.setThreadNamePrefix("safety-gate-");
+        executor.setDaemon(true);
         return executor;
     }
 

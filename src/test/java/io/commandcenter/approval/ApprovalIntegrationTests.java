@@ -140,6 +140,7 @@ class ApprovalIntegrationTests {
                 + "control.action_log, control.retry_queue, control.emergency_stop").update();
         if (emergencyStop.engaged()) {
             emergencyStop.release("test", "clean start");
+            awaitAlertsSent();
         }
         smtp.purgeEmailFromAllMailboxes();
         twilio.clear();
@@ -156,6 +157,7 @@ class ApprovalIntegrationTests {
     void unlock() {
         if (emergencyStop.engaged()) {
             emergencyStop.release("test", "done");
+            awaitAlertsSent(); // the release's mail and SMS must not arrive in the next test
         }
         // Back to the default mode, in the engine too: other tests share this context and database.
         settings.save(new NotificationSettings(OWNER_EMAIL, OWNER_PHONE, false, null, null, ConfirmationMode.NEVER),
@@ -473,6 +475,14 @@ class ApprovalIntegrationTests {
         var sms = awaitSms();
         assertQuotedOnce(sms.body());
         assertThat(sms.body()).doesNotContain("\r").doesNotContain("\n").contains("Reply YES ");
+    }
+
+    /** Alerts go out after commit on the notify thread: wait until none is left in the event publication registry. */
+    private void awaitAlertsSent() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                SELECT count(*) FROM system.event_publication
+                WHERE listener_id LIKE 'io.commandcenter.notify.AlertNotifier.%'
+                  AND publication_date > now() - interval '1 minute'""").query(Long.class).single() == 0);
     }
 
     /** The requester's words appear once, in quotes, at most 160 characters, on one line. */

@@ -117,9 +117,10 @@ class ProtectiveOffAlertIntegrationTests {
             assertThat(sms.to()).isEqualTo(OWNER_PHONE);
             assertThat(sms.body()).contains("CRITICAL", "water-heater", "18.5 % SOC", "still ON");
         });
-        assertThat(jdbc.sql("""
+        // Logged on the notify thread once both went out.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
                         SELECT channel FROM notify.log WHERE template = 'alert-protective-off' AND status = 'SENT'
-                        ORDER BY channel""").query(String.class).list()).containsExactly("EMAIL", "SMS");
+                        ORDER BY channel""").query(String.class).list()).containsExactly("EMAIL", "SMS"));
         simulator.simulator().model().setRelay("water-heater", false);
     }
 

@@ -36,8 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The rules engine's thread only runs rules: every database connection and every mail sent is watched, and none may
- * come from the thread called "rules-engine", while readings raise a low-battery alarm (stored, mailed), a person's
- * command is judged (stored) and the rules decide on their own (stored, proposed).
+ * come from the engine thread ("rules-engine-1"), while readings raise a low-battery alarm (stored, mailed), a
+ * person's command is judged (stored) and the rules decide on their own (stored, proposed).
  */
 @IntegrationTest
 @Import(EngineThreadIoIntegrationTests.Watch.class)
@@ -83,7 +83,7 @@ class EngineThreadIoIntegrationTests {
         @SuppressWarnings("unchecked")
         private static <T> T watched(Object target, Class<T> type, String what) {
             return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-                if (Thread.currentThread().getName().equals("rules-engine")) {
+                if (Thread.currentThread().getName().startsWith("rules-engine-")) {
                     ENGINE_THREAD_IO.add(what + " " + method.getName());
                 }
                 try {

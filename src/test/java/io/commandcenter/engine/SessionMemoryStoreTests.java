@@ -12,6 +12,7 @@ import io.commandcenter.engine.EngineSession.ClockMode;
 import io.commandcenter.engine.EngineSession.MemoryChange;
 import io.commandcenter.engine.facts.LastCommand;
 import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The store never loses a change: one whose write failed goes with the next write, and shutdown writes the rest. */
 class SessionMemoryStoreTests {
@@ -39,6 +40,13 @@ class SessionMemoryStoreTests {
                 List.of(), Set.of(), false, null, null);
     }
 
+    /** The writer thread as the application configures it, outside Spring. */
+    private static ThreadPoolTaskExecutor writer() {
+        ThreadPoolTaskExecutor writer = new EngineConfiguration().engineMemoryThread();
+        writer.initialize();
+        return writer;
+    }
+
     private static EngineProperties remember(boolean remember) {
         return new EngineProperties("home", ZoneOffset.UTC, ClockMode.REALTIME, remember);
     }
@@ -46,7 +54,7 @@ class SessionMemoryStoreTests {
     @Test
     void aChangeWhoseWriteFailedIsWrittenWithALaterOne() {
         FirstWriteFails repository = new FirstWriteFails();
-        SessionMemoryStore store = new SessionMemoryStore(repository, remember(true));
+        SessionMemoryStore store = new SessionMemoryStore(repository, remember(true), writer());
 
         store.save("home", command("pump", false, 1));
         store.save("home", command("heater", true, 2));
@@ -62,7 +70,7 @@ class SessionMemoryStoreTests {
     @Test
     void switchedOffItNeitherLoadsNorWrites() {
         FirstWriteFails repository = new FirstWriteFails();
-        SessionMemoryStore store = new SessionMemoryStore(repository, remember(false));
+        SessionMemoryStore store = new SessionMemoryStore(repository, remember(false), writer());
 
         store.save("home", command("pump", false, 1));
         store.flush();

@@ -64,16 +64,21 @@ class NotifyIntegrationTests {
     @Autowired ApplicationEventPublisher events;
     @Autowired JdbcClient jdbc;
 
+    // Alerts are sent after commit on the notify thread: tests wait until the registry shows them handled.
+    private java.sql.Timestamp started;
+
     @BeforeEach
     void clean() throws Exception {
         jdbc.sql("TRUNCATE notify.log, notify.settings, control.emergency_stop").update();
         smtp.purgeEmailFromAllMailboxes();
+        started = java.sql.Timestamp.from(Instant.now());
     }
 
     @AfterEach
     void releaseStop() {
         if (emergencyStop.engaged()) {
             emergencyStop.release("test", "done");
+            awaitAlertsHandled(); // the release's mail must not arrive in the next test
         }
     }
 
@@ -85,6 +90,7 @@ class NotifyIntegrationTests {
 
         MimeMessage mail = awaitEmail("emergency stop engaged");
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("owner@example.org");
+        awaitAlertsHandled();
         assertThat(logged("alert-stop", "EMAIL")).containsExactly("SENT");
     }
 
@@ -123,7 +129,8 @@ class NotifyIntegrationTests {
         }
         events.publishEvent(blocked("heater", "would import about 3000 W from the grid, limit 1000 W"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> smtp.getReceivedMessages().length >= 2);
+        awaitAlertsHandled();
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
         assertThat(logged("alert-safety", "EMAIL")).hasSize(2);
         assertThat(smtp.getReceivedMessages()[0].getSubject()).contains("safety block on miner-1");
     }
@@ -167,6 +174,7 @@ class NotifyIntegrationTests {
         polling.checkAlerts(); // ingest's poll health, the one detector of quiet sources
         polling.checkAlerts(); // still quiet: not told again within alert-repeat-after
 
+        awaitAlertsHandled();
         assertThat(logged("alert-poll", "EMAIL")).hasSize((int) silent);
         assertThat(awaitEmail("no data from").getSubject()).startsWith("CommandCenter: no data from");
     }
@@ -187,6 +195,14 @@ class NotifyIntegrationTests {
     private List<String> logged(String template, String channel) {
         return jdbc.sql("SELECT status FROM notify.log WHERE template = :t AND channel = :c ORDER BY id")
                 .param("t", template).param("c", channel).query(String.class).list();
+    }
+
+    /** Every alert event published since the test began has been handled: its publication is complete (deleted). */
+    private void awaitAlertsHandled() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                        SELECT count(*) FROM system.event_publication
+                        WHERE listener_id LIKE 'io.commandcenter.notify.AlertNotifier.%' AND publication_date >= :since
+                        """).param("since", started).query(Long.class).single() == 0);
     }
 
     private MimeMessage awaitEmail(String subjectPart) {
