@@ -107,32 +107,32 @@ class DecisionRulesTests {
         }
     }
 
-    @Test
-    void withoutThePriorityRulesNothingIsAllowed() {
-        List<RuleFile> files = new RuleDirectory(java.nio.file.Path.of("rules")).load().stream()
-                .filter(f -> !f.name().equals("priority.drl")).toList();
+    /** A person switching the heater on at {@code soc}, judged by the shipped rules without {@code left out}. */
+    private static Decision heaterOnWithout(double soc, List<RuleFile> extra, String... leftOut) {
+        List<RuleFile> files = new java.util.ArrayList<>(new RuleDirectory(java.nio.file.Path.of("rules")).load()
+                .stream().filter(f -> !List.of(leftOut).contains(f.name())).toList());
+        files.addAll(extra);
         try (EngineSession s = Rules.session(Rules.build(files), Rules.defaults())) {
             device(s, "heater", DeviceType.HEATER, false);
-            battery(s, 90);
+            battery(s, soc);
             s.fire();
-            Decision d = s.evaluate(Rules.manual("heater", true));
-            assertThat(d.outcome()).isEqualTo(Outcome.BLOCKED);
-            assertThat(d.reasons()).containsExactly("no rule decided on this request");
+            return s.evaluate(Rules.manual("heater", true));
         }
     }
 
     @Test
+    void withoutThePriorityRulesNothingIsAllowed() {
+        Decision d = heaterOnWithout(90, List.of(), "priority.drl");
+        assertThat(d.outcome()).isEqualTo(Outcome.BLOCKED);
+        assertThat(d.reasons()).containsExactly("no rule decided on this request");
+    }
+
+    @Test
     void withoutDecisionRulesTheEngineBlocksAndItsFloorHoldsAtCritical() {
-        List<RuleFile> files = new RuleDirectory(java.nio.file.Path.of("rules")).load().stream()
-                .filter(f -> !f.name().equals("decisions.drl")).toList();
-        try (EngineSession s = Rules.session(Rules.build(files), Rules.defaults())) {
-            device(s, "heater", DeviceType.HEATER, false);
-            battery(s, 90);
-            s.fire();
-            Decision d = s.evaluate(Rules.manual("heater", true));
-            assertThat(d.outcome()).isEqualTo(Outcome.BLOCKED);
-            assertThat(d.reasons()).containsExactly("the rules gave no verdict");
-        }
+        Decision none = heaterOnWithout(90, List.of(), "decisions.drl");
+        assertThat(none.outcome()).isEqualTo(Outcome.BLOCKED);
+        assertThat(none.reasons()).containsExactly("the rules gave no verdict");
+
         // A user's rule that allows everything cannot pass the floor's two limits.
         RuleFile allowAll = RuleFile.file("allow-all.drl", """
                 package rules;
@@ -146,17 +146,8 @@ class DecisionRulesTests {
                     insertLogical(new Verdict($r.id(), Outcome.ALLOWED));
                 end
                 """);
-        List<RuleFile> permissive = new RuleDirectory(java.nio.file.Path.of("rules")).load().stream()
-                .filter(f -> !f.name().equals("decisions.drl") && !f.name().equals("safety.drl")).toList();
-        List<RuleFile> withAllowAll = new java.util.ArrayList<>(permissive);
-        withAllowAll.add(allowAll);
-        try (EngineSession s = Rules.session(Rules.build(withAllowAll), Rules.defaults())) {
-            device(s, "heater", DeviceType.HEATER, false);
-            battery(s, 15);
-            s.fire();
-            Decision d = s.evaluate(Rules.manual("heater", true));
-            assertThat(d.outcome()).isEqualTo(Outcome.BLOCKED);
-            assertThat(d.reasons()).singleElement().asString().startsWith("engine safety floor: battery at 15.0 %");
-        }
+        Decision critical = heaterOnWithout(15, List.of(allowAll), "decisions.drl", "safety.drl");
+        assertThat(critical.outcome()).isEqualTo(Outcome.BLOCKED);
+        assertThat(critical.reasons()).singleElement().asString().startsWith("engine safety floor: battery at 15.0 %");
     }
 }
