@@ -808,7 +808,7 @@ final class RuleGuard {
 
         private void refuse(int line, String message) {
             int at = Math.max(0, line);
-            problems.add(new RuleProblem(file.name(), file.table(), file.rowAt(at), at, 0, message));
+            problems.add(new RuleProblem(file.name(), null, null, at, 0, message));
         }
     }
 

@@ -268,8 +268,7 @@ public final class RuleSetBuilder {
                 line = found[0];
                 column = found[1];
             }
-            Integer row = file == null ? null : file.rowAt(line);
-            problems.add(new RuleProblem(name, file == null ? null : file.table(), row, line, column, m.text()));
+            problems.add(new RuleProblem(name, null, null, line, column, m.text()));
         }
         return problems;
     }
