@@ -28,6 +28,7 @@ import io.commandcenter.engine.facts.Confirmation;
 import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.engine.facts.HeldUntil;
 import io.commandcenter.engine.facts.TableRule;
+import io.commandcenter.engine.facts.TableTest;
 import io.commandcenter.engine.facts.BatteryOutlook;
 import io.commandcenter.engine.facts.BatteryNow;
 import io.commandcenter.engine.facts.BelowPauseThreshold;
@@ -91,7 +92,7 @@ public final class EngineSession implements AutoCloseable {
     private final KieSession session;
     private final Explainer explainer = new Explainer();
     private int version;
-    // The owner's table rows as facts (rules/tables.drl), replaced as a whole when the tables change.
+    // The owner's table rows and their distinct tests as facts (rules/tables.drl), replaced together on a change.
     private final List<FactHandle> tableRules = new ArrayList<>();
     private boolean closed;
 
@@ -143,6 +144,7 @@ public final class EngineSession implements AutoCloseable {
         session.addEventListener((org.kie.api.event.rule.AgendaEventListener) explainer);
         session.addEventListener((RuleRuntimeEventListener) explainer);
         rules.tableRules().forEach(r -> tableRules.add(session.insert(r)));
+        rules.tableTests().forEach(t -> tableRules.add(session.insert(t)));
     }
 
     /**
@@ -170,6 +172,7 @@ public final class EngineSession implements AutoCloseable {
             tableRules.forEach(session::delete);
             tableRules.clear();
             newRules.tableRules().forEach(r -> tableRules.add(session.insert(r)));
+            newRules.tableTests().forEach(t -> tableRules.add(session.insert(t)));
             rules = newRules;
             version = newVersion;
             return this;
@@ -963,8 +966,11 @@ public final class EngineSession implements AutoCloseable {
             Object as = rule.getMetaData().get("explainAs");
             if (as != null) {
                 for (Object o : objects) {
+                    if (o instanceof TableTest test) {
+                        return test.condition();
+                    }
                     if (o instanceof TableRule row) {
-                        return "condition".equals(String.valueOf(as).replace("\"", "")) ? row.condition() : row.rule();
+                        return row.rule();
                     }
                 }
             }

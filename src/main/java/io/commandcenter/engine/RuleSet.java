@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.commandcenter.engine.facts.TableRule;
+import io.commandcenter.engine.facts.TableTest;
 import org.kie.api.KieBase;
 
 /**
@@ -34,6 +35,11 @@ public record RuleSet(KieBase kieBase, List<RuleFile> files, List<DecisionTable>
     /** The rows every session holds as facts: those of enabled tables that are enabled themselves. */
     public List<TableRule> tableRules() {
         return tables.stream().flatMap(t -> t.rules().stream()).toList();
+    }
+
+    /** The distinct conditions of those rows, each tested once however many rows share it. */
+    public List<TableTest> tableTests() {
+        return tableRules().stream().map(TableRule::test).distinct().toList();
     }
 
     /** The hash of files (their own hash) and tables together; the files' hash alone when there are no tables. */
