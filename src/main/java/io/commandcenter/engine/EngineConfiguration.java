@@ -27,6 +27,12 @@ class EngineConfiguration {
         return oneThread("engine-memory-");
     }
 
+    /** Builds the rules once at start-up, beside the rest of the start (RuleSetService). */
+    @Bean
+    ThreadPoolTaskExecutor ruleBuildThread() {
+        return oneThread("rule-build-");
+    }
+
     /**
      * One ordered worker that keeps taking work while the application closes and finishes its queue on shutdown:
      * {@code EngineService} and {@code SessionMemoryStore} shut theirs down in order (the sessions close, the last

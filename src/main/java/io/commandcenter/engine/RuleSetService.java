@@ -10,10 +10,12 @@ import java.util.Set;
 
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
-import jakarta.annotation.PostConstruct;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Service;
  * only the finished swap is queued there, so decisions keep flowing meanwhile.
  */
 @Service
-class RuleSetService {
+class RuleSetService implements SmartInitializingSingleton {
 
     private static final Log log = LogFactory.getLog(RuleSetService.class);
 
@@ -66,7 +68,7 @@ class RuleSetService {
 
     RuleSetService(RulesProperties properties, DecisionTableRepository tables, RuleSetVersionRepository versions,
                    DeviceRegistry registry, EngineService engine, PreferencesService preferences,
-                   ObjectProvider<ActivationGate> gates) {
+                   ObjectProvider<ActivationGate> gates, @Qualifier("ruleBuildThread") TaskExecutor buildThread) {
         this.gates = gates;
         this.directory = new RuleDirectory(properties.dir());
         // Shared by every context of the JVM: tests start many, each would compile the same rules again.
@@ -76,6 +78,17 @@ class RuleSetService {
         this.registry = registry;
         this.engine = engine;
         this.preferences = preferences;
+        // The first build (reading and checking every file, loading or compiling the rules) runs beside the
+        // rest of the start-up on the other core; start() waits for it, as compile() is one at a time.
+        buildThread.execute(this::buildAhead);
+    }
+
+    private void buildAhead() {
+        try {
+            compile(sources(Map.of()));
+        } catch (RuntimeException e) {
+            log.debug("Building the rules ahead of the start failed; the start builds and reports: " + e);
+        }
     }
 
     /**
@@ -84,7 +97,11 @@ class RuleSetService {
      * and tables are as they were when it was made: a restart (a power cut) must not bring back the
      * rules an owner rolled away from.
      */
-    @PostConstruct
+    @Override
+    public void afterSingletonsInstantiated() {
+        start();
+    }
+
     void start() {
         engine.usePreferences(preferences.current());
         RuleSetVersion active = versions.findActive().orElse(null);
