@@ -24,8 +24,11 @@ import io.commandcenter.engine.facts.DeviceLock;
 import io.commandcenter.engine.facts.DevicePower;
 import io.commandcenter.engine.facts.EmergencyStop;
 import io.commandcenter.engine.facts.PowerFlow;
+import io.commandcenter.engine.facts.SolarForecast;
 import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
+import io.commandcenter.timeseries.ForecastStored;
+import io.commandcenter.timeseries.PvForecast;
 import io.commandcenter.timeseries.ReadingsStored;
 import io.commandcenter.timeseries.SolarReading;
 import io.commandcenter.validation.InvalidParam;
@@ -245,6 +248,26 @@ class EngineService implements RulesEngine {
                 ingest(stored, known);
             } catch (RuntimeException e) {
                 log.error("Engine could not process readings", e);
+            }
+        });
+    }
+
+    @EventListener
+    void onForecastStored(ForecastStored stored) {
+        PvForecast forecast = stored.forecast();
+        String site = siteOf(forecast.site());
+        prepare(site);
+        List<SolarForecast.Hour> hours = forecast.hours().stream().map(h -> new SolarForecast.Hour(
+                h.endsAt().toEpochMilli(), h.expectedPvW(), h.cloudCover(), h.temperature())).toList();
+        queue(() -> {
+            if (rules == null) {
+                return;
+            }
+            try {
+                session(site).useForecast(forecast.issuedAt().toEpochMilli(), hours);
+                fire(site);
+            } catch (RuntimeException e) {
+                log.error("Engine could not take the solar forecast", e);
             }
         });
     }

@@ -27,6 +27,7 @@ import io.commandcenter.engine.facts.BatteryLevel;
 import io.commandcenter.engine.facts.Confirmation;
 import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.engine.facts.HeldUntil;
+import io.commandcenter.engine.facts.SolarForecast;
 import io.commandcenter.engine.facts.TableRule;
 import io.commandcenter.engine.facts.TableTest;
 import io.commandcenter.engine.facts.BatteryOutlook;
@@ -107,6 +108,10 @@ public final class EngineSession implements AutoCloseable {
     private final Map<UUID, List<Object>> conclusionsByRequest = new HashMap<>();
     private FactHandle timeHandle;
     private long timeMinute = -1;
+    // The latest solar forecast hour by hour; its SolarForecast facts are worked out again as the hours pass.
+    private List<SolarForecast.Hour> forecastHours = List.of();
+    private long forecastIssuedAt;
+    private long forecastHour = -1;
     // For the battery outlook: the reading before the latest one, and the energy the battery gave
     // (by the inverter's flows) since the charge last read a different value.
     private BatteryNow previousBattery;
@@ -197,6 +202,9 @@ public final class EngineSession implements AutoCloseable {
         next.changedMemory.clear();
         next.changedMemory.addAll(changedMemory);
         next.batteryMemoryChanged = batteryMemoryChanged;
+        next.forecastHours = forecastHours;
+        next.forecastIssuedAt = forecastIssuedAt;
+        next.forecastHour = forecastHour;
         close();
         return next;
     }
@@ -568,6 +576,30 @@ public final class EngineSession implements AutoCloseable {
         return ids;
     }
 
+    /** A new solar forecast: the SolarForecast facts are worked out from it now and again every hour. */
+    public void useForecast(long issuedAt, List<SolarForecast.Hour> hours) {
+        forecastIssuedAt = issuedAt;
+        forecastHours = hours.stream().sorted(Comparator.comparingLong(SolarForecast.Hour::endsAt)).toList();
+        forecastHour = -1;
+        refreshForecast(nowMillis());
+    }
+
+    private void refreshForecast(long now) {
+        long hour = now / 3_600_000L;
+        if (hour == forecastHour) {
+            return;
+        }
+        forecastHour = hour;
+        for (int hours : SolarForecast.HORIZONS) {
+            SolarForecast window = SolarForecast.over(hours, now, forecastIssuedAt, forecastHours);
+            if (window == null) {
+                removeState(key(SolarForecast.class, hours));
+            } else {
+                putState(key(SolarForecast.class, hours), window);
+            }
+        }
+    }
+
     /** Pseudo clock only: moves time forward (never back). Expired readings leave on the next fire. */
     public void advanceTo(Instant time) {
         if (clockMode != ClockMode.PSEUDO) {
@@ -871,6 +903,7 @@ public final class EngineSession implements AutoCloseable {
             return;
         }
         timeMinute = minute;
+        refreshForecast(now);
         ZonedDateTime local = Instant.ofEpochMilli(now).atZone(zone);
         CurrentTime time = new CurrentTime(now, local.getHour() * 60 + local.getMinute(),
                 local.getDayOfWeek().getValue());

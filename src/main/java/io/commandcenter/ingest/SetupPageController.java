@@ -233,7 +233,7 @@ class SetupPageController {
 
     private static PollSource source(String key) {
         for (PollSource source : PollSource.values()) {
-            if (source.key().equals(key)) {
+            if (source.hasAccount() && source.key().equals(key)) {
                 return source;
             }
         }

@@ -16,6 +16,7 @@ import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.timeseries.TimeseriesQueries.Stats;
 import io.commandcenter.navigation.NavPage;
 import org.springframework.context.annotation.Bean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,17 +31,24 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class PowerPageController {
 
     private static final Duration CHART_WINDOW = Duration.ofHours(24);
+    /** How far ahead the chart shows the solar forecast. */
+    private static final Duration FORECAST_AHEAD = Duration.ofHours(24);
     /** Readings of different sources are lined up on whole minutes for the chart. */
     private static final long CHART_STEP_SECONDS = 60;
 
     private final TimeseriesQueries queries;
+    private final PvForecasts forecasts;
     private final DeviceRegistry devices;
     private final Clock clock;
+    private final String site;
 
-    PowerPageController(TimeseriesQueries queries, DeviceRegistry devices, Clock clock) {
+    PowerPageController(TimeseriesQueries queries, PvForecasts forecasts, DeviceRegistry devices, Clock clock,
+                        @Value("${commandcenter.site.id:home}") String site) {
         this.queries = queries;
+        this.forecasts = forecasts;
         this.devices = devices;
         this.clock = clock;
+        this.site = site;
     }
 
     @Bean
@@ -59,8 +67,11 @@ class PowerPageController {
     record Cards(BatteryReading battery, SolarReading solar, List<DeviceCard> devices, Instant updatedAt) {
     }
 
-    /** uPlot's data shape: one time axis (epoch seconds) and one value array per series, nulls for gaps. */
-    record ChartSeries(String label, String unit, List<Double> values) {
+    /**
+     * uPlot's data shape: one time axis (epoch seconds) and one value array per series, nulls for gaps. {@code kind}
+     * is "reading", "forecast" (the expected PV) or "forecast-low"/"forecast-high" (the band around it).
+     */
+    record ChartSeries(String label, String unit, List<Double> values, String kind) {
     }
 
     record Chart(List<Long> t, List<ChartSeries> series) {
@@ -95,15 +106,46 @@ class PowerPageController {
             add(series, units, device, "W", queries.deviceHistory(device, from, to, Resolution.RAW).points(),
                     p -> p.at(), p -> p.power());
         }
+        Map<String, String> kinds = new LinkedHashMap<>();
+        forecasts.latest(site, from, to.plus(FORECAST_AHEAD)).ifPresent(f -> addForecast(series, units, kinds, f));
         TreeSet<Long> times = new TreeSet<>();
         series.values().forEach(s -> times.addAll(s.keySet()));
         List<ChartSeries> out = new ArrayList<>();
         series.forEach((label, values) -> {
             List<Double> aligned = new ArrayList<>(times.size());
             times.forEach(t -> aligned.add(values.get(t)));
-            out.add(new ChartSeries(label, units.get(label), aligned));
+            out.add(new ChartSeries(label, units.get(label), aligned, kinds.getOrDefault(label, "reading")));
         });
         return new Chart(List.copyOf(times), out);
+    }
+
+    /**
+     * The expected PV of the latest forecast, drawn at the middle of each hour (its values are the hour's means), and
+     * a band around it that widens with the lead time: a rough ±10 % plus 1 % per hour ahead of the issue, at most
+     * ±50 %, as forecast errors grow with lead time. It says "roughly this much", not a computed confidence.
+     */
+    private static void addForecast(Map<String, Map<Long, Double>> series, Map<String, String> units,
+                                    Map<String, String> kinds, PvForecast forecast) {
+        Map<Long, Double> expected = new TreeMap<>();
+        Map<Long, Double> low = new TreeMap<>();
+        Map<Long, Double> high = new TreeMap<>();
+        for (PvForecast.Hour h : forecast.hours()) {
+            long middle = h.endsAt().minus(Duration.ofMinutes(30)).getEpochSecond();
+            double leadHours = Math.max(0, Duration.between(forecast.issuedAt(), h.endsAt()).toMinutes() / 60.0);
+            double spread = Math.min(0.5, 0.10 + 0.01 * leadHours);
+            expected.put(middle, h.expectedPvW());
+            low.put(middle, Math.round(h.expectedPvW() * (1 - spread) * 10) / 10.0);
+            high.put(middle, Math.round(h.expectedPvW() * (1 + spread) * 10) / 10.0);
+        }
+        series.put("PV forecast", expected);
+        series.put("PV forecast low", low);
+        series.put("PV forecast high", high);
+        for (String label : List.of("PV forecast", "PV forecast low", "PV forecast high")) {
+            units.put(label, "W");
+        }
+        kinds.put("PV forecast", "forecast");
+        kinds.put("PV forecast low", "forecast-low");
+        kinds.put("PV forecast high", "forecast-high");
     }
 
     private static <P> void add(Map<String, Map<Long, Double>> series, Map<String, String> units, String label,

@@ -44,6 +44,6 @@ public @interface IngestTest {
     /** Tables the ingest and device tests write to. */
     String TRUNCATE = """
             TRUNCATE system.poll_log, system.alerts, shelly.devices,
-                     victron.battery_readings, solark.flow_readings, shelly.power_readings
+                     victron.battery_readings, solark.flow_readings, shelly.power_readings, forecast.pv_hours
             """;
 }

@@ -26,6 +26,7 @@ class SimulatedSiteConfiguration {
         return new StandInClouds(URI.create(base + "/vrm"), accounts.vrmAccessToken(), accounts.vrmSiteId(),
                 URI.create(base + "/solark"), accounts.solarkUsername(), accounts.solarkPassword(),
                 accounts.solarkPlantId(), URI.create(base + "/shelly"), accounts.shellyAuthKey(),
-                URI.create(base + "/shelly-local"), URI.create(base + "/open-meteo"), simulator.simulator().clock().speed());
+                URI.create(base + "/shelly-local"), URI.create(base + "/open-meteo"),
+                simulator.simulator().scenario().site().pvPeakW() / 1000, simulator.simulator().clock().speed());
     }
 }
