@@ -116,7 +116,8 @@ public class PollingHealth {
     }
 
     /**
-     * Raises the no-successful-poll alert for each enabled source that has been silent for {@code alertAfter}
+     * Raises the no-successful-poll alert for each enabled source that has been silent for {@code alertAfter} (or
+     * two of its poll intervals, when that is longer)
      * (logged at WARN), tells it as {@link SourceWentQuiet} on every check while it lasts, and clears the alert once
      * the source has recovered. Runs on the ingest schedule.
      */
@@ -130,7 +131,10 @@ public class PollingHealth {
             Optional<Instant> lastSuccess = pollLog.lastSuccess(source);
             Instant reference = lastSuccess.orElse(startedAt);
             Duration silent = Duration.between(reference, now);
-            if (silent.compareTo(properties.alertAfter()) >= 0) {
+            // A source polled less often than alertAfter (the hourly forecast) is quiet after two missed polls.
+            Duration limit = poller.interval().multipliedBy(2).compareTo(properties.alertAfter()) > 0
+                    ? poller.interval().multipliedBy(2) : properties.alertAfter();
+            if (silent.compareTo(limit) >= 0) {
                 String message = "No successful " + source.key() + " poll for " + minutes(silent) + " min"
                         + lastSuccess.map(t -> " (last success " + t + ")").orElse(" (none since start)")
                         + pollLog.lastError(source).map(e -> "; last error: " + e.error()).orElse("");

@@ -33,7 +33,7 @@ class ForecastConfiguration {
             return new ForecastPoller(client, forecasts, site.id(), properties.latitude(), properties.longitude(),
                     properties.array(properties.kwp()), properties.forecastDays(),
                     Objects.requireNonNullElse(properties.pollInterval(), DEFAULT_INTERVAL),
-                    "Open-Meteo " + properties.baseUrl());
+                    "Open-Meteo " + properties.baseUrl(), null);
         }
         if (standIn != null) {
             var client = new OpenMeteoClient(standIn.forecast(), properties.call(), properties.rateLimit(),
@@ -43,7 +43,7 @@ class ForecastConfiguration {
                     properties.latitude() != null ? properties.latitude() : 0,
                     properties.longitude() != null ? properties.longitude() : 0, properties.array(kwp),
                     properties.forecastDays(), standIn.interval(properties.pollInterval(), DEFAULT_INTERVAL),
-                    "simulator");
+                    "simulator", standIn.cloudTime());
         }
         return ForecastPoller.off("not configured: set COMMANDCENTER_FORECAST_LATITUDE, _LONGITUDE and _KWP"
                 + " (the array's peak power) to fetch the solar forecast");

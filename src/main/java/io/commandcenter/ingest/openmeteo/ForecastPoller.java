@@ -3,6 +3,7 @@ package io.commandcenter.ingest.openmeteo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.commandcenter.ingest.ConnectionCheck;
 import io.commandcenter.ingest.CloudException;
@@ -26,10 +27,16 @@ final class ForecastPoller extends SourcePoller {
     private final double longitude;
     private final SolarArray array;
     private final int days;
+    private final Supplier<Instant> cloudTime;
 
+    /**
+     * @param cloudTime the stand-in cloud's time when it is not ours (the simulator's runs faster), else null: its
+     *                  forecast is then moved to our day, whole hours, so "the next 12 hours" means ours
+     */
     ForecastPoller(OpenMeteoClient client, PvForecasts forecasts, String site, double latitude, double longitude,
-                   SolarArray array, int days, Duration interval, String origin) {
+                   SolarArray array, int days, Duration interval, String origin, Supplier<Instant> cloudTime) {
         super(PollSource.FORECAST, interval, origin);
+        this.cloudTime = cloudTime;
         this.client = client;
         this.forecasts = forecasts;
         this.site = site;
@@ -41,7 +48,7 @@ final class ForecastPoller extends SourcePoller {
 
     /** A poller that is never scheduled, saying why. */
     static ForecastPoller off(String why) {
-        return new ForecastPoller(null, null, null, 0, 0, null, 1, Duration.ofHours(1), why);
+        return new ForecastPoller(null, null, null, 0, 0, null, 1, Duration.ofHours(1), why, null);
     }
 
     @Override
@@ -65,8 +72,10 @@ final class ForecastPoller extends SourcePoller {
 
     @Override
     public PollResult poll(Instant now) {
+        Duration shift = cloudTime == null ? Duration.ZERO
+                : Duration.ofHours(Math.round(Duration.between(cloudTime.get(), now).toMinutes() / 60.0));
         List<PvForecast.Hour> hours = client.forecast(latitude, longitude, array, days).stream()
-                .map(h -> new PvForecast.Hour(h.endsAt(), h.irradiance(), h.cloudCover(), h.temperature(),
+                .map(h -> new PvForecast.Hour(h.endsAt().plus(shift), h.irradiance(), h.cloudCover(), h.temperature(),
                         Math.round(array.expectedWatts(h.irradiance(), h.temperature()) * 10) / 10.0))
                 .toList();
         if (hours.isEmpty()) {

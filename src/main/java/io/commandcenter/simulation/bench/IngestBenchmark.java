@@ -60,7 +60,7 @@ public final class IngestBenchmark implements Callable<Integer> {
             var clouds = new StandInClouds(sim.vrmBaseUri(), accounts.vrmAccessToken(), accounts.vrmSiteId(),
                     sim.solarkBaseUri(), accounts.solarkUsername(), accounts.solarkPassword(), accounts.solarkPlantId(),
                     sim.shellyBaseUri(), accounts.shellyAuthKey(), URI.create(sim.baseUri() + "/shelly-local"),
-                    URI.create(sim.baseUri() + "/open-meteo"), sim.scenario().site().pvPeakW() / 1000,
+                    URI.create(sim.baseUri() + "/open-meteo"), sim.scenario().site().pvPeakW() / 1000, sim.clock()::now,
                     sim.clock().speed());
             System.out.printf("bench-ingest: %d polls per cloud, %.0f %% of requests faulty (%.1f %% 502, %.1f %% 429 "
                             + "Retry-After 1 s, %.1f %% slower than the read timeout); production retries and circuit "

@@ -27,6 +27,7 @@ class SimulatedSiteConfiguration {
                 URI.create(base + "/solark"), accounts.solarkUsername(), accounts.solarkPassword(),
                 accounts.solarkPlantId(), URI.create(base + "/shelly"), accounts.shellyAuthKey(),
                 URI.create(base + "/shelly-local"), URI.create(base + "/open-meteo"),
-                simulator.simulator().scenario().site().pvPeakW() / 1000, simulator.simulator().clock().speed());
+                simulator.simulator().scenario().site().pvPeakW() / 1000, simulator.simulator().clock()::now,
+                simulator.simulator().clock().speed());
     }
 }
