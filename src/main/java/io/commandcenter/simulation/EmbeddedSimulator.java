@@ -4,8 +4,8 @@ import java.net.URI;
 
 /**
  * The simulator running inside the app, started with it and stopped with it. Adapters configured for the
- * simulator take their base URLs ({@code baseUri() + "/vrm"}, {@code "/shelly"}, {@code "/solark"}) and
- * accounts ({@link #credentials()}) from here.
+ * simulator take their base URLs ({@code baseUri() + "/vrm"}, {@code "/shelly"}, {@code "/solark"}, the keyless
+ * {@code "/open-meteo"}) and accounts ({@link #credentials()}) from here.
  */
 public final class EmbeddedSimulator implements AutoCloseable {
 

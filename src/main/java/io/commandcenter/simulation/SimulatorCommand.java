@@ -82,12 +82,13 @@ public final class SimulatorCommand implements Callable<Integer> {
                   Shelly Cloud  %s   auth_key %s
                   SolArk        %s   username %s  password %s  plantId %d
                   Shelly local  %s/shelly-local/{cloudId}/rpc/Switch.GetStatus?id=0
+                  Open-Meteo    %s/v1/forecast?latitude=…&longitude=…&hourly=global_tilted_irradiance (no key)
                   Admin         %s/_sim/state   POST /_sim/faults  POST /_sim/reset  POST /_sim/advance?by=PT1H
                 """, scenario.name(), scenario.description(), scenario.start(), speed,
                 simulator.vrmBaseUri(), c.vrmUsername(), c.vrmPassword(), c.vrmAccessToken(), c.vrmUserId(),
                 c.vrmSiteId(), c.vrmBatteryInstance(), simulator.shellyBaseUri(), c.shellyAuthKey(),
                 simulator.solarkBaseUri(), c.solarkUsername(), c.solarkPassword(), c.solarkPlantId(),
-                simulator.baseUri(), simulator.baseUri());
+                simulator.baseUri(), simulator.forecastBaseUri(), simulator.baseUri());
         out.println("  Devices:");
         scenario.devices().forEach(d -> out.printf("    %-14s cloudId %s channel %d  %s %.0f W%n", d.name(), d.cloudId(),
                 d.channel(), d.type(), d.ratedPowerW()));

@@ -35,7 +35,8 @@ import io.commandcenter.sitemodel.SiteState;
 /**
  * The simulated device clouds over HTTP on 127.0.0.1, all on one port:
  * {@code /vrm} (Victron VRM v2), {@code /shelly} (Shelly Cloud), {@code /solark} (SolArk cloud),
- * {@code /shelly-local/{cloudId}} (Shelly Gen2 local RPC) and {@code /_sim} (state, faults, reset, clock).
+ * {@code /shelly-local/{cloudId}} (Shelly Gen2 local RPC), {@code /open-meteo} (Open-Meteo forecast of the simulated
+ * weather) and {@code /_sim} (state, faults, reset, clock).
  * Before answering, the model is brought up to the clock's time. Runs with or without Spring; thread-safe.
  * <pre>
  * try (var sim = new SiteSimulator(scenario, SimulationClock.manual(scenario.start())).start(0)) {
@@ -81,6 +82,7 @@ public final class SiteSimulator implements AutoCloseable {
         apis.put("/shelly-local", shellyLocal);
         apis.put("/shelly", new ShellyCloudApi(model, credentials));
         apis.put("/solark", new SolarkApi(model, credentials));
+        apis.put("/open-meteo", new OpenMeteoApi(model));
         this.admin = new AdminApi(this);
     }
 
@@ -153,6 +155,11 @@ public final class SiteSimulator implements AutoCloseable {
     /** Base URL for a SolArk client, in place of {@code https://api.solarkcloud.com}. */
     public URI solarkBaseUri() {
         return URI.create(baseUri() + "/solark");
+    }
+
+    /** Base URL for an Open-Meteo client, in place of {@code https://api.open-meteo.com} (keyless). */
+    public URI forecastBaseUri() {
+        return URI.create(baseUri() + "/open-meteo");
     }
 
     /** Base URL of one relay's local RPC, in place of {@code http://<device ip>}. */
@@ -247,7 +254,7 @@ public final class SiteSimulator implements AutoCloseable {
                 : apis.keySet().stream().filter(p -> path.equals(p) || path.startsWith(p + "/")).findFirst().orElse(null);
         if (prefix == null) {
             return Reply.status(404, Map.of("error", "no simulated API at " + path
-                    + "; try /vrm, /shelly, /solark, /shelly-local/{cloudId} or /_sim"));
+                    + "; try /vrm, /shelly, /solark, /shelly-local/{cloudId}, /open-meteo or /_sim"));
         }
         HttpCall call = read(exchange, path.substring(prefix.length()));
         if (prefix.equals("/_sim")) {
@@ -259,6 +266,7 @@ public final class SiteSimulator implements AutoCloseable {
             case "/vrm" -> faults().current().vrm();
             case "/shelly" -> faults().current().shellyCloud();
             case "/solark" -> faults().current().solark();
+            case "/open-meteo" -> faults().current().openMeteo();
             default -> faults().current().shellyLocal();
         };
         Long retryAfter = overLimit(prefix + " " + api.rateLimitKey(call), faults.rateLimit());

@@ -14,12 +14,14 @@ import java.util.List;
  * @param shellyCloud            faults of the Shelly Cloud API ({@code /shelly})
  * @param solark                 faults of the SolArk cloud API ({@code /solark})
  * @param shellyLocal            faults of the Shelly local RPC ({@code /shelly-local/{cloudId}})
+ * @param openMeteo              faults of the Open-Meteo forecast API ({@code /open-meteo}); a stale answer is the
+ *                               forecast issued {@code staleAge} earlier
  * @param relayIgnoreProbability chance that a relay command answers OK but the relay does not switch
  * @param offline                windows in which a device is offline (unreachable, optionally without power)
  * @param quirks                 the real clouds' own ways of failing (see {@link Quirks})
  * @param ignoreCommands         windows in which one relay accepts every command and does not switch
  */
-public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, double relayIgnoreProbability,
+public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, Api openMeteo, double relayIgnoreProbability,
                      List<OfflineWindow> offline, Quirks quirks, List<IgnoredCommands> ignoreCommands) {
 
     /** The real VRM limit is a rolling window; published figures vary, so it is configurable. */
@@ -32,6 +34,7 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
         shellyCloud = Api.orDefault(shellyCloud, SHELLY_DEFAULT_LIMIT);
         solark = Api.orDefault(solark, RateLimit.NONE);
         shellyLocal = Api.orDefault(shellyLocal, RateLimit.NONE);
+        openMeteo = Api.orDefault(openMeteo, RateLimit.NONE);
         requireProbability("relayIgnoreProbability", relayIgnoreProbability);
         offline = offline == null ? List.of() : List.copyOf(offline);
         quirks = quirks == null ? Quirks.NONE : quirks;
@@ -40,7 +43,7 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
 
     /** No faults; only the real clouds' default rate limits. */
     public static Faults none() {
-        return new Faults(null, null, null, null, 0, null, null, null);
+        return new Faults(null, null, null, null, null, 0, null, null, null);
     }
 
     /** No faults and no rate limits at all: convenient for tests that poll fast. */
@@ -49,27 +52,38 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
     }
 
     public Faults withVrm(Api api) {
-        return new Faults(api, shellyCloud, solark, shellyLocal, relayIgnoreProbability, offline, quirks, ignoreCommands);
+        return new Faults(api, shellyCloud, solark, shellyLocal, openMeteo, relayIgnoreProbability, offline, quirks,
+                ignoreCommands);
     }
 
     public Faults withShellyCloud(Api api) {
-        return new Faults(vrm, api, solark, shellyLocal, relayIgnoreProbability, offline, quirks, ignoreCommands);
+        return new Faults(vrm, api, solark, shellyLocal, openMeteo, relayIgnoreProbability, offline, quirks,
+                ignoreCommands);
     }
 
     public Faults withSolark(Api api) {
-        return new Faults(vrm, shellyCloud, api, shellyLocal, relayIgnoreProbability, offline, quirks, ignoreCommands);
+        return new Faults(vrm, shellyCloud, api, shellyLocal, openMeteo, relayIgnoreProbability, offline, quirks,
+                ignoreCommands);
     }
 
     public Faults withShellyLocal(Api api) {
-        return new Faults(vrm, shellyCloud, solark, api, relayIgnoreProbability, offline, quirks, ignoreCommands);
+        return new Faults(vrm, shellyCloud, solark, api, openMeteo, relayIgnoreProbability, offline, quirks,
+                ignoreCommands);
+    }
+
+    public Faults withOpenMeteo(Api api) {
+        return new Faults(vrm, shellyCloud, solark, shellyLocal, api, relayIgnoreProbability, offline, quirks,
+                ignoreCommands);
     }
 
     public Faults withRelayIgnoreProbability(double probability) {
-        return new Faults(vrm, shellyCloud, solark, shellyLocal, probability, offline, quirks, ignoreCommands);
+        return new Faults(vrm, shellyCloud, solark, shellyLocal, openMeteo, probability, offline, quirks,
+                ignoreCommands);
     }
 
     public Faults withOffline(List<OfflineWindow> windows) {
-        return new Faults(vrm, shellyCloud, solark, shellyLocal, relayIgnoreProbability, windows, quirks, ignoreCommands);
+        return new Faults(vrm, shellyCloud, solark, shellyLocal, openMeteo, relayIgnoreProbability, windows, quirks,
+                ignoreCommands);
     }
 
     static void requireProbability(String field, double value) {
@@ -191,7 +205,8 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
     }
 
     public Faults withIgnoreCommands(List<IgnoredCommands> windows) {
-        return new Faults(vrm, shellyCloud, solark, shellyLocal, relayIgnoreProbability, offline, quirks, windows);
+        return new Faults(vrm, shellyCloud, solark, shellyLocal, openMeteo, relayIgnoreProbability, offline, quirks,
+                windows);
     }
 
     /**
@@ -252,7 +267,8 @@ public record Faults(Api vrm, Api shellyCloud, Api solark, Api shellyLocal, doub
     // --- cloud quirks (SolArk and VRM behaviour of the real clouds) ---
 
     public Faults withQuirks(Quirks quirks) {
-        return new Faults(vrm, shellyCloud, solark, shellyLocal, relayIgnoreProbability, offline, quirks, ignoreCommands);
+        return new Faults(vrm, shellyCloud, solark, shellyLocal, openMeteo, relayIgnoreProbability, offline, quirks,
+                ignoreCommands);
     }
 
     /**

@@ -285,6 +285,19 @@ public final class SiteModel {
                 batteryTemperatureC, devices, totals);
     }
 
+    /**
+     * The sun factor at {@code time}, 0..1: the share of {@code pvPeakW} a clear day (weather 1.0) gives then, before
+     * the passing-cloud noise. The simulated forecast's irradiance follows it.
+     */
+    public double sunAt(Instant time) {
+        return sun(time);
+    }
+
+    /** The weather factor of {@code time}'s local day as the scenario lists it (1.0 clear, 0.2 overcast). */
+    public double weatherAt(Instant time) {
+        return weather(time);
+    }
+
     /** Sun height factor 0..1: a sine over the daylight hours, lower at noon in winter. Solar noon is 12:00 local. */
     private double sun(Instant time) {
         ZonedDateTime local = time.atZone(scenario.timezone());

@@ -41,7 +41,8 @@ class SimulatorCommandTests {
             SimulatorCommand.printBanner(simulator, 60, new PrintStream(out, true, StandardCharsets.UTF_8));
             String banner = out.toString(StandardCharsets.UTF_8);
             assertThat(banner).contains(simulator.vrmBaseUri().toString(), simulator.shellyBaseUri().toString(),
-                    simulator.solarkBaseUri().toString(), SimulatorCredentials.DEFAULT.shellyAuthKey(),
+                    simulator.solarkBaseUri().toString(), simulator.forecastBaseUri() + "/v1/forecast",
+                    SimulatorCredentials.DEFAULT.shellyAuthKey(),
                     SimulatorCredentials.DEFAULT.vrmAccessToken(), "miner-1", "b48a0a1c2d3e");
         }
     }
