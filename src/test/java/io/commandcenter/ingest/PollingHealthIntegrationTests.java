@@ -126,7 +126,8 @@ class PollingHealthIntegrationTests {
         JsonNode body = TestUsers.admin(port).build().get().uri("/health/polling")
                 .retrieve().body(JsonNode.class);
 
-        assertThat(body.path("sources")).hasSize(3);
+        assertThat(body.path("sources")).as("the three clouds and the solar forecast").hasSize(4);
+        assertThat(body.path("sources").get(3).path("source").asString()).isEqualTo("FORECAST");
         JsonNode victron = body.path("sources").get(0);
         assertThat(victron.path("source").asString()).isEqualTo("VICTRON");
         assertThat(victron.path("origin").asString()).isEqualTo("simulator");
@@ -205,7 +206,9 @@ class PollingHealthIntegrationTests {
         assertThat(health.source(PollSource.SOLARK).orElseThrow().state()).isEqualTo(SourceHealth.State.POLLING);
 
         JsonNode body = TestUsers.admin(port).build().get().uri("/health/polling").retrieve().body(JsonNode.class);
-        assertThat(body.path("sources").findValuesAsString("state")).containsExactly("POLLING", "DEGRADED", "POLLING");
+        assertThat(body.path("sources").findValuesAsString("state"))
+                .as("the forecast was never polled in these 30 minutes: quiet")
+                .containsExactly("POLLING", "DEGRADED", "POLLING", "ALERT");
 
         String page = TestUsers.admin(port).build().get().uri("/health").retrieve().body(String.class);
         assertThat(between(page, "id=\"poller-shelly\"", "</tr>")).contains("degraded").doesNotContain(">polling<");
