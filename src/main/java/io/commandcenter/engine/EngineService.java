@@ -102,6 +102,7 @@ class EngineService implements RulesEngine {
     private volatile EmergencyStop emergencyStop = EmergencyStop.released();
     // Read once through the port on a caller's thread, then kept current by useConfirmationMode.
     private volatile ConfirmationMode confirmationMode;
+    private volatile SiteMode siteMode = SiteMode.normal();
     private final ObjectProvider<ConfirmationSetting> confirmationSetting;
     /** The version on probation and the one to go back to; engine thread only. */
     private Probation probation;
@@ -211,13 +212,30 @@ class EngineService implements RulesEngine {
 
     void usePreferences(Preferences newPreferences) {
         preferences = newPreferences;
+        applyModeAndPreferences();
+    }
+
+    /** The site mode in force: its preferences and confirmation apply from now on, and decisions name it. */
+    void useSiteMode(SiteMode mode) {
+        siteMode = java.util.Objects.requireNonNull(mode, "mode");
+        applyModeAndPreferences();
+    }
+
+    private void applyModeAndPreferences() {
         if (rules != null) {
             call(() -> {
-                sessions.values().forEach(s -> s.setSettings(newPreferences.toSettings()));
+                sessions.values().forEach(this::applyModeAndPreferences);
                 fireAll();
                 return null;
             });
         }
+    }
+
+    private void applyModeAndPreferences(EngineSession s) {
+        SiteMode mode = siteMode;
+        s.setSettings(mode.applyTo(preferences).toSettings());
+        s.setConfirmationMode(mode.confirmationOr(confirmationMode == null ? ConfirmationMode.NEVER : confirmationMode));
+        s.setActiveMode(mode.name());
     }
 
     RuleSet rules() {
@@ -412,7 +430,7 @@ class EngineService implements RulesEngine {
         confirmationMode = java.util.Objects.requireNonNull(mode, "mode");
         if (rules != null) {
             call(() -> {
-                sessions.values().forEach(s -> s.setConfirmationMode(mode));
+                sessions.values().forEach(this::applyModeAndPreferences);
                 fireAll();
                 return null;
             });
@@ -560,9 +578,9 @@ class EngineService implements RulesEngine {
     private EngineSession session(String site) {
         return sessions.computeIfAbsent(site, key -> {
             EngineSession s = EngineSession.start(rules, properties.clock(), properties.zone(), Instant.now(),
-                    preferences.toSettings(), version);
+                    siteMode.applyTo(preferences).toSettings(), version);
             s.setEmergencyStop(emergencyStop);
-            s.setConfirmationMode(confirmationMode == null ? ConfirmationMode.NEVER : confirmationMode);
+            applyModeAndPreferences(s);
             SessionStart start = starts.remove(key);
             if (start == null) {
                 // Not prepared (cannot happen through the facade): start empty rather than read here.

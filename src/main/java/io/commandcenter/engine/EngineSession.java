@@ -27,6 +27,7 @@ import io.commandcenter.engine.facts.BatteryLevel;
 import io.commandcenter.engine.facts.Confirmation;
 import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.engine.facts.HeldUntil;
+import io.commandcenter.engine.facts.ActiveMode;
 import io.commandcenter.engine.facts.SolarForecast;
 import io.commandcenter.engine.facts.TableRule;
 import io.commandcenter.engine.facts.TableTest;
@@ -498,6 +499,11 @@ public final class EngineSession implements AutoCloseable {
         putState(EmergencyStop.class, stop);
     }
 
+    /** The site mode in force, by name: a fact for rules, and named in every decision's explanation. */
+    public void setActiveMode(String name) {
+        putState(ActiveMode.class, new ActiveMode(name));
+    }
+
     public void setConfirmationMode(ConfirmationMode mode) {
         putState(Confirmation.class, new Confirmation(mode));
     }
@@ -717,8 +723,14 @@ public final class EngineSession implements AutoCloseable {
         Explainer.Explanation why = explainer.explain(request, conclusions);
         long now = nowMillis();
         record(request, outcome, outcome == Outcome.ALLOWED && holdUntil != null ? holdUntil : 0, now);
+        Map<String, List<String>> facts = why.facts();
+        Object mode = stateFacts.get(ActiveMode.class);
+        if (mode != null) {
+            facts = new java.util.LinkedHashMap<>(facts);
+            facts.putIfAbsent("ActiveMode", List.of(mode.toString()));
+        }
         return new Decision(id, request.device(), request.on(), request.source(), request.requestedBy(), outcome,
-                List.copyOf(reasons), why.rules(), why.facts(), holdUntil == null ? null : Instant.ofEpochMilli(holdUntil),
+                List.copyOf(reasons), why.rules(), facts, holdUntil == null ? null : Instant.ofEpochMilli(holdUntil),
                 Instant.ofEpochMilli(now), version);
     }
 

@@ -84,6 +84,8 @@ class SecurityConfiguration {
                         "/hardware/**",
                         "/simulations", "/simulations/**", "/api/v1/simulations", "/api/v1/simulations/**")
                     .hasRole("OPERATOR")
+                // Switching the site mode (Storm prep, Away) is an operator's call; editing modes is an admin's.
+                .requestMatchers(HttpMethod.POST, "/site-modes/active", "/settings/site-mode").hasRole("OPERATOR")
                 // Locking a device for maintenance is an operator's safety act, like a STOP.
                 .requestMatchers(HttpMethod.PUT, "/engine/locks/*").hasRole("OPERATOR")
                 .requestMatchers(HttpMethod.DELETE, "/engine/locks/*").hasRole("OPERATOR")
