@@ -23,6 +23,8 @@ import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.engine.facts.DeviceLock;
 import io.commandcenter.engine.facts.DevicePower;
 import io.commandcenter.engine.facts.EmergencyStop;
+import io.commandcenter.engine.facts.ModeWish;
+import io.commandcenter.engine.facts.NotifyWish;
 import io.commandcenter.engine.facts.PowerFlow;
 import io.commandcenter.engine.facts.SolarForecast;
 import io.commandcenter.timeseries.BatteryReading;
@@ -523,11 +525,17 @@ class EngineService implements RulesEngine {
             proposals.add(new ActionProposed(request, d));
         }
         session.drainMemoryChange().ifPresent(change -> memory.save(site, change)); // queued, written elsewhere
-        if (alarm.isEmpty() && proposals.isEmpty()) {
+        Instant now = session.now();
+        List<Object> wanted = session.drainAutomationWishes().stream().map(w -> w instanceof ModeWish m
+                ? (Object) new IfThenWantsMode(site, m.rule(), m.mode(), now)
+                : (Object) new IfThenNotifies(site, ((NotifyWish) w).rule(), ((NotifyWish) w).message(),
+                        ((NotifyWish) w).critical(), now)).toList();
+        if (alarm.isEmpty() && proposals.isEmpty() && wanted.isEmpty()) {
             return;
         }
         output.execute(() -> {
             alarm.ifPresent(a -> inOneTransaction(a, () -> events.publishEvent(a)));
+            wanted.forEach(w -> inOneTransaction(w, () -> events.publishEvent(w)));
             for (ActionProposed proposed : proposals) {
                 inOneTransaction(proposed, () -> {
                     decisionRepository.save(site, proposed.request(), proposed.decision());

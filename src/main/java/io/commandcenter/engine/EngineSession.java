@@ -28,6 +28,10 @@ import io.commandcenter.engine.facts.Confirmation;
 import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.engine.facts.HeldUntil;
 import io.commandcenter.engine.facts.ActiveMode;
+import io.commandcenter.engine.facts.IfCondition;
+import io.commandcenter.engine.facts.IfThen;
+import io.commandcenter.engine.facts.ModeWish;
+import io.commandcenter.engine.facts.NotifyWish;
 import io.commandcenter.engine.facts.SolarForecast;
 import io.commandcenter.engine.facts.TableRule;
 import io.commandcenter.engine.facts.TableTest;
@@ -151,6 +155,7 @@ public final class EngineSession implements AutoCloseable {
         session.addEventListener((RuleRuntimeEventListener) explainer);
         rules.tableRules().forEach(r -> tableRules.add(session.insert(r)));
         rules.tableTests().forEach(t -> tableRules.add(session.insert(t)));
+        rules.ifThenFacts().forEach(f -> tableRules.add(session.insert(f)));
     }
 
     /**
@@ -179,6 +184,7 @@ public final class EngineSession implements AutoCloseable {
             tableRules.clear();
             newRules.tableRules().forEach(r -> tableRules.add(session.insert(r)));
             newRules.tableTests().forEach(t -> tableRules.add(session.insert(t)));
+            newRules.ifThenFacts().forEach(f -> tableRules.add(session.insert(f)));
             rules = newRules;
             version = newVersion;
             return this;
@@ -798,6 +804,13 @@ public final class EngineSession implements AutoCloseable {
      * cleared. Empty when nothing changed. The rules keep the alarm (with hysteresis); this only
      * tells the engine's owner when to send a message.
      */
+    /** Site modes and notifications if/then rules started wanting since the last call, for the engine to hand on. */
+    public List<Object> drainAutomationWishes() {
+        List<Object> wishes = List.copyOf(explainer.automationWishes);
+        explainer.automationWishes.clear();
+        return wishes;
+    }
+
     public Optional<AlarmChange> drainAlarmChange() {
         BatteryAlarm current = alarmInSession;
         if (Objects.equals(current == null ? null : current.level(), reportedAlarm == null ? null : reportedAlarm.level())) {
@@ -982,6 +995,8 @@ public final class EngineSession implements AutoCloseable {
 
         // By identity: the very object a rule inserted (hashing records field by field costs more).
         private final Map<Object, Derivation> derivedBy = new IdentityHashMap<>();
+        // Mode and notification wishes of if/then rules as they appear, drained after each fire.
+        private final List<Object> automationWishes = new ArrayList<>();
         // Settings, device states and the clock appear in one decision after another: a record's
         // text never changes, so it is written once (bounded; it is only a cache).
         private final Map<Object, String> texts = new IdentityHashMap<>();
@@ -1014,6 +1029,12 @@ public final class EngineSession implements AutoCloseable {
                     if (o instanceof TableTest test) {
                         return test.condition();
                     }
+                    if (o instanceof IfThen ifThen) {
+                        return ifThen.rule();
+                    }
+                    if (o instanceof IfCondition condition) {
+                        return condition.rule();
+                    }
                     if (o instanceof TableRule row) {
                         return row.rule();
                     }
@@ -1031,6 +1052,9 @@ public final class EngineSession implements AutoCloseable {
         public void objectInserted(ObjectInsertedEvent event) {
             noteBatteryMemory(event.getObject());
             noteAlarm(event.getObject(), true);
+            if (event.getObject() instanceof ModeWish || event.getObject() instanceof NotifyWish) {
+                automationWishes.add(event.getObject());
+            }
             if (event.getObject() instanceof RequestConclusion c) {
                 conclusionsByRequest.computeIfAbsent(c.requestId(), k -> new ArrayList<>()).add(c);
             }

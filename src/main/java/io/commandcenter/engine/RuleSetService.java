@@ -63,12 +63,15 @@ class RuleSetService implements SmartInitializingSingleton {
     private final PreferencesService preferences;
     private final ObjectProvider<ActivationGate> gates;
     private final RuleSetBuilder builder;
+    private final IfThenRuleRepository ifThenRules;
     private List<RuleFile> lastBuiltFiles = List.of();
     private RuleSetBuilder.Result lastBuilt;
 
     RuleSetService(RulesProperties properties, DecisionTableRepository tables, RuleSetVersionRepository versions,
                    DeviceRegistry registry, EngineService engine, PreferencesService preferences,
-                   ObjectProvider<ActivationGate> gates, @Qualifier("ruleBuildThread") TaskExecutor buildThread) {
+                   ObjectProvider<ActivationGate> gates, IfThenRuleRepository ifThenRules,
+                   @Qualifier("ruleBuildThread") TaskExecutor buildThread) {
+        this.ifThenRules = ifThenRules;
         this.gates = gates;
         this.directory = new RuleDirectory(properties.dir());
         // Shared by every context of the JVM: tests start many, each would compile the same rules again.
@@ -200,7 +203,8 @@ class RuleSetService implements SmartInitializingSingleton {
         List<RuleProblem> errors = new ArrayList<>(built.errors());
         errors.addAll(findings.errors());
         List<RuleProblem> warnings = new ArrayList<>(findings.warnings());
-        RuleSet set = built.ruleSet() == null ? null : built.ruleSet().withTables(all);
+        RuleSet set = built.ruleSet() == null ? null : built.ruleSet().withTables(all)
+                .withIfThenRules(ifThenRules.findAll());
         return new Validation(errors, warnings, set == null ? null : set.contentHash(),
                 set == null ? 0 : set.buildTime().toMillis(), set);
     }
@@ -274,10 +278,30 @@ class RuleSetService implements SmartInitializingSingleton {
             warnings.add(new RuleProblem("", null, null, 0, 0, "decision tables not restored: version " + version
                     + " did not record its table rows, so the stored tables differ from the live rules"));
         }
-        RuleSet rules = built.ruleSet().withTables(recorded ? oldTables : tables.findAll());
+        RuleSet rules = built.ruleSet().withTables(recorded ? oldTables : tables.findAll())
+                .withIfThenRules(ifThenRules.findAll());
         int number = versions.activate(rules, rules.tables(), by, "rollback to " + version, workspaceHash());
         installOrRefuse(rules, number);
         return new Validation(List.of(), warnings, rules.contentHash(), rules.buildTime().toMillis(), rules);
+    }
+
+    /**
+     * The live rules with other if/then rules: no build, only other facts, but the scenario safety gate judges them
+     * like any rule change, and a new version records the change. Refused: nothing goes live.
+     */
+    Validation applyIfThenRules(List<IfThenRule> rules, String by) {
+        RuleSet live = engine.rules();
+        if (live == null) {
+            throw new IllegalStateException("the engine has no rules yet");
+        }
+        RuleSet candidate = live.withIfThenRules(rules);
+        Validation v = new Validation(List.of(), List.of(), candidate.contentHash(), 0, candidate)
+                .refused(gateRefusals(candidate));
+        if (v.ok()) {
+            int number = versions.activate(candidate, candidate.tables(), by, "if/then rules", workspaceHash());
+            installOrRefuse(candidate, number);
+        }
+        return v;
     }
 
     /** Test mode's scenario safety gate and property checks: a refused rule set never goes live. */
@@ -314,7 +338,9 @@ class RuleSetService implements SmartInitializingSingleton {
             }
         });
         RuleSetBuilder.Result built = builder.build(files);
-        return built.ok() ? built.withRuleSet(built.ruleSet().withTables(versions.tables(version.version()))) : built;
+        // Versions do not record if/then rules: the stored ones run with every version.
+        return built.ok() ? built.withRuleSet(built.ruleSet().withTables(versions.tables(version.version()))
+                .withIfThenRules(ifThenRules.findAll())) : built;
     }
 
     private static boolean isRenderedTable(String fileName) {

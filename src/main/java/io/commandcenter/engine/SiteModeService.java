@@ -8,6 +8,7 @@ import io.commandcenter.validation.InvalidParams;
 import jakarta.annotation.PostConstruct;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,6 +42,14 @@ public class SiteModeService {
     @PostConstruct
     void restore() {
         engine.useSiteMode(active().mode());
+    }
+
+    /** An if/then rule's action: switched in its name, with the rule as the reason. */
+    @EventListener
+    void onIfThenWantsMode(IfThenWantsMode wanted) {
+        if (!active().mode().name().equals(wanted.mode())) {
+            switchTo(wanted.mode(), wanted.rule(), "the rule's conditions hold");
+        }
     }
 
     public List<SiteMode> all() {

@@ -13,6 +13,7 @@ import io.commandcenter.control.EmergencyStopSwitch;
 import io.commandcenter.control.ProtectiveOffFailed;
 import io.commandcenter.engine.ActionProposed;
 import io.commandcenter.engine.Decision;
+import io.commandcenter.engine.IfThenNotifies;
 import io.commandcenter.engine.RuleSetRolledBack;
 import io.commandcenter.ingest.SourceWentQuiet;
 import org.springframework.scheduling.annotation.Async;
@@ -68,6 +69,17 @@ class AlertNotifier {
                 + " (asked by " + d.requestedBy() + "): " + String.join("; ", d.reasons());
         sendUnlessRecent(key, new Notice("alert-safety", Notice.Kind.CRITICAL,
                 "CommandCenter: safety block on " + d.device(), text, text));
+    }
+
+    /** An owner's if/then rule says "notify me": by the notification settings, in quiet hours only when critical. */
+    @Async(NotifyConfiguration.ALERTS)
+    @TransactionalEventListener(fallbackExecution = true)
+    void onIfThenNotifies(IfThenNotifies notifies) {
+        String name = notifies.rule().replaceFirst("^if-then / ", "");
+        String text = "Your rule \"" + name + "\": " + (notifies.message() == null || notifies.message().isBlank()
+                ? "its conditions hold." : notifies.message());
+        notifications.send(new Notice("alert-rule", notifies.critical() ? Notice.Kind.CRITICAL : Notice.Kind.INFO,
+                "CommandCenter: " + name, text, text));
     }
 
     /** Once per failed version: the engine already put the previous rules back, the owner should know why. */
