@@ -57,7 +57,11 @@ public record IfThenRule(String name, boolean enabled, List<Condition> condition
      * {@code mode}; NOTIFY with {@code message} (by the notification settings; {@code critical} ignores quiet hours).
      */
     public record Action(Does does, String device, DeviceType deviceType, Boolean on, String mode, String message,
-                         boolean critical) {
+                         Boolean critical) {
+
+        public Action {
+            critical = Boolean.TRUE.equals(critical);
+        }
     }
 
     /** The name explanations and cooldowns know this rule by. */

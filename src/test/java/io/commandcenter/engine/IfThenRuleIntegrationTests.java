@@ -1,0 +1,125 @@
+package io.commandcenter.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.commandcenter.IntegrationTest;
+import io.commandcenter.TestUsers;
+import io.commandcenter.web.Role;
+import io.commandcenter.web.UserAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/** If/then rules through the REST API: checked on their fields, gated, made live, and their actions carried out. */
+@IntegrationTest
+class IfThenRuleIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserAccounts accounts;
+
+    RestClient admin;
+    RestClient viewer;
+
+    @BeforeEach
+    void setUp() {
+        admin = TestUsers.admin(port).defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build();
+        viewer = TestUsers.as(port, TestUsers.ensure(accounts, "vera", Role.VIEWER))
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build();
+        for (JsonNode rule : admin.get().uri("/engine/if-then-rules").retrieve().body(JsonNode.class)) {
+            admin.delete().uri("/engine/if-then-rules/{name}", rule.path("name").asString()).retrieve()
+                    .toBodilessEntity();
+        }
+    }
+
+    @AfterEach
+    void backToNormal() {
+        setUp();
+        admin.post().uri("/site-modes/active").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("mode", "Normal")).retrieve().toBodilessEntity();
+    }
+
+    private ResponseEntity<JsonNode> put(RestClient as, String name, Map<String, Object> body) {
+        return as.put().uri("/engine/if-then-rules/{name}", name).contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().toEntity(JsonNode.class);
+    }
+
+    private static Map<String, Object> condition(String trigger, Object atLeast, Object below) {
+        var c = new java.util.HashMap<String, Object>();
+        c.put("trigger", trigger);
+        if (atLeast != null) c.put("atLeast", atLeast);
+        if (below != null) c.put("below", below);
+        return c;
+    }
+
+    @Test
+    void aRuleIsSavedAsASentenceGoesLiveAndItsModeSwitchIsCarriedOut() throws Exception {
+        ResponseEntity<JsonNode> saved = put(admin, "low battery away", Map.of(
+                "conditions", List.of(condition("SOC", null, 35)),
+                "actions", List.of(Map.of("does", "SET_MODE", "mode", "Away"))));
+
+        assertThat(saved.getStatusCode().value()).as(String.valueOf(saved.getBody())).isEqualTo(200);
+        assertThat(saved.getBody().path("inWords").asString())
+                .isEqualTo("When the battery is below 35 %, then set the site mode to Away");
+        assertThat(viewer.get().uri("/engine/if-then-rules").retrieve().body(JsonNode.class).findValuesAsString("name"))
+                .containsExactly("low battery away");
+
+        admin.post().uri("/engine/facts").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("type", "battery", "soc", 33, "voltage", 51, "current", -5)).retrieve()
+                .toBodilessEntity();
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        JsonNode active = null;
+        while (Instant.now().isBefore(deadline)) {
+            active = viewer.get().uri("/site-modes").retrieve().body(JsonNode.class).path("active");
+            if ("Away".equals(active.path("mode").asString())) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(active.path("mode").asString()).isEqualTo("Away");
+        assertThat(active.path("by").asString()).isEqualTo("if-then / low battery away");
+    }
+
+    @Test
+    void badRulesAreRefusedOnTheirFieldsAndNotStored() {
+        ResponseEntity<JsonNode> bad = put(admin, "bad", Map.of(
+                "conditions", List.of(condition("SOC", 50, 40), condition("PV", null, null),
+                        Map.of("trigger", "FORECAST_KWH", "below", 5, "hours", 5)),
+                "actions", List.of(Map.of("does", "SWITCH", "device", "no-such-device", "on", false))));
+
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody().path("invalidParams").findValuesAsString("field")).contains("conditions[0].below",
+                "conditions[1].below", "conditions[2].hours", "actions[0].device");
+        assertThat(jdbc.sql("SELECT count(*) FROM engine.if_then_rules").query(Long.class).single()).isZero();
+
+        ResponseEntity<JsonNode> contradiction = put(admin, "never", Map.of(
+                "conditions", List.of(condition("SOC", null, 30), condition("SOC", 60, null)),
+                "actions", List.of(Map.of("does", "NOTIFY", "message", "never"))));
+        assertThat(contradiction.getStatusCode().value()).isEqualTo(400);
+        assertThat(contradiction.getBody().path("invalidParams").get(0).path("message").asString())
+                .contains("can never hold together");
+
+        assertThat(put(viewer, "mine", Map.of("conditions", List.of(condition("SOC", null, 30)),
+                "actions", List.of(Map.of("does", "NOTIFY")))).getStatusCode().value())
+                .as("rules change policy: admins only").isEqualTo(403);
+        assertThat(admin.delete().uri("/engine/if-then-rules/nothing").retrieve().toEntity(JsonNode.class)
+                .getStatusCode().value()).isEqualTo(404);
+    }
+}
