@@ -72,4 +72,30 @@ class DecisionRepository {
                 json.readValue(rs.getString("fired_rules"), STRINGS), facts, hold == null ? null : hold.toInstant(),
                 rs.getTimestamp("decided_at").toInstant(), rs.getInt("rule_set_version"));
     }
+
+    /** How often a rule took part in a decision since {@code since}, and when last. */
+    record RuleActivity(long decisions, Instant last) {
+    }
+
+    /** Per rule name (as decisions list their fired rules: shipped rules, "table / row", "if-then / name"). */
+    Map<String, RuleActivity> activitySince(Instant since) {
+        Map<String, RuleActivity> out = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT rule, count(*) AS decisions, max(decided_at) AS last
+                FROM engine.decisions, jsonb_array_elements_text(fired_rules) AS rule
+                WHERE decided_at >= :since GROUP BY rule""")
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> out.put(rs.getString("rule"), new RuleActivity(rs.getLong("decisions"),
+                        rs.getTimestamp("last").toInstant())))
+                .list();
+        return out;
+    }
+
+    /** The latest decisions on requests automation made (rules, tables, if/then rules), newest first. */
+    List<Decision> recentAutomation(int limit) {
+        return jdbc.sql("""
+                SELECT * FROM engine.decisions WHERE source = 'AUTOMATION'
+                ORDER BY decided_at DESC, seq DESC LIMIT :limit""")
+                .param("limit", limit).query(this::map).list();
+    }
 }

@@ -98,6 +98,35 @@ class IfThenRuleIntegrationTests {
     }
 
     @Test
+    void theAutomationPageListsEveryRuleInWordsWithHowOftenItDecidedThisWeek() throws Exception {
+        put(admin, "evening shed", Map.of("conditions", List.of(condition("SOC", null, 45), condition("PV", null, 500)),
+                "sustainedMinutes", 10, "actions", List.of(Map.of("does", "SWITCH", "deviceType", "MINER", "on", false),
+                        Map.of("does", "NOTIFY"))));
+        jdbc.sql("DELETE FROM shelly.devices WHERE name = 'it-auto-heater'").update();
+        admin.post().uri("/devices").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "it-auto-heater",
+                "cloudId", "it-auto", "channel", 0, "type", "HEATER", "ratedPower", 1000)).retrieve().toBodilessEntity();
+        jdbc.sql("TRUNCATE engine.decisions").update();
+        admin.post().uri("/engine/facts").contentType(MediaType.APPLICATION_JSON).body(Map.of("type", "action",
+                "device", "it-auto-heater", "on", false, "source", "MANUAL", "requestedBy", "vera", "reason", "test"))
+                .retrieve().toBodilessEntity();
+
+        String page = viewer.get().uri("/automation").retrieve().body(String.class);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (!page.contains(">1</td>") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100); // the decision is stored off the engine thread
+            page = viewer.get().uri("/automation").retrieve().body(String.class);
+        }
+
+        assertThat(page).contains("When the battery is below 45 % and solar is below 500 W for 10 minutes, then pause"
+                + " all miners and notify me");
+        assertThat(page).contains("Battery below the pause threshold: pause running miners").contains("miners.drl");
+        assertThat(page).as("the manual decision counted for the rules that made it").contains(">1</td>");
+        assertThat(page).doesNotContain("Switch off").as("viewers do not switch rules");
+        assertThat(admin.get().uri("/automation").retrieve().body(String.class)).contains("Switch off");
+        jdbc.sql("DELETE FROM shelly.devices WHERE name = 'it-auto-heater'").update();
+    }
+
+    @Test
     void badRulesAreRefusedOnTheirFieldsAndNotStored() {
         ResponseEntity<JsonNode> bad = put(admin, "bad", Map.of(
                 "conditions", List.of(condition("SOC", 50, 40), condition("PV", null, null),

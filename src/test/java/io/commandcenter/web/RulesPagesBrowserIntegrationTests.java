@@ -101,6 +101,16 @@ class RulesPagesBrowserIntegrationTests extends BrowserTestSupport {
         assertThat(browser.driver().findElements(By.id("save-table"))).isEmpty();
     }
 
+    @Test
+    void theAutomationPageListsTheShippedRulesInPlainWords() {
+        browser.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        browser.find(By.linkText("Automation")).click();
+
+        assertThat(browser.waitForText(By.id("shipped-rules"), "pause running miners")).isNotBlank();
+        assertThat(browser.find(By.id("site-mode-badge")).getText()).startsWith("Mode: ");
+        browser.screenshot("automation");
+    }
+
     // ---- settings ----
 
     @Test
