@@ -12,8 +12,8 @@ import io.commandcenter.engine.facts.IfThen;
 import io.commandcenter.engine.facts.ThenAction;
 
 /**
- * A rule an owner builds as a sentence: "When the battery is below 45 % and solar is below 500 W for 10 minutes,
- * between 18:00 and 06:00, then pause all miners and notify me". Data, not code: it goes into the sessions as facts
+ * A rule an owner builds as a sentence: ‘When the battery is below 45 % and solar is below 500 W for 10 minutes,
+ * between 18:00 and 06:00, then pause all miners and notify me’. Data, not code: it goes into the sessions as facts
  * ({@link #facts()}) that the generic rules of {@code rules/if-then.drl} match, so the safety rules, priorities,
  * holds, cooldowns, the emergency stop, approvals, explanations and dry runs apply to it as to every rule.
  *

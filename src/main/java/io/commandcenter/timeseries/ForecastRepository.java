@@ -35,7 +35,7 @@ class ForecastRepository {
         return stored;
     }
 
-    /** The latest issue's hours that end within {@code (from, to]}, and when it was issued. */
+    /** The latest issue's hours that end after {@code from} and at or before {@code to}, and when it was issued. */
     Optional<PvForecast> latest(String site, Instant from, Instant to) {
         Optional<Instant> issued = jdbc.sql("SELECT max(issued_at) FROM forecast.pv_hours WHERE site = :site")
                 .param("site", site).query(Timestamp.class).optional().map(Timestamp::toInstant);
