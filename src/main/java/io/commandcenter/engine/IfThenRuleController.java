@@ -7,6 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,10 +48,19 @@ class IfThenRuleController {
 
     @PutMapping("/{name}")
     RuleView save(@PathVariable String name, @RequestBody RuleBody body, Principal user) {
-        IfThenRule rule = new IfThenRule(name, body.enabled() == null || body.enabled(), body.conditions(),
+        return RuleView.of(rules.save(rule(name, body), user.getName()));
+    }
+
+    /** A dry run of the rule as it would be saved, over the last 7 days of recorded readings; nothing is stored. */
+    @PostMapping("/{name}/preview")
+    IfThenPreview.Preview preview(@PathVariable String name, @RequestBody RuleBody body) {
+        return rules.preview(rule(name, body));
+    }
+
+    private static IfThenRule rule(String name, RuleBody body) {
+        return new IfThenRule(name, body.enabled() == null || body.enabled(), body.conditions(),
                 body.sustainedMinutes() == null ? 0 : body.sustainedMinutes(),
                 body.cooldownMinutes() == null ? 10 : body.cooldownMinutes(), body.actions());
-        return RuleView.of(rules.save(rule, user.getName()));
     }
 
     @DeleteMapping("/{name}")

@@ -1,9 +1,11 @@
 package io.commandcenter.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.commandcenter.device.DeviceRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,9 +21,17 @@ class IfThenRuleService {
     private final DeviceRegistry devices;
     private final SiteModeRepository modes;
     private final PreferencesService preferences;
+    private final EngineService engine;
+    private final ObjectProvider<IfThenPreview> previews;
+
+    /** The dry run before saving covers this much of the recorded readings. */
+    static final Duration PREVIEW_WINDOW = Duration.ofDays(7);
 
     IfThenRuleService(IfThenRuleRepository repository, RuleSetService ruleSets, DeviceRegistry devices,
-                      SiteModeRepository modes, PreferencesService preferences) {
+                      SiteModeRepository modes, PreferencesService preferences, EngineService engine,
+                      ObjectProvider<IfThenPreview> previews) {
+        this.engine = engine;
+        this.previews = previews;
         this.repository = repository;
         this.ruleSets = ruleSets;
         this.devices = devices;
@@ -40,15 +50,37 @@ class IfThenRuleService {
     /** Checks, gates, stores and activates {@code rule} (new or changed). */
     @Transactional
     IfThenRule save(IfThenRule rule, String by) {
+        check(rule, "The rule was not saved");
+        apply(withThis(rule), by);
+        repository.save(rule, by);
+        return rule;
+    }
+
+    /**
+     * What {@code rule} would have done over the readings of the last {@link #PREVIEW_WINDOW}, beside the live rules,
+     * without saving anything: the same engine, in a replay.
+     */
+    IfThenPreview.Preview preview(IfThenRule rule) {
+        check(rule, "The rule cannot be previewed");
+        IfThenPreview preview = previews.getIfAvailable();
+        RuleSet live = engine.rules();
+        if (preview == null || live == null) {
+            throw new IllegalStateException("no dry run available: test mode or the live rules are missing");
+        }
+        return preview.preview(live, live.withIfThenRules(withThis(rule)), preferences.current().toSettings(),
+                PREVIEW_WINDOW);
+    }
+
+    private void check(IfThenRule rule, String detail) {
         new IfThenRuleValidator(name -> devices.findByName(name).isPresent(), name -> modes.find(name).isPresent(),
-                preferences.current().criticalSoc()).check(rule)
-                .throwIfAny("invalid-if-then-rule", "The rule was not saved");
+                preferences.current().criticalSoc()).check(rule).throwIfAny("invalid-if-then-rule", detail);
+    }
+
+    private List<IfThenRule> withThis(IfThenRule rule) {
         List<IfThenRule> next = new ArrayList<>(repository.findAll().stream()
                 .filter(r -> !r.name().equals(rule.name())).toList());
         next.add(rule);
-        apply(next, by);
-        repository.save(rule, by);
-        return rule;
+        return next;
     }
 
     @Transactional

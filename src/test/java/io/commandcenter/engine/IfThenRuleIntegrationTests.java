@@ -33,6 +33,8 @@ class IfThenRuleIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    io.commandcenter.timeseries.ReadingWriter writer;
 
     RestClient admin;
     RestClient viewer;
@@ -124,6 +126,40 @@ class IfThenRuleIntegrationTests {
         assertThat(page).doesNotContain("Switch off").as("viewers do not switch rules");
         assertThat(admin.get().uri("/automation").retrieve().body(String.class)).contains("Switch off");
         jdbc.sql("DELETE FROM shelly.devices WHERE name = 'it-auto-heater'").update();
+    }
+
+    @Test
+    void aPreviewShowsWhatTheRuleWouldHaveDoneOverTheRecordedDaysAndSavesNothing() {
+        jdbc.sql("DELETE FROM shelly.devices WHERE name = 'it-preview-heater'").update();
+        admin.post().uri("/devices").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "it-preview-heater",
+                "cloudId", "it-preview", "channel", 0, "type", "HEATER", "ratedPower", 1000)).retrieve()
+                .toBodilessEntity();
+        jdbc.sql("TRUNCATE victron.battery_readings, solark.flow_readings, shelly.power_readings").update();
+        Instant start = Instant.now().minus(Duration.ofHours(3));
+        List<io.commandcenter.timeseries.BatteryReading> battery = new java.util.ArrayList<>();
+        List<io.commandcenter.timeseries.DevicePowerReading> heater = new java.util.ArrayList<>();
+        for (int m = 0; m < 120; m += 3) { // two hours falling from 60 % to 40 %, the heater on throughout
+            Instant at = start.plus(Duration.ofMinutes(m));
+            battery.add(new io.commandcenter.timeseries.BatteryReading("home", at, 60 - m / 6.0, 51, -20, null));
+            heater.add(new io.commandcenter.timeseries.DevicePowerReading("it-preview-heater", at, true, true, 1000.0,
+                    230.0, 4.3, null));
+        }
+        writer.storeBattery(battery);
+        writer.storeDevices(heater);
+
+        ResponseEntity<JsonNode> preview = admin.post().uri("/engine/if-then-rules/{name}/preview", "heater off low")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of(
+                        "conditions", List.of(condition("SOC", null, 45)),
+                        "actions", List.of(Map.of("does", "SWITCH", "device", "it-preview-heater", "on", false))))
+                .retrieve().toEntity(JsonNode.class);
+
+        assertThat(preview.getStatusCode().value()).as(String.valueOf(preview.getBody())).isEqualTo(200);
+        assertThat(preview.getBody().path("readings").asInt()).isGreaterThanOrEqualTo(80);
+        assertThat(preview.getBody().path("differences").toString()).contains("it-preview-heater off");
+        assertThat(preview.getBody().path("violations")).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM engine.if_then_rules").query(Long.class).single())
+                .as("a preview saves nothing").isZero();
+        jdbc.sql("DELETE FROM shelly.devices WHERE name = 'it-preview-heater'").update();
     }
 
     @Test
