@@ -1,15 +1,37 @@
 package io.commandcenter.web;
 
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
 /**
  * The REST API answers under {@code /api/v1}. The paths it had before it was versioned ({@code /engine/rules},
- * {@code /api/users}, ...) stay as aliases; the security rules name each REST path with its twin
+ * {@code /api/users}, ...) stay as deprecated aliases until {@link #SUNSET}: each mapping lists both paths
+ * ({@code @RequestMapping({"/engine", "/api/v1/engine"})}), so a controller shows every URL it answers and both
+ * reach the same handler with the same errors. A prefix added by {@code PathMatchConfigurer.addPathPrefix} would
+ * drop the old paths, and a filter rewriting them would hide from the controllers what they serve.
+ * An answer on an alias carries {@code Deprecation}, {@code Sunset} and a {@code successor-version} link
+ * ({@link DeprecatedAliasHeaders}); the security rules name each REST path with its twin
  * ({@link SecurityConfiguration}).
  */
-final class ApiVersioning {
+@Configuration(proxyBeanMethods = false)
+class ApiVersioning implements WebMvcConfigurer {
 
     static final String V1 = "/api/v1";
 
-    private ApiVersioning() {
+    /**
+     * RFC 9745 form, the date the aliases were deprecated: 2026-12-04T00:00:00Z as seconds since the epoch. The RFC
+     * dropped the drafts' {@code Deprecation: true}; a date tells clients how long they have known.
+     */
+    static final String DEPRECATION = "@1796342400";
+
+    /** RFC 8594, an HTTP-date one year after {@link #DEPRECATION}: the aliases may be removed from then on. */
+    static final String SUNSET = "Sat, 04 Dec 2027 00:00:00 GMT";
+
+    private final ApiAliases aliases;
+
+    ApiVersioning(ApiAliases aliases) {
+        this.aliases = aliases;
     }
 
     /**
@@ -19,5 +41,10 @@ final class ApiVersioning {
      */
     static String successor(String path) {
         return path.startsWith("/api/") ? V1 + path.substring("/api".length()) : V1 + path;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new DeprecatedAliasHeaders(aliases));
     }
 }

@@ -29,9 +29,11 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
-/** Every REST endpoint under /api/v1, authorized like its unversioned alias. */
+/** Every REST endpoint under /api/v1; the unversioned paths answer alike and say they are deprecated. */
 @IntegrationTest
 class ApiVersioningIntegrationTests {
+
+    private static final String SUCCESSOR = "successor-version";
 
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;
@@ -42,6 +44,55 @@ class ApiVersioningIntegrationTests {
     void setUp() {
         TestUsers.ensure(accounts, "vera", Role.VIEWER);
         TestUsers.ensure(accounts, "otto", Role.OPERATOR);
+    }
+
+    @Test
+    void aliasAnswersLikeItsVersionedPathAndSaysItIsDeprecated() {
+        RestClient admin = TestUsers.admin(port).build();
+
+        for (String alias : List.of("/preferences", "/engine/tables", "/site-modes", "/emergency-stop")) {
+            ResponseEntity<JsonNode> old = admin.get().uri(alias).retrieve().toEntity(JsonNode.class);
+            ResponseEntity<JsonNode> versioned = admin.get().uri("/api/v1" + alias).retrieve().toEntity(JsonNode.class);
+
+            assertThat(old.getStatusCode().value()).as(alias).isEqualTo(200);
+            assertThat(old.getBody()).as(alias).isEqualTo(versioned.getBody());
+            assertThat(old.getHeaders().getFirst("Deprecation")).as(alias).isEqualTo("@1796342400");
+            assertThat(old.getHeaders().getFirst("Sunset")).as(alias).isEqualTo("Sat, 04 Dec 2027 00:00:00 GMT");
+            assertThat(old.getHeaders().get(HttpHeaders.LINK)).as(alias)
+                    .containsExactly("</api/v1" + alias + ">; rel=\"" + SUCCESSOR + "\"");
+            assertNotDeprecated(versioned);
+        }
+    }
+
+    @Test
+    void accountsApiKeepsItsNameUnderV1() {
+        RestClient admin = TestUsers.admin(port).build();
+
+        ResponseEntity<String> old = admin.get().uri("/api/users").retrieve().toEntity(String.class);
+        ResponseEntity<String> versioned = admin.get().uri("/api/v1/users").retrieve().toEntity(String.class);
+
+        assertThat(old.getBody()).isEqualTo(versioned.getBody()).contains("\"vera\"");
+        assertThat(old.getHeaders().getFirst(HttpHeaders.LINK)).isEqualTo("</api/v1/users>; rel=\"" + SUCCESSOR + "\"");
+        assertNotDeprecated(versioned);
+    }
+
+    @Test
+    void problemAnswersOnAnAliasCarryTheHeadersToo() {
+        RestClient admin = TestUsers.admin(port).defaultStatusHandler(s -> true, (req, res) -> { }).build();
+
+        ResponseEntity<JsonNode> old = admin.get().uri("/devices/no-such-relay").retrieve().toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> versioned = admin.get().uri("/api/v1/devices/no-such-relay").retrieve()
+                .toEntity(JsonNode.class);
+
+        assertThat(old.getStatusCode().value()).isEqualTo(404);
+        assertThat(old.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(old.getBody().get("type")).isEqualTo(versioned.getBody().get("type"));
+        assertThat(old.getBody().get("detail")).isEqualTo(versioned.getBody().get("detail"));
+        assertThat(old.getHeaders().getFirst("Deprecation")).isEqualTo(ApiVersioning.DEPRECATION);
+        assertThat(old.getHeaders().getFirst(HttpHeaders.LINK))
+                .isEqualTo("</api/v1/devices/no-such-relay>; rel=\"" + SUCCESSOR + "\"");
+        assertThat(versioned.getStatusCode().value()).isEqualTo(404);
+        assertNotDeprecated(versioned);
     }
 
     @Test
@@ -57,6 +108,21 @@ class ApiVersioningIntegrationTests {
             assertThat(response.getBody().get("status").asInt()).as(path).isEqualTo(404);
             assertNotDeprecated(response);
         }
+    }
+
+    @Test
+    void pagesAndSignedLinksAreNotAliases() {
+        RestClient viewer = TestUsers.as(port, "vera").defaultStatusHandler(s -> true, (req, res) -> { }).build();
+
+        ResponseEntity<String> page = viewer.get().uri("/simulations").accept(MediaType.TEXT_HTML)
+                .retrieve().toEntity(String.class);
+        ResponseEntity<String> list = viewer.get().uri("/simulations").accept(MediaType.APPLICATION_JSON)
+                .retrieve().toEntity(String.class);
+
+        assertThat(page.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+        assertNotDeprecated(page);
+        assertThat(list.getHeaders().getFirst("Deprecation")).isEqualTo(ApiVersioning.DEPRECATION);
+        assertNotDeprecated(viewer.get().uri("/power/chart").retrieve().toEntity(String.class));
     }
 
     @Test
