@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Component
 class ApiAliases {
 
-    private record Known(Set<Method> versioned) {
+    private record Known(Set<Method> versioned, Set<String> aliasPatterns) {
     }
 
     // Read on first use: the handler mapping is built after the configurers that give it its interceptors.
@@ -32,12 +32,15 @@ class ApiAliases {
 
     private static Known read(RequestMappingHandlerMapping mapping) {
         Set<Method> versioned = new HashSet<>();
+        Set<String> aliasPatterns = new HashSet<>();
         mapping.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod handler) -> {
-            if (info.getPatternValues().stream().anyMatch(ApiAliases::versioned)) {
+            Set<String> patterns = info.getPatternValues();
+            if (patterns.stream().anyMatch(ApiAliases::versioned)) {
                 versioned.add(handler.getMethod());
+                patterns.stream().filter(p -> !versioned(p)).forEach(aliasPatterns::add);
             }
         });
-        return new Known(Set.copyOf(versioned));
+        return new Known(Set.copyOf(versioned), Set.copyOf(aliasPatterns));
     }
 
     private static boolean versioned(String pattern) {
@@ -51,5 +54,10 @@ class ApiAliases {
 
     boolean hasVersionedPath(Method method) {
         return known.obtain().versioned().contains(method);
+    }
+
+    /** An unversioned path pattern ({@code /engine/tables/{name}}) of some versioned handler. */
+    boolean isAliasPattern(String pattern) {
+        return known.obtain().aliasPatterns().contains(pattern);
     }
 }

@@ -1,5 +1,8 @@
 package io.commandcenter.web;
 
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.models.GroupedOpenApi;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -12,7 +15,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * drop the old paths, and a filter rewriting them would hide from the controllers what they serve.
  * An answer on an alias carries {@code Deprecation}, {@code Sunset} and a {@code successor-version} link
  * ({@link DeprecatedAliasHeaders}); the security rules name each REST path with its twin
- * ({@link SecurityConfiguration}).
+ * ({@link SecurityConfiguration}); the OpenAPI description has a {@code v1} and a {@code deprecated} group.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiVersioning implements WebMvcConfigurer {
@@ -46,5 +49,32 @@ class ApiVersioning implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new DeprecatedAliasHeaders(aliases));
+    }
+
+    @Bean
+    GroupedOpenApi v1Api() {
+        return GroupedOpenApi.builder().group("v1").displayName("v1").pathsToMatch(V1 + "/**").build();
+    }
+
+    /** The aliases only: methods that also answer under /api/v1, without their /api/v1 paths. */
+    @Bean
+    GroupedOpenApi deprecatedApi() {
+        return GroupedOpenApi.builder().group("deprecated").displayName("deprecated (unversioned aliases)")
+                .pathsToExclude(V1 + "/**").addOpenApiMethodFilter(aliases::hasVersionedPath).build();
+    }
+
+    /** In every document an alias's operations say they are deprecated. */
+    @Bean
+    GlobalOpenApiCustomizer markAliasesDeprecated() {
+        return openApi -> {
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths().forEach((path, item) -> {
+                if (aliases.isAliasPattern(path)) {
+                    item.readOperations().forEach(operation -> operation.setDeprecated(true));
+                }
+            });
+        };
     }
 }
