@@ -2,10 +2,14 @@ package io.commandcenter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.TestUsers;
@@ -15,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -199,6 +205,29 @@ class ApiVersioningIntegrationTests {
         // page's chart data.
         assertThat(unversioned).containsExactlyInAnyOrder("/webhooks/twilio/sms",
                 "/approvals/{id}/{decision:approve|reject}", "/setup/connections/{source}", "/power/chart");
+    }
+
+    @Test
+    void pageScriptsCallNoDeprecatedPath() throws IOException {
+        Set<String> aliasPrefixes = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            Set<String> patterns = info.getPatternValues();
+            if (patterns.stream().anyMatch(p -> p.startsWith("/api/v1/"))) {
+                // up to the first variable: '/engine/tables/' + name is a call of /engine/tables/{name}
+                patterns.stream().filter(p -> !p.startsWith("/api/v1/")).map(p -> p.replaceAll("\\{.*$", ""))
+                        .forEach(aliasPrefixes::add);
+            }
+        });
+        List<String> calls = new ArrayList<>();
+        for (Resource script : new PathMatchingResourcePatternResolver().getResources("classpath:static/js/*.js")) {
+            Matcher literal = Pattern.compile("'(/[^'\\s]*)'").matcher(script.getContentAsString(StandardCharsets.UTF_8));
+            while (literal.find()) {
+                String path = literal.group(1);
+                calls.add(path);
+                assertThat(aliasPrefixes).as(script.getFilename() + " calls " + path).noneMatch(path::startsWith);
+            }
+        }
+        assertThat(calls).contains("/api/v1/engine/tables", "/api/v1/preferences", "/api/v1/agents/chat");
     }
 
     private static boolean isOurRestEndpoint(HandlerMethod handler) {
