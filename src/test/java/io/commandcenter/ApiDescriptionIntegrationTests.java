@@ -47,4 +47,12 @@ class ApiDescriptionIntegrationTests {
                 .doesNotContain("/webhooks/twilio/sms", "/setup/connections/{source}", "/power/chart",
                         "/approvals/{id}/{decision}");
     }
+
+    @Test
+    void swaggerUiOpensOnV1() {
+        JsonNode config = TestUsers.admin(port).build().get().uri("/v3/api-docs/swagger-config")
+                .retrieve().body(JsonNode.class);
+
+        assertThat(config.get("urls.primaryName").asString()).isEqualTo("v1");
+    }
 }
