@@ -20,7 +20,7 @@
   }
 
   async function decide(id, decision) {
-    var response = await fetch('/approvals/' + id + '/' + decision, {
+    var response = await fetch('/api/v1/approvals/' + id + '/' + decision, {
       method: 'POST', headers: csrfHeaders({'Accept': 'application/json'})
     });
     var body = await response.json().catch(function () { return {}; });
@@ -34,7 +34,7 @@
   }
 
   async function load() {
-    var response = await fetch('/approvals/pending', {headers: {'Accept': 'application/json'}});
+    var response = await fetch('/api/v1/approvals/pending', {headers: {'Accept': 'application/json'}});
     if (!response.ok) return;
     var pending = await response.json();
     table.innerHTML = '';

@@ -1,4 +1,4 @@
-// The chat page: posts the question to /agents/chat as a server-sent-event stream, shows each
+// The chat page: posts the question to /api/v1/agents/chat as a server-sent-event stream, shows each
 // progress line as it arrives, then renders the answer with its metadata, citations and any
 // suggested action (which only ever waits for approval).
 (function () {
@@ -27,7 +27,7 @@
     // "safety-checklist.md § Before leaving the site" -> the document in the knowledge base
     var doc = citation.split(' § ')[0];
     var a = el('a', null, citation);
-    a.href = '/agents/kb/' + encodeURIComponent(doc);
+    a.href = '/api/v1/agents/kb/' + encodeURIComponent(doc);
     a.target = '_blank';
     return a;
   }
@@ -80,7 +80,7 @@
     progress.textContent = 'Thinking…';
     document.getElementById('ask').disabled = true;
     try {
-      var response = await fetch('/agents/chat', {
+      var response = await fetch('/api/v1/agents/chat', {
         method: 'POST',
         headers: csrfHeaders({'Content-Type': 'application/json', 'Accept': 'text/event-stream'}),
         body: JSON.stringify({question: question, agent: agent})
@@ -109,7 +109,7 @@
   }
 
   async function loadConversations() {
-    var response = await fetch('/agents/conversations?limit=30', {headers: {'Accept': 'application/json'}});
+    var response = await fetch('/api/v1/agents/conversations?limit=30', {headers: {'Accept': 'application/json'}});
     if (!response.ok) return;
     var items = await response.json();
     list.innerHTML = '';
@@ -119,8 +119,8 @@
       li.appendChild(el('div', null, c.question));
       var links = el('div', 'muted small');
       links.appendChild(document.createTextNode(c.agent + ' · '));
-      var md = el('a', null, 'markdown'); md.href = '/agents/conversations/' + c.id + '.md';
-      var json = el('a', null, 'json'); json.href = '/agents/conversations/' + c.id;
+      var md = el('a', null, 'markdown'); md.href = '/api/v1/agents/conversations/' + c.id + '.md';
+      var json = el('a', null, 'json'); json.href = '/api/v1/agents/conversations/' + c.id;
       links.appendChild(md); links.appendChild(document.createTextNode(' · ')); links.appendChild(json);
       li.appendChild(links);
       list.appendChild(li);

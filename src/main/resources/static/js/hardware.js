@@ -1,5 +1,5 @@
 // The hardware page: confirm a switch in a dialog, post it with htmx (card shows loading, then the outcome),
-// and show the action history as a timeline from /shelly/actions/history.
+// and show the action history as a timeline from /api/v1/shelly/actions/history.
 (function () {
   var dialog = document.getElementById('confirm-switch');
   var pending = null;
@@ -64,7 +64,7 @@
 
   function loadHistory() {
     var device = document.getElementById('history-device').value;
-    fetch('/shelly/actions/history?limit=50' + (device ? '&device=' + encodeURIComponent(device) : ''),
+    fetch('/api/v1/shelly/actions/history?limit=50' + (device ? '&device=' + encodeURIComponent(device) : ''),
       { headers: { 'Accept': 'application/json' } })
       .then(function (r) { return r.json(); })
       .then(function (actions) {

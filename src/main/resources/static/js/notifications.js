@@ -1,4 +1,4 @@
-// Notification and approval settings on the settings page (GET/PUT /notifications/settings).
+// Notification and approval settings on the settings page (GET/PUT /api/v1/notifications/settings).
 (function () {
   var form = document.getElementById('notifications');
   var box = document.getElementById('notify-notices');
@@ -29,7 +29,7 @@
     form.elements.quietEnd.value = s.quietEnd ? s.quietEnd.substring(0, 5) : '';
   }
 
-  fetch('/notifications/settings', {headers: {'Accept': 'application/json'}})
+  fetch('/api/v1/notifications/settings', {headers: {'Accept': 'application/json'}})
     .then(function (r) { return r.ok ? r.json() : null; })
     .then(function (s) { if (s) fill(s); });
 
@@ -43,7 +43,7 @@
       quietStart: form.elements.quietStart.value || null,
       quietEnd: form.elements.quietEnd.value || null
     };
-    fetch('/notifications/settings', {method: 'PUT', headers: headers(), body: JSON.stringify(body)})
+    fetch('/api/v1/notifications/settings', {method: 'PUT', headers: headers(), body: JSON.stringify(body)})
       .then(function (r) { return r.json().catch(function () { return {}; }).then(function (j) { return {ok: r.ok, json: j}; }); })
       .then(function (res) {
         if (res.ok) { fill(res.json); show('success', 'Notification settings saved.'); }

@@ -1,4 +1,4 @@
-// The rules page: talks to the engine's REST API (/engine/rules, /engine/tables) with the session's CSRF token.
+// The rules page: talks to the engine's REST API (/api/v1/engine/rules, /api/v1/engine/tables) with the session's CSRF token.
 (function () {
   var page = document.getElementById('rules-page');
   var user = page.dataset.user;
@@ -69,7 +69,7 @@
   // --- active rule set, files, versions ---
 
   function loadRules() {
-    return api('GET', '/engine/rules').then(function (r) {
+    return api('GET', '/api/v1/engine/rules').then(function (r) {
       if (!r.ok) { notice('error', 'Could not load the rules (HTTP ' + r.status + ').'); return; }
       var rules = r.json;
       document.getElementById('active-version').textContent = rules.version;
@@ -87,7 +87,7 @@
   }
 
   function loadVersions() {
-    return api('GET', '/engine/rules/versions').then(function (r) {
+    return api('GET', '/api/v1/engine/rules/versions').then(function (r) {
       var body = document.querySelector('#versions tbody');
       body.innerHTML = '';
       (r.json || []).slice().sort(function (a, b) { return b.version - a.version; }).forEach(function (v) {
@@ -127,7 +127,7 @@
   // --- decision tables ---
 
   function loadTables(select) {
-    return api('GET', '/engine/tables').then(function (r) {
+    return api('GET', '/api/v1/engine/tables').then(function (r) {
       tables = r.json || [];
       var name = select || (current && current.name) || (tables[0] && tables[0].name);
       var found = tables.filter(function (t) { return t.name === name; })[0];
@@ -220,8 +220,8 @@
       el('label', { 'class': 'muted', text: ' Description ' }), description,
       el('label', { 'class': 'muted' }, [enabled, document.createTextNode(' table enabled')]),
       el('span', { 'class': 'spacer' }),
-      el('a', { 'class': 'button', href: '/engine/tables/' + current.name + '/spreadsheet?format=xlsx', text: 'Export .xlsx' }),
-      el('a', { 'class': 'button', href: '/engine/tables/' + current.name + '/spreadsheet?format=csv', text: 'Export .csv' }),
+      el('a', { 'class': 'button', href: '/api/v1/engine/tables/' + current.name + '/spreadsheet?format=xlsx', text: 'Export .xlsx' }),
+      el('a', { 'class': 'button', href: '/api/v1/engine/tables/' + current.name + '/spreadsheet?format=csv', text: 'Export .csv' }),
       isAdmin ? el('button', { type: 'button', id: 'import-sheet', text: 'Import spreadsheet…', onclick: function () { file.click(); } }) : null,
       file]));
     box.appendChild(el('div', { 'class': 'grid' }, [el('table', { id: 'table-grid' }, [el('thead', {}, [head]), body])]));
@@ -270,7 +270,7 @@
   function save() {
     syncFromGrid();
     busy(true);
-    return api('PUT', '/engine/tables/' + current.name, current).then(function (r) {
+    return api('PUT', '/api/v1/engine/tables/' + current.name, current).then(function (r) {
       busy(false);
       rowProblems = {};
       if (r.ok) {
@@ -321,7 +321,7 @@
     saveIfDirty().then(function (saved) {
       if (!saved) return;
       busy(true);
-      api('POST', '/engine/rules/validate', {}).then(function (r) {
+      api('POST', '/api/v1/engine/rules/validate', {}).then(function (r) {
         busy(false);
         if (r.ok) {
           rowProblems = {};
@@ -339,7 +339,7 @@
     saveIfDirty().then(function (saved) {
       if (!saved) return;
       busy(true);
-      api('POST', '/engine/rules/activate', { activatedBy: user }).then(function (r) {
+      api('POST', '/api/v1/engine/rules/activate', { activatedBy: user }).then(function (r) {
         busy(false);
         if (r.ok) {
           notice('success', 'Activated: version ' + r.json.version + ' is live.');
@@ -355,7 +355,7 @@
   function rollback(version) {
     if (!confirm('Roll back to version ' + version + '? It becomes live as a new version.')) return;
     busy(true);
-    api('POST', '/engine/rules/versions/' + version + '/rollback', { activatedBy: user }).then(function (r) {
+    api('POST', '/api/v1/engine/rules/versions/' + version + '/rollback', { activatedBy: user }).then(function (r) {
       busy(false);
       if (r.ok) {
         notice('success', 'Rolled back to version ' + version + ': now live as version ' + r.json.version + '.');
@@ -370,7 +370,7 @@
     if (!file) return;
     var type = /\.csv$/i.test(file.name) ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     file.arrayBuffer().then(function (buffer) {
-      return api('PUT', '/engine/tables/' + current.name + '/spreadsheet', buffer, type);
+      return api('PUT', '/api/v1/engine/tables/' + current.name + '/spreadsheet', buffer, type);
     }).then(function (r) {
       if (r.ok) {
         notice('success', 'Imported ' + file.name + ' into ' + current.name + '.');
@@ -390,7 +390,7 @@
 
   function deleteTable() {
     if (!confirm('Delete table ' + current.name + '? The running rules keep it until the next activation.')) return;
-    api('DELETE', '/engine/tables/' + current.name).then(function (r) {
+    api('DELETE', '/api/v1/engine/tables/' + current.name).then(function (r) {
       if (r.ok || r.status === 404) {
         notice('success', 'Deleted table ' + current.name + '.');
         current = null;

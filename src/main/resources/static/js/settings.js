@@ -1,4 +1,4 @@
-// The settings page: the engine's preferences (GET/PUT /preferences, POST /preferences/reset).
+// The settings page: the engine's preferences (GET/PUT /api/v1/preferences, POST /api/v1/preferences/reset).
 (function () {
   var page = document.getElementById('settings-page');
   var form = document.getElementById('preferences');
@@ -86,7 +86,7 @@
       notice('error', 'Please fill in every number within its range.', missing);
       return;
     }
-    call('PUT', '/preferences', read()).then(function (r) {
+    call('PUT', '/api/v1/preferences', read()).then(function (r) {
       if (r.ok) { fill(r.json); notice('success', 'Saved. The rules use the new settings now.'); }
       else { var errs = r.json.errors || []; markFields(errs); notice('error', r.json.detail || ('Not saved (HTTP ' + r.status + ')'), errs); }
     });
@@ -95,13 +95,13 @@
   document.getElementById('reset-settings').addEventListener('click', function () {
     if (!confirm('Reset every setting to its default?')) return;
     clearErrors();
-    call('POST', '/preferences/reset').then(function (r) {
+    call('POST', '/api/v1/preferences/reset').then(function (r) {
       if (r.ok) { fill(r.json); notice('success', 'Reset to the defaults.'); }
       else notice('error', 'Reset failed (HTTP ' + r.status + ').');
     });
   });
 
-  fetch('/preferences', { headers: { 'Accept': 'application/json' } })
+  fetch('/api/v1/preferences', { headers: { 'Accept': 'application/json' } })
     .then(function (r) { return r.json(); })
     .then(fill)
     .catch(function () { notice('error', 'Could not load the settings.'); });

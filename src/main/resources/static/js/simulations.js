@@ -1,4 +1,4 @@
-// The simulations page: starts dry runs (POST /simulations), follows their progress, shows the report.
+// The simulations page: starts dry runs (POST /api/v1/simulations), follows their progress, shows the report.
 (function () {
   var form = document.getElementById('simulation-form');
   var timer = null;
@@ -49,7 +49,7 @@
     try { body = request(); } catch (err) { notice('error', err.message); return; }
     var button = document.getElementById('start-simulation');
     button.disabled = true;
-    fetch('/simulations', { method: 'POST', headers: headers(true), body: JSON.stringify(body) })
+    fetch('/api/v1/simulations', { method: 'POST', headers: headers(true), body: JSON.stringify(body) })
       .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, status: r.status, json: j }; }); })
       .then(function (r) {
         button.disabled = false;
@@ -67,7 +67,7 @@
     document.getElementById('run-title').textContent = 'Run ' + id;
     if (timer) clearInterval(timer);
     var poll = function () {
-      fetch('/simulations/' + id, { headers: headers(false) }).then(function (r) { return r.json(); }).then(function (run) {
+      fetch('/api/v1/simulations/' + id, { headers: headers(false) }).then(function (r) { return r.json(); }).then(function (run) {
         var status = document.getElementById('run-status');
         status.textContent = run.status;
         status.className = 'badge' + (run.status === 'DONE' ? ' on' : run.status === 'FAILED' ? ' bad' : '');
@@ -89,13 +89,13 @@
 
   function showReport(id) {
     document.getElementById('report-box').style.display = 'block';
-    document.getElementById('report-link').href = '/simulations/' + id + '/report.html';
-    document.getElementById('report-json').href = '/simulations/' + id + '/report';
-    document.getElementById('report-frame').src = '/simulations/' + id + '/report.html';
+    document.getElementById('report-link').href = '/api/v1/simulations/' + id + '/report.html';
+    document.getElementById('report-json').href = '/api/v1/simulations/' + id + '/report';
+    document.getElementById('report-frame').src = '/api/v1/simulations/' + id + '/report.html';
   }
 
   function loadRuns() {
-    fetch('/simulations', { headers: headers(false) }).then(function (r) { return r.json(); }).then(function (runs) {
+    fetch('/api/v1/simulations', { headers: headers(false) }).then(function (r) { return r.json(); }).then(function (runs) {
       var body = document.querySelector('#runs tbody');
       body.innerHTML = '';
       runs.forEach(function (run) {

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
-@RequestMapping("/agents")
+@RequestMapping({"/agents", "/api/v1/agents"})
 class AgentController {
 
     /** @param agent manager (default), solar-controller or energy-orchestrator */

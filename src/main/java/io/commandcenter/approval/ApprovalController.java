@@ -38,23 +38,23 @@ class ApprovalController {
         this.clock = clock;
     }
 
-    @GetMapping("/approvals/pending")
+    @GetMapping({"/approvals/pending", "/api/v1/approvals/pending"})
     List<PendingAction> pending() {
         return approvals.pending();
     }
 
-    @GetMapping("/approvals/recent")
+    @GetMapping({"/approvals/recent", "/api/v1/approvals/recent"})
     List<PendingAction> recent(@RequestParam(defaultValue = "50") int limit) {
         io.commandcenter.validation.InvalidParams.checkLimit("limit", limit);
         return approvals.recent(limit);
     }
 
-    @PostMapping(path = "/approvals/{id}/approve", params = "!sig")
+    @PostMapping(path = {"/approvals/{id}/approve", "/api/v1/approvals/{id}/approve"}, params = "!sig")
     ResponseEntity<ApprovalResult> approveSignedIn(@PathVariable UUID id, Principal user) {
         return json(approvals.approve(id, operator(user), "WEB"));
     }
 
-    @PostMapping(path = "/approvals/{id}/reject", params = "!sig")
+    @PostMapping(path = {"/approvals/{id}/reject", "/api/v1/approvals/{id}/reject"}, params = "!sig")
     ResponseEntity<ApprovalResult> rejectSignedIn(@PathVariable UUID id, Principal user) {
         return json(approvals.reject(id, operator(user), "WEB"));
     }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The device registry over REST; validation errors are problem+json with an {@code errors} map per field. */
 @RestController
-@RequestMapping("/devices")
+@RequestMapping({"/devices", "/api/v1/devices"})
 class DeviceController {
 
     private final DeviceService devices;
@@ -37,7 +37,7 @@ class DeviceController {
     @PostMapping
     ResponseEntity<Device> register(@RequestBody DeviceForm form) {
         Device device = devices.register(form);
-        return ResponseEntity.created(URI.create("/devices/" + device.name())).body(device);
+        return ResponseEntity.created(URI.create("/api/v1/devices/" + device.name())).body(device);
     }
 
     @PutMapping("/{name}")

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * does not change the live rules: validate and activate do.
  */
 @RestController
-@RequestMapping("/engine/tables")
+@RequestMapping({"/engine/tables", "/api/v1/engine/tables"})
 class DecisionTableController {
 
     static final MediaType XLSX = MediaType.parseMediaType(

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The engine's REST API: put facts in, read decisions and queries, manage rule-set versions. */
 @RestController
-@RequestMapping("/engine")
+@RequestMapping({"/engine", "/api/v1/engine"})
 class EngineController {
 
     private final EngineService engine;

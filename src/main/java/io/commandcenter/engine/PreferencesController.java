@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The owner's preferences; a change reaches the live rules at once. */
 @RestController
-@RequestMapping("/preferences")
+@RequestMapping({"/preferences", "/api/v1/preferences"})
 class PreferencesController {
 
     private final PreferencesService preferences;

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Site modes over REST: everyone reads, operators switch, admins edit (see SecurityConfiguration). */
 @RestController
-@RequestMapping("/site-modes")
+@RequestMapping({"/site-modes", "/api/v1/site-modes"})
 class SiteModeController {
 
     record ModeView(String name, String description, Double minSoc, Double pauseMinersBelow, Double resumeMinersAbove,

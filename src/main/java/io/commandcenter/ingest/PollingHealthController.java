@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /health/polling}: per source interval, last success and error, success rates, open alerts, gaps. */
+/** {@code GET /api/v1/health/polling}: per source interval, last success and error, success rates, open alerts, gaps. */
 @RestController
 class PollingHealthController {
 
@@ -21,7 +21,7 @@ class PollingHealthController {
         this.clock = clock;
     }
 
-    @GetMapping("/health/polling")
+    @GetMapping({"/health/polling", "/api/v1/health/polling"})
     PollingReport polling() {
         return new PollingReport(clock.instant(), health.sources());
     }

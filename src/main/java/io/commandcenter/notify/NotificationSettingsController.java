@@ -18,12 +18,12 @@ class NotificationSettingsController {
         this.settings = settings;
     }
 
-    @GetMapping("/notifications/settings")
+    @GetMapping({"/notifications/settings", "/api/v1/notifications/settings"})
     NotificationSettings show() {
         return settings.current();
     }
 
-    @PutMapping("/notifications/settings")
+    @PutMapping({"/notifications/settings", "/api/v1/notifications/settings"})
     NotificationSettings update(@Valid @RequestBody NotificationSettings changed, Principal user) {
         return settings.save(changed, user == null ? "operator" : user.getName());
     }

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Test mode over REST: start simulations and replays, follow them, fetch reports; run shadow mode. */
 @RestController
-@RequestMapping("/simulations")
+@RequestMapping({"/simulations", "/api/v1/simulations"})
 class SimulationController {
 
     private final SimulationService simulations;
@@ -65,7 +65,8 @@ class SimulationController {
         }
         checkInput(request);
         UUID id = simulations.submit(request);
-        String self = "/simulations/" + id;
+        // Links name the versioned path, whichever path was called: the unversioned one is a deprecated alias.
+        String self = "/api/v1/simulations/" + id;
         return ResponseEntity.accepted().location(URI.create(self))
                 .body(new Started(id, "QUEUED", self, self + "/report"));
     }
@@ -171,7 +172,7 @@ class SimulationController {
     private RunView view(SimulationRun r) {
         return new RunView(r.id(), r.kind(), r.status(), r.progress(), json.readTree(r.request()), r.error(),
                 r.violationCount(), r.wallMillis(), r.createdAt(), r.startedAt(), r.finishedAt(),
-                r.status() == SimulationRun.Status.DONE ? "/simulations/" + r.id() + "/report" : null);
+                r.status() == SimulationRun.Status.DONE ? "/api/v1/simulations/" + r.id() + "/report" : null);
     }
 
     private static boolean isAdmin(Authentication caller) {

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Current values and histories as JSON, under both the short paths and {@code /api/v1}.
+ * Current values and histories as JSON under {@code /api/v1}; the short paths are deprecated aliases (docs/web.md).
  * Windows default to the last 24 hours; {@code from}/{@code to} accept an ISO instant
  * ({@code 2026-05-01T12:00:00Z}), a date-time with offset, or a date (midnight UTC).
  */

@@ -35,42 +35,42 @@ class AccountsController {
                     String role) {
     }
 
-    @GetMapping("/api/users")
+    @GetMapping({"/api/users", "/api/v1/users"})
     List<UserAccount> users() {
         return users.findAll();
     }
 
-    @PostMapping("/api/users")
+    @PostMapping({"/api/users", "/api/v1/users"})
     @ResponseStatus(HttpStatus.CREATED)
     UserAccount createUser(@RequestBody NewUser user) {
         return users.create(user.username(), user.password(), user.role() == null ? null : Role.parse(user.role()));
     }
 
-    @PutMapping("/api/users/{username}")
+    @PutMapping({"/api/users/{username}", "/api/v1/users/{username}"})
     UserAccount changeUser(@PathVariable String username, @RequestBody UserChange change) {
         return users.update(username, change.password(), change.role() == null ? null : Role.parse(change.role()),
                 change.enabled());
     }
 
-    @DeleteMapping("/api/users/{username}")
+    @DeleteMapping({"/api/users/{username}", "/api/v1/users/{username}"})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteUser(@PathVariable String username) {
         users.delete(username);
     }
 
-    @GetMapping("/api/tokens")
+    @GetMapping({"/api/tokens", "/api/v1/tokens"})
     List<ApiToken> tokens() {
         return tokens.findAll();
     }
 
     /** The response is the only time the token's secret is shown. */
-    @PostMapping("/api/tokens")
+    @PostMapping({"/api/tokens", "/api/v1/tokens"})
     @ResponseStatus(HttpStatus.CREATED)
     ApiTokens.CreatedToken createToken(@jakarta.validation.Valid @RequestBody NewToken token) {
         return tokens.create(token.name(), token.role() == null ? Role.VIEWER : Role.parse(token.role()));
     }
 
-    @DeleteMapping("/api/tokens/{id}")
+    @DeleteMapping({"/api/tokens/{id}", "/api/v1/tokens/{id}"})
     ApiToken revokeToken(@PathVariable long id) {
         return tokens.revoke(id);
     }

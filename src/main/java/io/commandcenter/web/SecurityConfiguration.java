@@ -2,6 +2,7 @@ package io.commandcenter.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,7 +40,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * throttled ({@link LoginThrottle}). Only health (status only, unless signed in), signed webhooks and signed
  * approval links are open.
  * Reads need any role; switching devices and engaging the emergency stop need an operator; everything
- * else that changes something (rules, settings, users, tokens, releasing the stop) needs an admin.
+ * else that changes something (rules, settings, users, tokens, releasing the stop) needs an admin. A REST rule
+ * covers the path under {@code /api/v1} and its deprecated unversioned alias ({@link #api}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -67,28 +69,28 @@ class SecurityConfiguration {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(OPEN).permitAll()
                 .requestMatchers(SecurityConfiguration::signedApprovalLink).permitAll()
-                .requestMatchers(HttpMethod.POST, "/approvals/*/approve", "/approvals/*/reject").hasRole("OPERATOR")
+                .requestMatchers(HttpMethod.POST, api("/approvals/*/approve", "/approvals/*/reject")).hasRole("OPERATOR")
                 // asking the agents only reads; their suggestions wait for an operator's approval
-                .requestMatchers(HttpMethod.POST, "/agents/chat").hasRole("VIEWER")
-                .requestMatchers("/api/users/**", "/api/tokens/**", "/users/**", "/tokens/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, api("/agents/chat")).hasRole("VIEWER")
+                .requestMatchers(api("/api/users/**", "/api/tokens/**")).hasRole("ADMIN")
+                .requestMatchers("/users/**", "/tokens/**").hasRole("ADMIN")
                 // cloud accounts and the device registry: what the site polls and what may be switched
                 .requestMatchers("/setup", "/setup/**").hasRole("ADMIN")
-                .requestMatchers(HttpMethod.POST, "/emergency-stop/release", "/api/v1/emergency-stop/release",
-                        "/stop/release").hasRole("ADMIN")
-                // what the battery floor may shed is a registry change, like PUT /devices/{name}
+                .requestMatchers(HttpMethod.POST, api("/emergency-stop/release")).hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/stop/release").hasRole("ADMIN")
+                // what the battery floor may shed is a registry change, like PUT /api/v1/devices/{name}
                 .requestMatchers(HttpMethod.POST, "/hardware/devices/*/essential").hasRole("ADMIN")
-                .requestMatchers(HttpMethod.POST, "/emergency-stop", "/api/v1/emergency-stop", "/stop",
-                        "/shelly/device/*/on", "/shelly/device/*/off",
-                        "/api/v1/shelly/device/*/on", "/api/v1/shelly/device/*/off",
-                        "/shelly/actions/**", "/control/actions/*/retry", "/api/v1/control/actions/*/retry",
-                        "/hardware/**",
-                        "/simulations", "/simulations/**", "/api/v1/simulations", "/api/v1/simulations/**")
+                .requestMatchers(HttpMethod.POST, api("/emergency-stop",
+                        "/shelly/device/*/on", "/shelly/device/*/off", "/shelly/actions/**", "/control/actions/*/retry",
+                        "/simulations", "/simulations/**"))
                     .hasRole("OPERATOR")
+                .requestMatchers(HttpMethod.POST, "/stop", "/hardware/**").hasRole("OPERATOR")
                 // Switching the site mode (Storm prep, Away) is an operator's call; editing modes is an admin's.
-                .requestMatchers(HttpMethod.POST, "/site-modes/active", "/settings/site-mode").hasRole("OPERATOR")
+                .requestMatchers(HttpMethod.POST, api("/site-modes/active")).hasRole("OPERATOR")
+                .requestMatchers(HttpMethod.POST, "/settings/site-mode").hasRole("OPERATOR")
                 // Locking a device for maintenance is an operator's safety act, like a STOP.
-                .requestMatchers(HttpMethod.PUT, "/engine/locks/*").hasRole("OPERATOR")
-                .requestMatchers(HttpMethod.DELETE, "/engine/locks/*").hasRole("OPERATOR")
+                .requestMatchers(HttpMethod.PUT, api("/engine/locks/*")).hasRole("OPERATOR")
+                .requestMatchers(HttpMethod.DELETE, api("/engine/locks/*")).hasRole("OPERATOR")
                 .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")
                 .requestMatchers(HttpMethod.HEAD, "/**").hasRole("VIEWER")
                 .anyRequest().hasRole("ADMIN"))
@@ -106,6 +108,15 @@ class SecurityConfiguration {
             .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
             .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint()));
         return http.build();
+    }
+
+    /**
+     * REST paths by their unversioned names, each with its {@code /api/v1} twin ({@link ApiVersioning#successor}):
+     * an alias and its versioned path reach the same handler, so they are authorized alike. Pages and form posts
+     * ({@code /stop}, {@code /hardware/**}) have no twin and are named apart.
+     */
+    private static String[] api(String... paths) {
+        return Stream.of(paths).flatMap(p -> Stream.of(p, ApiVersioning.successor(p))).toArray(String[]::new);
     }
 
     /**

@@ -59,7 +59,7 @@ class DeviceControllerIntegrationTests {
     void registersShowsListsChangesAndRemovesADevice() {
         var created = send("POST", "/devices", device("miner-7", "a1b2c3d4e5f6", 0, "miner"));
         assertThat(created.getStatusCode().value()).isEqualTo(201);
-        assertThat(created.getHeaders().getLocation()).hasPath("/devices/miner-7");
+        assertThat(created.getHeaders().getLocation()).hasPath("/api/v1/devices/miner-7");
         assertThat(created.getBody().path("type").asString()).isEqualTo("MINER");
 
         assertThat(send("GET", "/devices/miner-7", null).getBody().path("cloudId").asString()).isEqualTo("a1b2c3d4e5f6");

@@ -54,7 +54,7 @@ class SimulationControllerIntegrationTests {
 
         assertThat(started.getStatusCode().value()).isEqualTo(202);
         String id = started.getBody().get("id").asString();
-        assertThat(started.getHeaders().getLocation()).hasToString("/simulations/" + id);
+        assertThat(started.getHeaders().getLocation()).hasToString("/api/v1/simulations/" + id);
 
         JsonNode run = awaitFinished(id);
         assertThat(run.get("status").asString()).isEqualTo("DONE");

@@ -18,7 +18,7 @@ class KnowledgeBaseController {
         this.jdbc = jdbc;
     }
 
-    @GetMapping(path = "/agents/kb/{document}", produces = MediaType.TEXT_PLAIN_VALUE)
+    @GetMapping(path = {"/agents/kb/{document}", "/api/v1/agents/kb/{document}"}, produces = MediaType.TEXT_PLAIN_VALUE)
     String document(@PathVariable String document) {
         List<String> sections = jdbc.sql("""
                         SELECT content FROM agent.kb_chunks WHERE document = :document ORDER BY position
