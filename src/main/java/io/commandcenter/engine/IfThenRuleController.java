@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** If/then rules over REST: everyone reads them (with the sentence), admins save and delete (rules change policy). */
 @RestController
-@RequestMapping("/engine/if-then-rules")
+@RequestMapping({"/engine/if-then-rules", "/api/v1/engine/if-then-rules"})
 class IfThenRuleController {
 
     record RuleView(String name, boolean enabled, String inWords, List<IfThenRule.Condition> conditions,
