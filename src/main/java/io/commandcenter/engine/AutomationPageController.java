@@ -34,14 +34,21 @@ class AutomationPageController {
     record RuleLine(String name, String where, String inWords, boolean enabled, long thisWeek, Instant last) {
     }
 
+    /** A schedule as the page lists it. */
+    record ScheduleLine(String name, String inWords, boolean enabled, List<Instant> nextRuns, Instant lastDue,
+                        String lastOutcome) {
+    }
+
     private final EngineService engine;
     private final IfThenRuleService ifThenRules;
+    private final ScheduleService schedules;
     private final DecisionRepository decisions;
     private final Clock clock;
 
-    AutomationPageController(EngineService engine, IfThenRuleService ifThenRules, DecisionRepository decisions,
-                             Clock clock) {
+    AutomationPageController(EngineService engine, IfThenRuleService ifThenRules, ScheduleService schedules,
+                             DecisionRepository decisions, Clock clock) {
         this.engine = engine;
+        this.schedules = schedules;
         this.ifThenRules = ifThenRules;
         this.decisions = decisions;
         this.clock = clock;
@@ -77,6 +84,9 @@ class AutomationPageController {
         model.addAttribute("tableRows", rows);
         model.addAttribute("shippedRules", shipped);
         model.addAttribute("recent", decisions.recentAutomation(20));
+        model.addAttribute("schedules", schedules.all().stream().map(s -> new ScheduleLine(s.schedule().name(),
+                s.schedule().inWords(), s.schedule().enabled(), schedules.nextRuns(s.schedule(), 3), s.lastDue(),
+                s.lastOutcome())).toList());
         return "automation/automation";
     }
 

@@ -26,6 +26,7 @@ import io.commandcenter.engine.facts.EmergencyStop;
 import io.commandcenter.engine.facts.ModeWish;
 import io.commandcenter.engine.facts.NotifyWish;
 import io.commandcenter.engine.facts.PowerFlow;
+import io.commandcenter.engine.facts.ScheduledSwitch;
 import io.commandcenter.engine.facts.SolarForecast;
 import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
@@ -105,6 +106,7 @@ class EngineService implements RulesEngine {
     // Read once through the port on a caller's thread, then kept current by useConfirmationMode.
     private volatile ConfirmationMode confirmationMode;
     private volatile SiteMode siteMode = SiteMode.normal();
+    private volatile List<ScheduledSwitch> scheduledSwitches = List.of();
     private final ObjectProvider<ConfirmationSetting> confirmationSetting;
     /** The version on probation and the one to go back to; engine thread only. */
     private Probation probation;
@@ -221,6 +223,20 @@ class EngineService implements RulesEngine {
     void useSiteMode(SiteMode mode) {
         siteMode = java.util.Objects.requireNonNull(mode, "mode");
         applyModeAndPreferences();
+    }
+
+    /** The schedules' due switches, for every session (ScheduleService works them out on each tick). */
+    void useScheduledSwitches(List<ScheduledSwitch> switches) {
+        if (scheduledSwitches.equals(switches)) {
+            return; // unchanged: the facts stay, so nothing is proposed again
+        }
+        scheduledSwitches = List.copyOf(switches);
+        if (rules != null) {
+            queue(() -> {
+                sessions.values().forEach(s -> s.useScheduledSwitches(scheduledSwitches));
+                fireAll();
+            });
+        }
     }
 
     private void applyModeAndPreferences() {
@@ -589,6 +605,7 @@ class EngineService implements RulesEngine {
                     siteMode.applyTo(preferences).toSettings(), version);
             s.setEmergencyStop(emergencyStop);
             applyModeAndPreferences(s);
+            s.useScheduledSwitches(scheduledSwitches);
             SessionStart start = starts.remove(key);
             if (start == null) {
                 // Not prepared (cannot happen through the facade): start empty rather than read here.

@@ -28,6 +28,7 @@ import io.commandcenter.engine.facts.Confirmation;
 import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.engine.facts.HeldUntil;
 import io.commandcenter.engine.facts.ActiveMode;
+import io.commandcenter.engine.facts.ScheduledSwitch;
 import io.commandcenter.engine.facts.IfCondition;
 import io.commandcenter.engine.facts.IfThen;
 import io.commandcenter.engine.facts.ModeWish;
@@ -100,6 +101,8 @@ public final class EngineSession implements AutoCloseable {
     private int version;
     // The owner's table rows and their distinct tests as facts (rules/tables.drl), replaced together on a change.
     private final List<FactHandle> tableRules = new ArrayList<>();
+    private final List<FactHandle> scheduledHandles = new ArrayList<>();
+    private List<ScheduledSwitch> scheduled = List.of();
     private boolean closed;
 
     // Facts the engine (not the rules) owns, by key, so they can be replaced and carried over on a swap.
@@ -212,6 +215,7 @@ public final class EngineSession implements AutoCloseable {
         next.forecastHours = forecastHours;
         next.forecastIssuedAt = forecastIssuedAt;
         next.forecastHour = forecastHour;
+        next.useScheduledSwitches(scheduled);
         close();
         return next;
     }
@@ -586,6 +590,14 @@ public final class EngineSession implements AutoCloseable {
         List<UUID> ids = List.copyOf(superseded);
         superseded.clear();
         return ids;
+    }
+
+    /** The schedules' due switches, replacing the ones before (ScheduleService works them out). */
+    public void useScheduledSwitches(List<ScheduledSwitch> switches) {
+        scheduledHandles.forEach(session::delete);
+        scheduledHandles.clear();
+        switches.forEach(s -> scheduledHandles.add(session.insert(s)));
+        scheduled = List.copyOf(switches);
     }
 
     /** A new solar forecast: the SolarForecast facts are worked out from it now and again every hour. */
@@ -1031,6 +1043,9 @@ public final class EngineSession implements AutoCloseable {
                     }
                     if (o instanceof IfThen ifThen) {
                         return ifThen.rule();
+                    }
+                    if (o instanceof ScheduledSwitch scheduled) {
+                        return scheduled.rule();
                     }
                     if (o instanceof IfCondition condition) {
                         return condition.rule();
