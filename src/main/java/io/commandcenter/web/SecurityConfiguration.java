@@ -86,6 +86,10 @@ class SecurityConfiguration {
                     .hasRole("OPERATOR")
                 // Switching the site mode (Storm prep, Away) is an operator's call; editing modes is an admin's.
                 .requestMatchers(HttpMethod.POST, "/site-modes/active", "/settings/site-mode").hasRole("OPERATOR")
+                // Feature flags: everyone signed in reads them; overriding one (or clearing the override) is an admin's.
+                .requestMatchers(HttpMethod.GET, "/features", "/features/**", "/api/v1/features", "/api/v1/features/**")
+                    .hasRole("VIEWER")
+                .requestMatchers("/features/**", "/api/v1/features/**").hasRole("ADMIN")
                 // Locking a device for maintenance is an operator's safety act, like a STOP.
                 .requestMatchers(HttpMethod.PUT, "/engine/locks/*").hasRole("OPERATOR")
                 .requestMatchers(HttpMethod.DELETE, "/engine/locks/*").hasRole("OPERATOR")
