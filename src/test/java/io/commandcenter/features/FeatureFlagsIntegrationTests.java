@@ -81,6 +81,9 @@ class FeatureFlagsIntegrationTests {
         JsonNode learning = list.get(6);
         assertThat(learning.path("enabled").asBoolean()).as("learning ships off").isFalse();
         assertThat(learning.path("defaultFrom").asString()).contains("COMMANDCENTER_FEATURES_LEARNING");
+        // the test site runs on the simulator, and the property is not set: control's default applies
+        assertThat(list.get(3).path("enabled").asBoolean()).isTrue();
+        assertThat(list.get(3).path("defaultFrom").asString()).isEqualTo("on with the simulator");
         assertThat(viewer.get().uri("/api/v1/features/agents").retrieve().body(JsonNode.class).path("flag").asString())
                 .isEqualTo("AGENTS");
     }
