@@ -22,12 +22,14 @@ import io.commandcenter.engine.facts.SiteSettings;
  * @param pauseConfirmMinutes miners pause only after the charge stayed below the threshold this long (default 0)
  * @param batteryCapacityKwh usable battery capacity; 0 when unknown. With it the battery floor projects
  *                           the charge to the next reading at the present draw (default 0)
+ * @param autoPauseMiners    automation pauses miners for a low battery (default yes); no leaves them running until
+ *                           the battery floor sheds them below the minimum or at critical charge
  */
 public record Preferences(double criticalSoc, double minSoc, double targetSoc, double pauseMinersBelow,
                           double resumeMinersAbove, double maxGridDrawWatts, LocalTime solarPriorityFrom,
                           LocalTime solarPriorityUntil, LocalTime quietFrom, LocalTime quietUntil,
                           int minerCooldownMinutes, int manualHoldMinutes, int pauseConfirmMinutes,
-                          double batteryCapacityKwh) {
+                          double batteryCapacityKwh, boolean autoPauseMiners) {
 
     /** What is wrong, in words; empty when the preferences can be used. */
     public List<String> violations() {
@@ -65,6 +67,6 @@ public record Preferences(double criticalSoc, double minSoc, double targetSoc, d
         return new SiteSettings(criticalSoc, minSoc, targetSoc, pauseMinersBelow, resumeMinersAbove, maxGridDrawWatts,
                 DailyWindow.of(solarPriorityFrom, solarPriorityUntil), DailyWindow.of(quietFrom, quietUntil),
                 minerCooldownMinutes * 60_000L, manualHoldMinutes * 60_000L, pauseConfirmMinutes * 60_000L)
-                .withBatteryCapacity(batteryCapacityKwh * 1000);
+                .withBatteryCapacity(batteryCapacityKwh * 1000).withAutoPauseMiners(autoPauseMiners);
     }
 }

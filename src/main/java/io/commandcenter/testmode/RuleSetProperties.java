@@ -34,6 +34,7 @@ import io.commandcenter.engine.facts.SiteSettings;
  *   <li>the floor still sheds during an emergency stop;</li>
  *   <li>miners that automation paused resume above the resume threshold.</li>
  * </ul>
+ * The pause properties are checked with auto-pause on, whatever the owner set: they are about the rules.
  */
 public final class RuleSetProperties {
 
@@ -54,7 +55,9 @@ public final class RuleSetProperties {
 
     public RuleSetProperties(RuleSet rules, SiteSettings settings, ZoneId zone) {
         this.rules = rules;
-        this.settings = settings;
+        // The properties check what the rules can do, whatever the owner chose: a rule set that cannot pause miners
+        // must not go live because auto-pause happens to be off today.
+        this.settings = settings.withAutoPauseMiners(true);
         this.zone = zone;
     }
 

@@ -139,6 +139,28 @@ class BatteryFloorIntegrationTests {
         }
     }
 
+    /** "Auto-pause miners: no" leaves a miner running below the pause threshold, never at critical charge. */
+    @Test
+    void withAutoPauseOffAMinerRunsBelowThePauseThresholdAndIsStillSwitchedOffAtCritical() {
+        jdbc.sql("DELETE FROM notify.settings").update();
+        String miner = freshMiner2();
+        Map<String, Object> prefs = new java.util.HashMap<>(http.get().uri("/preferences").retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() { }));
+        prefs.put("autoPauseMiners", false);
+        http.put().uri("/preferences").contentType(MediaType.APPLICATION_JSON).body(prefs).retrieve().toBodilessEntity();
+        try {
+            battery(44.7);
+            battery(19.5);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !minerOn());
+            // Had automation paused it at 44.7 %, the miner would have been off before the floor came to it.
+            assertThat(actions(miner, "SAFETY")).singleElement().satisfies(a -> assertThat(a)
+                    .containsEntry("result", "SUCCEEDED").containsEntry("requestedBy", "battery-floor.drl"));
+            assertThat(actions(miner, "AUTOMATION")).isEmpty();
+        } finally {
+            http.post().uri("/preferences/reset").retrieve().toBodilessEntity();
+        }
+    }
+
     /** miner-2 under a name no other test in this application has switched, so no earlier cooldown or hold counts. */
     private String freshMiner2() {
         String miner = "miner-2-" + Long.toString(System.nanoTime(), 36);

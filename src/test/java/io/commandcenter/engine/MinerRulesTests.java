@@ -213,4 +213,60 @@ class MinerRulesTests {
             assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(false);
         }
     }
+
+    // ---- auto-pause miners: no ----
+
+    @Test
+    void withAutoPauseOffMinersRunBelowThePauseThresholdUntilTheFloorShedsThemBelowTheMinimum() {
+        try (EngineSession s = Rules.session(Rules.production(), Rules.defaults().withAutoPauseMiners(false))) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            for (double soc : new double[] {49, 40, 30}) {
+                battery(s, soc);
+                assertThat(s.fire()).as("%s %%: automation does not pause", soc).isEmpty();
+                minutesLater(s, 15);
+            }
+            battery(s, 29);
+            assertThat(s.fire()).singleElement().satisfies(d -> {
+                assertThat(d.on()).isFalse();
+                assertThat(d.source()).isEqualTo(Source.SAFETY);
+                assertThat(d.outcome()).isEqualTo(Outcome.ALLOWED);
+                assertThat(d.firedRules()).contains("Below the minimum the loads automation may shed are shed")
+                        .doesNotContain("Battery below the pause threshold: pause running miners");
+            });
+        }
+    }
+
+    @Test
+    void withAutoPauseOffAMinerAPersonSwitchedOnIsStillSwitchedOffAtCriticalCharge() {
+        try (EngineSession s = Rules.session(Rules.production(), Rules.defaults().withAutoPauseMiners(false))) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            battery(s, 60);
+            s.fire();
+            assertThat(s.evaluate(Rules.manual("miner-1", true)).outcome()).isEqualTo(Outcome.ALLOWED);
+            minutesLater(s, 61); // the hold is over
+            battery(s, 29);
+            assertThat(s.fire()).as("below the minimum a person's miner stays theirs, and nothing pauses it").isEmpty();
+            minutesLater(s, 3);
+            battery(s, 20);
+            assertThat(s.fire()).singleElement().satisfies(d -> {
+                assertThat(d.device()).isEqualTo("miner-1");
+                assertThat(d.on()).isFalse();
+                assertThat(d.source()).isEqualTo(Source.SAFETY);
+                assertThat(d.outcome()).isEqualTo(Outcome.ALLOWED);
+                assertThat(d.firedRules()).contains("At the floor every load that is not essential is shed");
+            });
+        }
+    }
+
+    @Test
+    void withAutoPauseOnTheSameMinerIsPausedBelowTheThreshold() {
+        try (EngineSession s = Rules.session(Rules.production(), Rules.defaults().withAutoPauseMiners(true))) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            battery(s, 49);
+            assertThat(s.fire()).singleElement().satisfies(d -> {
+                assertThat(d.on()).isFalse();
+                assertThat(d.source()).isEqualTo(Source.AUTOMATION);
+            });
+        }
+    }
 }

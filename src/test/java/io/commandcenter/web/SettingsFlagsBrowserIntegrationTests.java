@@ -10,9 +10,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
-/** The settings page's feature flags in headless Chromium. */
+/** The settings page's feature flags and the auto-pause choice, in headless Chromium. */
 @IntegrationTest
 class SettingsFlagsBrowserIntegrationTests extends BrowserTestSupport {
 
@@ -28,6 +30,7 @@ class SettingsFlagsBrowserIntegrationTests extends BrowserTestSupport {
         if (flags.state(Feature.AUTOMATION).overridden()) {
             flags.reset(Feature.AUTOMATION, "test", "test over");
         }
+        TestUsers.admin(port).build().post().uri("/preferences/reset").retrieve().toBodilessEntity();
     }
 
     @Test
@@ -61,5 +64,20 @@ class SettingsFlagsBrowserIntegrationTests extends BrowserTestSupport {
         String learning = browser.waitForText(By.id("feature-LEARNING"), "environment default");
         assertThat(learning).contains("COMMANDCENTER_FEATURES_LEARNING", "off");
         assertThat(browser.driver().findElements(By.cssSelector("#feature-table button"))).isEmpty();
+    }
+
+    @Test
+    void anAdminTurnsAutoPauseMinersOff() {
+        browser.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+        browser.open("/settings");
+        WebElement autoPause = browser.find(By.name("autoPauseMiners"));
+        browser.waitUntil(d -> autoPause.isSelected() ? true : null);
+
+        autoPause.click();
+        browser.find(By.id("save-settings")).click();
+        browser.waitForText(By.id("settings-notice"), "Saved");
+
+        JsonNode saved = TestUsers.admin(port).build().get().uri("/preferences").retrieve().body(JsonNode.class);
+        assertThat(saved.path("autoPauseMiners").asBoolean()).isFalse();
     }
 }
