@@ -13,7 +13,9 @@ import io.commandcenter.engine.facts.SiteSettings;
  *
  * @param criticalSoc        below or at this no load may be switched on (default 20)
  * @param minSoc             below this no load may be switched on (default 30)
- * @param targetSoc          charge the owner aims for (default 80)
+ * @param targetSoc          charge the battery is given back before miners resume: they resume once the charge has
+ *                           reached it and is above {@code resumeMinersAbove}, so the higher of the two decides
+ *                           (default 80)
  * @param pauseMinersBelow   miners pause below this (default 50)
  * @param resumeMinersAbove  miners resume above this (default 80)
  * @param maxGridDrawWatts   most the site may import from the grid

@@ -16,8 +16,9 @@ class RuleSetPropertiesTests {
     private static final Instant DEC_2026 = Instant.parse("2026-12-02T13:00:00Z");
 
     @Test
-    void theShippedRulesPassWithAutoPauseOff() {
-        SiteSettings owner = SettingsOverrides.defaults().withAutoPauseMiners(false);
+    void theShippedRulesPassWithAutoPauseOffAndATargetAboveTheResumeThreshold() {
+        SiteSettings owner = SettingsOverrides.apply(SettingsOverrides.defaults(), Map.of("targetSoc", "95"))
+                .withAutoPauseMiners(false);
 
         var broken = new RuleSetProperties(TestRules.production(), owner, ZoneOffset.UTC).check(List.of(DEC_2026));
 

@@ -7,6 +7,8 @@ package io.commandcenter.engine.facts;
  * @param batteryCapacityWh         usable battery capacity; 0 when unknown (the floor then projects from
  *                                  the charge's own trend)
  * @param batteryReadingEveryMillis how often a battery reading is expected (the floor projects at least this far)
+ * @param targetSoc                 miners that were paused resume only once the charge has reached this, as well as
+ *                                  being above {@code resumeMinersAbove}: the higher of the two decides
  * @param alarmHysteresis           a low-battery alarm clears only this many points above its level
  * @param autoPauseMiners           whether automation pauses miners for a low battery (the battery floor sheds them
  *                                  at the minimum and at critical charge either way)
