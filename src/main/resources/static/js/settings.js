@@ -7,6 +7,7 @@
   var NUMBERS = ['criticalSoc', 'minSoc', 'targetSoc', 'pauseMinersBelow', 'resumeMinersAbove', 'maxGridDrawWatts',
     'minerCooldownMinutes', 'manualHoldMinutes', 'pauseConfirmMinutes', 'batteryCapacityKwh'];
   var TIMES = ['solarPriorityFrom', 'solarPriorityUntil', 'quietFrom', 'quietUntil'];
+  var CHECKS = ['autoPauseMiners'];
 
   function headers() {
     var h = { 'Accept': 'application/json', 'Content-Type': 'application/json', 'X-Requested-By': user };
@@ -67,6 +68,7 @@
   function fill(p) {
     NUMBERS.forEach(function (n) { form.elements[n].value = p[n]; });
     TIMES.forEach(function (n) { form.elements[n].value = p[n] ? String(p[n]).substring(0, 5) : ''; });
+    CHECKS.forEach(function (n) { form.elements[n].checked = p[n] === true; });
     Array.prototype.forEach.call(form.elements, function (e) { if (!isAdmin) e.disabled = true; });
   }
 
@@ -74,6 +76,7 @@
     var p = {};
     NUMBERS.forEach(function (n) { var v = form.elements[n].value; p[n] = v === '' ? null : Number(v); });
     TIMES.forEach(function (n) { var v = form.elements[n].value; p[n] = v === '' ? null : v; });
+    CHECKS.forEach(function (n) { p[n] = form.elements[n].checked; });
     return p;
   }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
+import io.commandcenter.features.Feature;
+import io.commandcenter.features.FeatureFlags;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -32,22 +34,27 @@ class AgentController {
 
     private final AgentService agents;
     private final RoleHierarchy roles;
+    private final FeatureFlags flags;
     private final TaskExecutor streams;
 
-    AgentController(AgentService agents, RoleHierarchy roles, @Qualifier("agentStreams") TaskExecutor streams) {
+    AgentController(AgentService agents, RoleHierarchy roles, FeatureFlags flags,
+                    @Qualifier("agentStreams") TaskExecutor streams) {
         this.agents = agents;
         this.roles = roles;
+        this.flags = flags;
         this.streams = streams;
     }
 
     @PostMapping(path = "/chat", produces = MediaType.APPLICATION_JSON_VALUE)
     ChatAnswer chat(@jakarta.validation.Valid @RequestBody ChatRequest request, Authentication user) {
+        checkSwitchedOn();
         return agents.ask(question(request), agent(request), requester(user), line -> { });
     }
 
     /** Streams "progress" events while tools run, then one "answer" event with the {@link ChatAnswer}. */
     @PostMapping(path = "/chat", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter chatStream(@jakarta.validation.Valid @RequestBody ChatRequest request, Authentication user) {
+        checkSwitchedOn();
         String question = question(request);
         AgentChoice agent = agent(request);
         Requester requester = requester(user);
@@ -81,6 +88,13 @@ class AgentController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=conversation-" + id + ".md")
                 .body(find(id).toMarkdown());
+    }
+
+    /** Past conversations stay readable with the AGENTS flag off; only asking is refused. */
+    private void checkSwitchedOn() {
+        if (!flags.isEnabled(Feature.AGENTS)) {
+            throw new AgentsSwitchedOff();
+        }
     }
 
     private Conversation find(UUID id) {

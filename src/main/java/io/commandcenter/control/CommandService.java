@@ -54,14 +54,14 @@ public class CommandService {
     private final ActionLogRepository actionLog;
     private final DeviceQueues queues;
     private final InFlightRequests inFlight;
-    private final boolean hardwareEnabled;
+    private final ControlFlags flags;
     private final Clock clock;
     private final TaskScheduler scheduler;
     private final ApplicationEventPublisher events;
     private final Map<UUID, CommandRun> running = new ConcurrentHashMap<>();
 
     CommandService(DeviceRegistry devices, CommandStateMachine states, ActionLogRepository actionLog,
-                   DeviceQueues queues, InFlightRequests inFlight, HardwareSwitchFlag hardwareFlag, Clock clock,
+                   DeviceQueues queues, InFlightRequests inFlight, ControlFlags flags, Clock clock,
                    @Qualifier(ControlConfiguration.COMMAND_STEPS) TaskScheduler scheduler,
                    ApplicationEventPublisher events) {
         this.devices = devices;
@@ -69,15 +69,20 @@ public class CommandService {
         this.actionLog = actionLog;
         this.queues = queues;
         this.inFlight = inFlight;
-        this.hardwareEnabled = hardwareFlag.enabled();
+        this.flags = flags;
         this.clock = clock;
         this.scheduler = scheduler;
         this.events = events;
     }
 
-    /** Whether automated actions reach hardware (manual ones always do). */
+    /** Whether automated actions reach hardware (manual ones always do): the HARDWARE_CONTROL flag. */
     public boolean hardwareEnabled() {
-        return hardwareEnabled;
+        return flags.hardwareEnabled();
+    }
+
+    /** Whether automation's own proposals are carried out: the AUTOMATION flag. */
+    public boolean automationEnabled() {
+        return flags.automationEnabled();
     }
 
     /**

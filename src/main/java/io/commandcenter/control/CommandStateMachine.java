@@ -78,21 +78,21 @@ class CommandStateMachine {
     private final RetryQueueRepository retryQueue;
     private final EmergencyStopSwitch emergencyStop;
     private final ControlProperties settings;
-    private final boolean hardwareEnabled;
+    private final ControlFlags flags;
     private final InFlightRequests inFlight;
     private final DeviceQueues queues;
     private final Clock clock;
 
     CommandStateMachine(ActionGate gate, DeviceSwitch relay, ActionLogRepository actionLog,
                         RetryQueueRepository retryQueue, EmergencyStopSwitch emergencyStop, ControlProperties settings,
-                        HardwareSwitchFlag hardwareFlag, InFlightRequests inFlight, DeviceQueues queues, Clock clock) {
+                        ControlFlags flags, InFlightRequests inFlight, DeviceQueues queues, Clock clock) {
         this.gate = gate;
         this.relay = relay;
         this.actionLog = actionLog;
         this.retryQueue = retryQueue;
         this.emergencyStop = emergencyStop;
         this.settings = settings;
-        this.hardwareEnabled = hardwareFlag.enabled();
+        this.flags = flags;
         this.inFlight = inFlight;
         this.queues = queues;
         this.clock = clock;
@@ -137,7 +137,12 @@ class CommandStateMachine {
         if (!verdict.allowed()) {
             return end(run, State.DONE, Result.BLOCKED, null, verdict.reasons());
         }
-        if (request.source() != Source.MANUAL && !hardwareEnabled) {
+        // Only automation's own proposals: a person's switch and the floor's protective offs are not automation.
+        if (request.source() == Source.AUTOMATION && !flags.automationEnabled()) {
+            return end(run, State.DONE, Result.WOULD_EXECUTE, null, List.of("Automation disabled by feature flag"
+                    + " AUTOMATION: would switch " + run.device.name() + (request.on() ? " on" : " off")));
+        }
+        if (request.source() != Source.MANUAL && !flags.hardwareEnabled()) {
             return end(run, State.DONE, Result.WOULD_EXECUTE, null, List.of("Hardware control is off: would switch "
                     + run.device.name() + (request.on() ? " on" : " off")));
         }

@@ -2,6 +2,9 @@ package io.commandcenter.control;
 
 import java.time.Clock;
 
+import io.commandcenter.device.DeviceSwitch;
+import io.commandcenter.features.Feature;
+import io.commandcenter.features.FeatureDefault;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +24,21 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ControlProperties.class)
 class ControlConfiguration {
+
+    /**
+     * The default of {@link Feature#HARDWARE_CONTROL} when {@code commandcenter.features.hardware-control} is not set:
+     * {@code commandcenter.control.hardware-enabled}, or, unset, on when the relays are the embedded simulator's and
+     * off on a real site until the owner turns it on.
+     */
+    @Bean
+    static FeatureDefault hardwareControlDefault(ControlProperties settings, DeviceSwitch relays) {
+        if (settings.hardwareEnabled() != null) {
+            return new FeatureDefault(Feature.HARDWARE_CONTROL, settings.hardwareEnabled(),
+                    "commandcenter.control.hardware-enabled (env COMMANDCENTER_CONTROL_HARDWARE_ENABLED)");
+        }
+        return relays.simulated() ? new FeatureDefault(Feature.HARDWARE_CONTROL, true, "on with the simulator")
+                : new FeatureDefault(Feature.HARDWARE_CONTROL, false, "off on a real site until turned on");
+    }
 
     /** Names the scheduler that runs each command's next step on the clock (see {@link CommandStateMachine}). */
     static final String COMMAND_STEPS = "commandSteps";

@@ -13,9 +13,11 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the control pipeline. How a relay is reached (LAN addresses, Shelly's rate-limit wait) is set
  * under the same prefix by the Shelly folder.
  *
- * @param hardwareEnabled    carry out automated actions on real hardware; when false they are logged
- *                           as "would execute". Null means: on when the embedded simulator is the
- *                           target, off otherwise (env COMMANDCENTER_CONTROL_HARDWARE_ENABLED)
+ * @param hardwareEnabled    the default of the HARDWARE_CONTROL flag: carry out automated actions on real hardware;
+ *                           when false they are logged as "would execute". Null means: on when the embedded
+ *                           simulator is the target, off otherwise (env COMMANDCENTER_CONTROL_HARDWARE_ENABLED).
+ *                           {@code commandcenter.features.hardware-control} wins when set; an admin's override wins
+ *                           over both
  * @param attempts           how many times a command is sent before giving up
  * @param backoff            wait before the second attempt; doubles each further attempt
  * @param verifyTimeout      how long to poll the device for the new state after each send; with three sends and a

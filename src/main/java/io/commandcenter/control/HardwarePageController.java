@@ -77,6 +77,7 @@ class HardwarePageController {
     String showHardware(Model model) {
         model.addAttribute("devices", cards());
         model.addAttribute("hardwareEnabled", commands.hardwareEnabled());
+        model.addAttribute("automationEnabled", commands.automationEnabled());
         // Actions queued while their device was offline: they run when it is back, so say so.
         model.addAttribute("waiting", retries.waiting());
         return "hardware/hardware";

@@ -68,7 +68,7 @@ public final class EngineBenchmark implements Callable<Integer> {
         List<RuleFile> policy = new RuleDirectory(dir).load();
         RuleSetBuilder builder = new RuleSetBuilder();
         SiteSettings settings = new Preferences(20, 30, 80, 50, 80, 5000, LocalTime.of(10, 0), LocalTime.of(15, 0),
-                LocalTime.of(23, 0), LocalTime.of(6, 0), 10, 60, 5, 0).toSettings();
+                LocalTime.of(23, 0), LocalTime.of(6, 0), 10, 60, 5, 0, true).toSettings();
 
         out("Rules engine benchmark (%s, %d cores, max heap %d MB)", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);

@@ -13,7 +13,9 @@ import io.commandcenter.engine.facts.SiteSettings;
  *
  * @param criticalSoc        below or at this no load may be switched on (default 20)
  * @param minSoc             below this no load may be switched on (default 30)
- * @param targetSoc          charge the owner aims for (default 80)
+ * @param targetSoc          charge the battery is given back before miners resume: they resume once the charge has
+ *                           reached it and is above {@code resumeMinersAbove}, so the higher of the two decides
+ *                           (default 80)
  * @param pauseMinersBelow   miners pause below this (default 50)
  * @param resumeMinersAbove  miners resume above this (default 80)
  * @param maxGridDrawWatts   most the site may import from the grid
@@ -22,12 +24,14 @@ import io.commandcenter.engine.facts.SiteSettings;
  * @param pauseConfirmMinutes miners pause only after the charge stayed below the threshold this long (default 0)
  * @param batteryCapacityKwh usable battery capacity; 0 when unknown. With it the battery floor projects
  *                           the charge to the next reading at the present draw (default 0)
+ * @param autoPauseMiners    automation pauses miners for a low battery (default yes); no leaves them running until
+ *                           the battery floor sheds them below the minimum or at critical charge
  */
 public record Preferences(double criticalSoc, double minSoc, double targetSoc, double pauseMinersBelow,
                           double resumeMinersAbove, double maxGridDrawWatts, LocalTime solarPriorityFrom,
                           LocalTime solarPriorityUntil, LocalTime quietFrom, LocalTime quietUntil,
                           int minerCooldownMinutes, int manualHoldMinutes, int pauseConfirmMinutes,
-                          double batteryCapacityKwh) {
+                          double batteryCapacityKwh, boolean autoPauseMiners) {
 
     /** What is wrong, in words; empty when the preferences can be used. */
     public List<String> violations() {
@@ -65,6 +69,6 @@ public record Preferences(double criticalSoc, double minSoc, double targetSoc, d
         return new SiteSettings(criticalSoc, minSoc, targetSoc, pauseMinersBelow, resumeMinersAbove, maxGridDrawWatts,
                 DailyWindow.of(solarPriorityFrom, solarPriorityUntil), DailyWindow.of(quietFrom, quietUntil),
                 minerCooldownMinutes * 60_000L, manualHoldMinutes * 60_000L, pauseConfirmMinutes * 60_000L)
-                .withBatteryCapacity(batteryCapacityKwh * 1000);
+                .withBatteryCapacity(batteryCapacityKwh * 1000).withAutoPauseMiners(autoPauseMiners);
     }
 }

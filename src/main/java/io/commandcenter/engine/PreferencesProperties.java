@@ -29,11 +29,12 @@ record PreferencesProperties(
         @DefaultValue("10") @Range(min = 0, max = 1440) int minerCooldownMinutes,
         @DefaultValue("60") @Range(min = 0, max = 1440) int manualHoldMinutes,
         @DefaultValue("0") @Range(min = 0, max = 60) int pauseConfirmMinutes,
-        @DefaultValue("0") @DecimalMin("0") @DecimalMax("10000") double batteryCapacityKwh) {
+        @DefaultValue("0") @DecimalMin("0") @DecimalMax("10000") double batteryCapacityKwh,
+        @DefaultValue("true") boolean autoPauseMiners) {
 
     Preferences toPreferences() {
         return new Preferences(criticalSoc, minSoc, targetSoc, pauseMinersBelow, resumeMinersAbove, maxGridDrawWatts,
                 solarPriorityFrom, solarPriorityUntil, quietFrom, quietUntil, minerCooldownMinutes, manualHoldMinutes,
-                pauseConfirmMinutes, batteryCapacityKwh);
+                pauseConfirmMinutes, batteryCapacityKwh, autoPauseMiners);
     }
 }

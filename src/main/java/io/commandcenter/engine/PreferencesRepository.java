@@ -27,9 +27,9 @@ class PreferencesRepository {
                 INSERT INTO engine.preferences (id, critical_soc, min_soc, target_soc, pause_miners_below,
                     resume_miners_above, max_grid_draw_watts, solar_priority_from, solar_priority_until, quiet_from,
                     quiet_until, miner_cooldown_minutes, manual_hold_minutes, pause_confirm_minutes, battery_capacity_kwh,
-                    updated_by, updated_at)
+                    auto_pause_miners, updated_by, updated_at)
                 VALUES (true, :critical, :min, :target, :pause, :resume, :grid, :solarFrom, :solarUntil, :quietFrom,
-                    :quietUntil, :cooldown, :hold, :confirm, :capacity, :by, now())
+                    :quietUntil, :cooldown, :hold, :confirm, :capacity, :autoPause, :by, now())
                 ON CONFLICT (id) DO UPDATE SET critical_soc = EXCLUDED.critical_soc, min_soc = EXCLUDED.min_soc,
                     target_soc = EXCLUDED.target_soc, pause_miners_below = EXCLUDED.pause_miners_below,
                     resume_miners_above = EXCLUDED.resume_miners_above, max_grid_draw_watts = EXCLUDED.max_grid_draw_watts,
@@ -39,6 +39,7 @@ class PreferencesRepository {
                     manual_hold_minutes = EXCLUDED.manual_hold_minutes,
                     pause_confirm_minutes = EXCLUDED.pause_confirm_minutes,
                     battery_capacity_kwh = EXCLUDED.battery_capacity_kwh,
+                    auto_pause_miners = EXCLUDED.auto_pause_miners,
                     updated_by = EXCLUDED.updated_by, updated_at = now()
                 """)
                 .param("critical", p.criticalSoc()).param("min", p.minSoc()).param("target", p.targetSoc())
@@ -47,7 +48,7 @@ class PreferencesRepository {
                 .param("solarUntil", time(p.solarPriorityUntil())).param("quietFrom", time(p.quietFrom()))
                 .param("quietUntil", time(p.quietUntil())).param("cooldown", p.minerCooldownMinutes())
                 .param("hold", p.manualHoldMinutes()).param("confirm", p.pauseConfirmMinutes())
-                .param("capacity", p.batteryCapacityKwh()).param("by", by)
+                .param("capacity", p.batteryCapacityKwh()).param("autoPause", p.autoPauseMiners()).param("by", by)
                 .update();
     }
 
@@ -70,6 +71,6 @@ class PreferencesRepository {
                 rs.getDouble("max_grid_draw_watts"), localTime(rs, "solar_priority_from"),
                 localTime(rs, "solar_priority_until"), localTime(rs, "quiet_from"), localTime(rs, "quiet_until"),
                 rs.getInt("miner_cooldown_minutes"), rs.getInt("manual_hold_minutes"), rs.getInt("pause_confirm_minutes"),
-                rs.getDouble("battery_capacity_kwh"));
+                rs.getDouble("battery_capacity_kwh"), rs.getBoolean("auto_pause_miners"));
     }
 }

@@ -35,7 +35,8 @@ public record SiteMode(String name, String description, Double minSoc, Double pa
         return new Preferences(p.criticalSoc(), or(minSoc, p.minSoc()), p.targetSoc(),
                 or(pauseMinersBelow, p.pauseMinersBelow()), or(resumeMinersAbove, p.resumeMinersAbove()),
                 p.maxGridDrawWatts(), p.solarPriorityFrom(), p.solarPriorityUntil(), p.quietFrom(), p.quietUntil(),
-                p.minerCooldownMinutes(), p.manualHoldMinutes(), p.pauseConfirmMinutes(), p.batteryCapacityKwh());
+                p.minerCooldownMinutes(), p.manualHoldMinutes(), p.pauseConfirmMinutes(), p.batteryCapacityKwh(),
+                p.autoPauseMiners());
     }
 
     /** This mode's confirmation, or the one set in the notification settings when the mode names none. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.commandcenter.ingest.internal.PollRunner;
+import io.commandcenter.ingest.internal.PollingFlags;
 import io.commandcenter.ingest.internal.SourcePoller;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -25,19 +26,22 @@ class IngestScheduler {
 
     private static final Log log = LogFactory.getLog(IngestScheduler.class);
 
-    /** How often a source without an account looks again whether one was connected. */
+    /** How often a source without an account, or switched off by its flag, looks again whether it may poll. */
     private static final Duration UNCONNECTED_CHECK = Duration.ofSeconds(5);
 
     private final List<SourcePoller> pollers;
     private final PollRunner runner;
     private final PollingHealth health;
+    private final PollingFlags flags;
     private final IngestProperties properties;
     private ThreadPoolTaskScheduler scheduler;
 
-    IngestScheduler(List<SourcePoller> pollers, PollRunner runner, PollingHealth health, IngestProperties properties) {
+    IngestScheduler(List<SourcePoller> pollers, PollRunner runner, PollingHealth health, PollingFlags flags,
+                    IngestProperties properties) {
         this.pollers = pollers;
         this.runner = runner;
         this.health = health;
+        this.flags = flags;
         this.properties = properties;
     }
 
@@ -56,10 +60,12 @@ class IngestScheduler {
             // seconds, and the interval is read again after each round (it changes with the account).
             scheduler.schedule(new FirstThenEvery(poller), context -> {
                 Instant last = context.lastCompletion();
-                return last == null ? Instant.now() : last.plus(poller.enabled() ? poller.interval() : UNCONNECTED_CHECK);
+                return last == null ? Instant.now() : last.plus(polls(poller) ? poller.interval() : UNCONNECTED_CHECK);
             });
             if (!poller.enabled()) {
                 log.info("Not polling " + poller.source().key() + " yet: " + poller.origin());
+            } else if (flags.switchedOff(poller.source())) {
+                log.info("Not polling " + poller.source().key() + ": " + flags.whyOff(poller.source()));
             }
         }
         scheduler.scheduleWithFixedDelay(this::checkAlerts, Instant.now().plus(properties.healthCheckEvery()),
@@ -76,7 +82,8 @@ class IngestScheduler {
 
         @Override
         public void run() {
-            if (!poller.enabled()) {
+            // switched off by its flag: not even the first-run discovery runs until it is switched on again
+            if (!polls(poller)) {
                 return;
             }
             if (first) {
@@ -90,6 +97,10 @@ class IngestScheduler {
             }
             runner.run(poller);
         }
+    }
+
+    private boolean polls(SourcePoller poller) {
+        return poller.enabled() && !flags.switchedOff(poller.source());
     }
 
     private void checkAlerts() {

@@ -6,20 +6,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.commandcenter.features.FeatureToggled;
 import io.commandcenter.ingest.internal.PollLog;
+import io.commandcenter.ingest.internal.PollingFlags;
 import io.commandcenter.ingest.internal.SourcePoller;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * How healthy polling of each cloud is, from the poll log: success rates, last success, last error, data gaps, and
- * the alert raised when a source has had no successful poll for {@code commandcenter.ingest.alert-after}.
+ * the alert raised when a source has had no successful poll for {@code commandcenter.ingest.alert-after}. A source
+ * switched off by its feature flag is shown as off and never alerts.
  */
 @Service
 public class PollingHealth {
@@ -32,16 +38,21 @@ public class PollingHealth {
     private final PollLog pollLog;
     private final AlertRepository alerts;
     private final List<SourcePoller> pollers;
+    private final PollingFlags flags;
     private final IngestProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     // Before a source's first successful poll, silence is counted from when the platform started.
     private final Instant startedAt;
+    // ... and after its flag switched it on again, from then: the time it was off is no silence.
+    private final Map<PollSource, Instant> switchedOnAt = new ConcurrentHashMap<>();
 
-    PollingHealth(PollLog pollLog, AlertRepository alerts, List<SourcePoller> pollers, IngestProperties properties,
-                  Clock clock, ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+    PollingHealth(PollLog pollLog, AlertRepository alerts, List<SourcePoller> pollers, PollingFlags flags,
+                  IngestProperties properties, Clock clock, ApplicationEventPublisher events,
+                  PlatformTransactionManager transactionManager) {
         this.pollLog = pollLog;
+        this.flags = flags;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.alerts = alerts;
@@ -75,9 +86,10 @@ public class PollingHealth {
         return pollLog.lastSuccess(source);
     }
 
-    /** Open alerts of every source. */
+    /** Open alerts of every source (none of one switched off by its flag). */
     public List<PollAlert> openAlerts() {
-        return pollers.stream().flatMap(p -> alerts.open(p.source()).stream()).toList();
+        return pollers.stream().filter(p -> !flags.switchedOff(p.source()))
+                .flatMap(p -> alerts.open(p.source()).stream()).toList();
     }
 
     /** Recent alerts, open or cleared, newest first. */
@@ -124,12 +136,20 @@ public class PollingHealth {
     public void checkAlerts() {
         Instant now = clock.instant();
         for (SourcePoller poller : pollers) {
+            PollSource source = poller.source();
+            if (flags.switchedOff(source)) {
+                clearBecauseOff(source, now);
+                continue;
+            }
             if (!poller.enabled() || poller.nothingToPoll() != null) {
                 continue;
             }
-            PollSource source = poller.source();
             Optional<Instant> lastSuccess = pollLog.lastSuccess(source);
             Instant reference = lastSuccess.orElse(startedAt);
+            Instant on = switchedOnAt.get(source);
+            if (on != null && on.isAfter(reference)) {
+                reference = on;
+            }
             Duration silent = Duration.between(reference, now);
             // A source polled less often than alertAfter (the hourly forecast) is quiet after two missed polls.
             Duration limit = poller.interval().multipliedBy(2).compareTo(properties.alertAfter()) > 0
@@ -151,6 +171,28 @@ public class PollingHealth {
         }
     }
 
+    /**
+     * A polling flag changed: switched off, the source's open alert is cleared at once (it is not failing, it is
+     * off); switched on, its silence counts from now.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onFeatureToggled(FeatureToggled toggled) {
+        PollingFlags.sourceOf(toggled.feature()).ifPresent(source -> {
+            if (!toggled.enabled()) {
+                switchedOnAt.remove(source);
+                clearBecauseOff(source, toggled.at());
+            } else if (!toggled.wasEnabled()) {
+                switchedOnAt.put(source, toggled.at());
+            }
+        });
+    }
+
+    private void clearBecauseOff(PollSource source, Instant at) {
+        if (alerts.clear(source, NO_SUCCESSFUL_POLL, at)) {
+            log.info(source.key() + " polling " + flags.whyOff(source) + "; its alert is cleared");
+        }
+    }
+
     private SourceHealth health(SourcePoller poller) {
         PollSource source = poller.source();
         Instant now = clock.instant();
@@ -158,16 +200,20 @@ public class PollingHealth {
         var day = pollLog.counts(source, now.minus(Duration.ofHours(24)));
         var lastError = pollLog.lastError(source)
                 .map(e -> new SourceHealth.PollError(e.startedAt(), e.error())).orElse(null);
-        List<DataGap> gaps = poller.enabled() ? gaps(source, now.minus(properties.gapWindow()), now) : List.of();
-        List<PollAlert> open = alerts.open(source);
+        String off = flags.whyOff(source);
+        boolean polled = poller.enabled() && off == null;
+        List<DataGap> gaps = polled ? gaps(source, now.minus(properties.gapWindow()), now) : List.of();
+        List<PollAlert> open = off == null ? alerts.open(source) : List.of();
         Double hourRate = rate(hour);
-        String missing = poller.enabled() ? poller.nothingToPoll() : null;
-        SourceHealth.State state = !poller.enabled() || missing != null ? SourceHealth.State.NOT_CONFIGURED
+        String missing = polled ? poller.nothingToPoll() : null;
+        SourceHealth.State state = off != null ? SourceHealth.State.OFF
+                : !poller.enabled() || missing != null ? SourceHealth.State.NOT_CONFIGURED
                 : !open.isEmpty() ? SourceHealth.State.ALERT
                 : hourRate != null && hourRate < properties.degradedBelow() ? SourceHealth.State.DEGRADED
                 : SourceHealth.State.POLLING;
-        String origin = missing != null ? poller.origin() + ": " + missing : poller.origin();
-        return new SourceHealth(source, state, poller.enabled(), origin, poller.interval(),
+        String origin = off != null ? poller.origin() + ": " + off
+                : missing != null ? poller.origin() + ": " + missing : poller.origin();
+        return new SourceHealth(source, state, polled, origin, poller.interval(),
                 pollLog.lastSuccess(source).orElse(null), lastError, hourRate, hour.polls(), rate(day), day.polls(),
                 open, gaps);
     }

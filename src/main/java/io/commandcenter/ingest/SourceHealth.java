@@ -8,9 +8,11 @@ import java.util.List;
  * How polling of one cloud is going. Rates are null when there were no polls in the window: unknown, not 0 %.
  *
  * @param state              how the source is doing: NOT_CONFIGURED, POLLING, DEGRADED (success in the last hour
- *                           below {@code commandcenter.ingest.degraded-below}, polls failing now and then) or ALERT
- * @param enabled            whether the source is polled at all
- * @param origin             "simulator", the cloud's address, or what is missing before it can be polled
+ *                           below {@code commandcenter.ingest.degraded-below}, polls failing now and then), ALERT or
+ *                           OFF (switched off by its feature flag)
+ * @param enabled            whether the source is polled at all (false when not configured or switched off)
+ * @param origin             "simulator", the cloud's address, or what is missing before it can be polled, or which
+ *                           flag switched it off
  * @param interval           time between polls
  * @param lastSuccess        start of the last successful poll, null if none
  * @param lastError          the last failed poll, null if none
@@ -36,7 +38,12 @@ public record SourceHealth(PollSource source, State state, boolean enabled, Stri
          * Nothing to poll: no account and no simulator, or an account without a device registered. Shown amber
          * rather than as a healthy 100 %, since the site is not being watched.
          */
-        NOT_CONFIGURED
+        NOT_CONFIGURED,
+        /**
+         * Switched off by its feature flag (VICTRON_POLLING, SHELLY_POLLING, SOLARK_POLLING): not polled, on purpose,
+         * so neither failing nor quiet, and no alert.
+         */
+        OFF
     }
 
     /** A failed poll: when it started and why it failed. */

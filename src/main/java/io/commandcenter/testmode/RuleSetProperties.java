@@ -32,8 +32,9 @@ import io.commandcenter.engine.facts.SiteSettings;
  *   <li>the battery floor sheds every non-essential load: at or below critical a running heater and miner get
  *       an allowed off from {@link Source#SAFETY}, and the floor never switches off an essential well pump;</li>
  *   <li>the floor still sheds during an emergency stop;</li>
- *   <li>miners that automation paused resume above the resume threshold.</li>
+ *   <li>miners that automation paused resume above the resume threshold, once at the target charge.</li>
  * </ul>
+ * The pause properties are checked with auto-pause on, whatever the owner set: they are about the rules.
  */
 public final class RuleSetProperties {
 
@@ -54,7 +55,9 @@ public final class RuleSetProperties {
 
     public RuleSetProperties(RuleSet rules, SiteSettings settings, ZoneId zone) {
         this.rules = rules;
-        this.settings = settings;
+        // The properties check what the rules can do, whatever the owner chose: a rule set that cannot pause miners
+        // must not go live because auto-pause happens to be off today.
+        this.settings = settings.withAutoPauseMiners(true);
         this.zone = zone;
     }
 
@@ -138,13 +141,15 @@ public final class RuleSetProperties {
                         + decided(paused));
             }
             p.minerOn = false; // the relay obeyed the pause
-            double high = Math.min(100, settings.resumeMinersAbove() + 1);
+            // Above the resume threshold and at the target charge, whichever is higher.
+            double high = Math.min(100, Math.max(settings.resumeMinersAbove() + 1, settings.targetSoc()));
             Duration wait = Duration.ofMillis(settings.minerCooldownMillis()).plus(Duration.ofMinutes(6));
             List<Decision> seen = p.run(high, wait);
             if (seen.stream().noneMatch(d -> d.device().equals("miner-1") && d.on() && d.allowed()
                     && d.source() == Source.AUTOMATION)) {
                 return p.broken("battery at " + Numbers.format(high) + " % (resume above "
-                        + Numbers.format(settings.resumeMinersAbove()) + " %) for " + wait.toMinutes()
+                        + Numbers.format(settings.resumeMinersAbove()) + " % once at the target "
+                        + Numbers.format(settings.targetSoc()) + " %) for " + wait.toMinutes()
                         + " min after automation paused miner-1, and no allowed automation on for miner-1" + decided(seen));
             }
             return Optional.empty();

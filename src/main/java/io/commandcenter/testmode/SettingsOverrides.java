@@ -95,8 +95,9 @@ public final class SettingsOverrides {
                 default -> throw new IllegalArgumentException("unknown setting '" + name + "'; known settings: "
                         + String.join(", ", NAMES.keySet()));
             };
-            // What the owner does not set here (battery capacity, reading interval) stays as it was.
-            s = s.withBatteryCapacity(before.batteryCapacityWh()).withBatteryReadingEvery(before.batteryReadingEveryMillis());
+            // What the owner does not set here (battery capacity, reading interval, auto-pause) stays as it was.
+            s = s.withBatteryCapacity(before.batteryCapacityWh()).withBatteryReadingEvery(before.batteryReadingEveryMillis())
+                    .withAutoPauseMiners(before.autoPauseMiners());
         }
         List<String> problems = problems(s);
         if (!problems.isEmpty()) {

@@ -88,6 +88,9 @@ class SecurityConfiguration {
                 // Switching the site mode (Storm prep, Away) is an operator's call; editing modes is an admin's.
                 .requestMatchers(HttpMethod.POST, api("/site-modes/active")).hasRole("OPERATOR")
                 .requestMatchers(HttpMethod.POST, "/settings/site-mode").hasRole("OPERATOR")
+                // Feature flags: everyone signed in reads them; overriding one (or clearing the override) is an admin's.
+                .requestMatchers(HttpMethod.GET, api("/features", "/features/**")).hasRole("VIEWER")
+                .requestMatchers(api("/features/**")).hasRole("ADMIN")
                 // Locking a device for maintenance is an operator's safety act, like a STOP.
                 .requestMatchers(HttpMethod.PUT, api("/engine/locks/*")).hasRole("OPERATOR")
                 .requestMatchers(HttpMethod.DELETE, api("/engine/locks/*")).hasRole("OPERATOR")

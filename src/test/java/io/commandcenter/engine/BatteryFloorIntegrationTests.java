@@ -12,6 +12,8 @@ import io.commandcenter.IntegrationTest;
 import io.commandcenter.SimulatedDevices;
 import io.commandcenter.TestUsers;
 import io.commandcenter.control.EmergencyStopSwitch;
+import io.commandcenter.features.Feature;
+import io.commandcenter.features.FeatureFlags;
 import io.commandcenter.simulation.EmbeddedSimulator;
 import io.commandcenter.sitemodel.Faults;
 import io.commandcenter.timeseries.BatteryReading;
@@ -42,6 +44,7 @@ class BatteryFloorIntegrationTests {
     @Autowired ApplicationEventPublisher events;
     @Autowired JdbcClient jdbc;
     @Autowired io.commandcenter.approval.ApprovalService approvals;
+    @Autowired FeatureFlags flags;
 
     RestClient http;
 
@@ -106,6 +109,75 @@ class BatteryFloorIntegrationTests {
         List<Map<String, Object>> paused = http.get().uri("/shelly/actions/history?device=" + miner + "&source=AUTOMATION")
                 .retrieve().body(new ParameterizedTypeReference<>() { });
         assertThat(paused).singleElement().satisfies(a -> assertThat(a).containsEntry("requestedBy", "miners.drl"));
+    }
+
+    /**
+     * No flag switches the battery floor off: with AUTOMATION off, automation's own pause is decided and logged as
+     * not sent, and the floor's protective off still reaches the relay at critical charge.
+     */
+    @Test
+    void withAutomationSwitchedOffThePauseIsOnlyLoggedAndTheFloorStillSwitchesTheMinerOff() {
+        jdbc.sql("DELETE FROM notify.settings").update(); // confirmation mode NEVER: nothing waits for a person
+        String miner = freshMiner2();
+        flags.override(Feature.AUTOMATION, false, "admin", "commissioning");
+        try {
+            battery(44.7); // below the pause threshold of 50 %
+            await().atMost(Duration.ofSeconds(20)).until(() -> !actions(miner, "AUTOMATION").isEmpty()
+                    && actions(miner, "AUTOMATION").get(0).get("result") != null);
+            assertThat(actions(miner, "AUTOMATION")).singleElement().satisfies(a -> {
+                assertThat(a).containsEntry("result", "WOULD_EXECUTE").containsEntry("requestedBy", "miners.drl");
+                assertThat(String.valueOf(a.get("reasons"))).contains("Automation disabled by feature flag AUTOMATION");
+            });
+            assertThat(minerOn()).as("automation's pause was never sent").isTrue();
+
+            battery(19.5);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !minerOn());
+            assertThat(actions(miner, "SAFETY")).singleElement().satisfies(a -> assertThat(a)
+                    .containsEntry("result", "SUCCEEDED").containsEntry("requestedBy", "battery-floor.drl"));
+        } finally {
+            flags.reset(Feature.AUTOMATION, "admin", "test over");
+        }
+    }
+
+    /** "Auto-pause miners: no" leaves a miner running below the pause threshold, never at critical charge. */
+    @Test
+    void withAutoPauseOffAMinerRunsBelowThePauseThresholdAndIsStillSwitchedOffAtCritical() {
+        jdbc.sql("DELETE FROM notify.settings").update();
+        String miner = freshMiner2();
+        Map<String, Object> prefs = new java.util.HashMap<>(http.get().uri("/preferences").retrieve()
+                .body(new ParameterizedTypeReference<Map<String, Object>>() { }));
+        prefs.put("autoPauseMiners", false);
+        http.put().uri("/preferences").contentType(MediaType.APPLICATION_JSON).body(prefs).retrieve().toBodilessEntity();
+        try {
+            battery(44.7);
+            battery(19.5);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !minerOn());
+            // Had automation paused it at 44.7 %, the miner would have been off before the floor came to it.
+            assertThat(actions(miner, "SAFETY")).singleElement().satisfies(a -> assertThat(a)
+                    .containsEntry("result", "SUCCEEDED").containsEntry("requestedBy", "battery-floor.drl"));
+            assertThat(actions(miner, "AUTOMATION")).isEmpty();
+        } finally {
+            http.post().uri("/preferences/reset").retrieve().toBodilessEntity();
+        }
+    }
+
+    /** miner-2 under a name no other test in this application has switched, so no earlier cooldown or hold counts. */
+    private String freshMiner2() {
+        String miner = "miner-2-" + Long.toString(System.nanoTime(), 36);
+        jdbc.sql("UPDATE shelly.devices SET name = :n WHERE name = 'miner-2'").param("n", miner).update();
+        events.publishEvent(new io.commandcenter.device.DevicesChanged());
+        simulator.simulator().model().setRelay("miner-2", true);
+        relays(miner);
+        return miner;
+    }
+
+    private boolean minerOn() {
+        return simulator.simulator().state().device("miner-2").orElseThrow().on();
+    }
+
+    private List<Map<String, Object>> actions(String device, String source) {
+        return http.get().uri("/shelly/actions/history?device=" + device + "&source=" + source)
+                .retrieve().body(new ParameterizedTypeReference<>() { });
     }
 
     private List<Map<String, Object>> floorActions() {

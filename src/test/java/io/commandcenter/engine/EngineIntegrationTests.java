@@ -302,6 +302,30 @@ class EngineIntegrationTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void autoPauseMinersIsSavedAndReachesTheRules() {
+        var prefs = http.get().uri("/preferences").retrieve().body(Map.class);
+        assertThat(prefs.get("autoPauseMiners")).as("shipped: yes").isEqualTo(true);
+        prefs.put("autoPauseMiners", false);
+
+        assertThat(http.put().uri("/preferences").contentType(MediaType.APPLICATION_JSON).body(prefs).retrieve()
+                .toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+
+        assertThat(jdbc.sql("SELECT auto_pause_miners FROM engine.preferences").query(Boolean.class).single()).isFalse();
+        assertThat(http.get().uri("/preferences").retrieve().body(Map.class).get("autoPauseMiners")).isEqualTo(false);
+        assertThat(http.get().uri("/engine/queries/settings").retrieve().body(String.class))
+                .contains("\"autoPauseMiners\":false");
+
+        prefs.remove("autoPauseMiners");
+        var missing = http.put().uri("/preferences").contentType(MediaType.APPLICATION_JSON).body(prefs).retrieve()
+                .toEntity(Map.class);
+        assertThat(missing.getStatusCode().value()).as("a client that does not know it cannot turn it off by omission")
+                .isEqualTo(400);
+        assertThat((List<Map<String, Object>>) missing.getBody().get("invalidParams"))
+                .extracting(p -> p.get("field")).containsExactly("autoPauseMiners");
+    }
+
+    @Test
     void aTableRoundTripsThroughTheSpreadsheetEndpoints() {
         registerMiner("it-heater"); // a row names a registered device
         var table = Map.of("description", "surplus", "enabled", true, "rows", List.of(Map.of("row", 1,

@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.commandcenter.device.DeviceType;
 import io.commandcenter.engine.Decision.Outcome;
+import io.commandcenter.engine.facts.DailyWindow;
 import io.commandcenter.engine.facts.SiteSettings;
 import org.junit.jupiter.api.Test;
 
@@ -211,6 +212,108 @@ class MinerRulesTests {
             minutesLater(s, 50); // the hour of holding is over
             battery(s, 45);
             assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(false);
+        }
+    }
+
+    // ---- the target charge ----
+
+    private static SiteSettings targetAndResume(double target, double resume) {
+        return new SiteSettings(20, 30, target, 50, resume, 5000, DailyWindow.NEVER, DailyWindow.NEVER,
+                10 * 60_000L, 60 * 60_000L, 0);
+    }
+
+    @Test
+    void pausedMinersWaitForTheTargetChargeWhenItIsAboveTheResumeThreshold() {
+        try (EngineSession s = Rules.session(Rules.production(), targetAndResume(90, 80))) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            battery(s, 45);
+            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(false);
+            device(s, "miner-1", DeviceType.MINER, false);
+            for (double soc : new double[] {81, 85, 89.9}) {
+                minutesLater(s, 15);
+                battery(s, soc);
+                assertThat(s.fire()).as("%s %% is above the resume threshold but below the target", soc).isEmpty();
+            }
+            minutesLater(s, 15);
+            battery(s, 90);
+            assertThat(s.fire()).singleElement().satisfies(d -> {
+                assertThat(d.on()).isTrue();
+                assertThat(d.outcome()).isEqualTo(Outcome.ALLOWED);
+                assertThat(d.firedRules()).contains("Battery above the miner resume threshold and at the target charge",
+                        "Battery above the resume threshold: resume miners that automation paused");
+            });
+        }
+    }
+
+    @Test
+    void aTargetBelowTheResumeThresholdLeavesTheResumeThresholdToDecide() {
+        try (EngineSession s = Rules.session(Rules.production(), targetAndResume(60, 80))) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            battery(s, 45);
+            assertThat(s.fire()).hasSize(1);
+            device(s, "miner-1", DeviceType.MINER, false);
+            minutesLater(s, 15);
+            battery(s, 80);
+            assertThat(s.fire()).as("at the target, not above the resume threshold").isEmpty();
+            minutesLater(s, 15);
+            battery(s, 81);
+            assertThat(s.fire()).singleElement().extracting(Decision::on).isEqualTo(true);
+        }
+    }
+
+    // ---- auto-pause miners: no ----
+
+    @Test
+    void withAutoPauseOffMinersRunBelowThePauseThresholdUntilTheFloorShedsThemBelowTheMinimum() {
+        try (EngineSession s = Rules.session(Rules.production(), Rules.defaults().withAutoPauseMiners(false))) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            for (double soc : new double[] {49, 40, 30}) {
+                battery(s, soc);
+                assertThat(s.fire()).as("%s %%: automation does not pause", soc).isEmpty();
+                minutesLater(s, 15);
+            }
+            battery(s, 29);
+            assertThat(s.fire()).singleElement().satisfies(d -> {
+                assertThat(d.on()).isFalse();
+                assertThat(d.source()).isEqualTo(Source.SAFETY);
+                assertThat(d.outcome()).isEqualTo(Outcome.ALLOWED);
+                assertThat(d.firedRules()).contains("Below the minimum the loads automation may shed are shed")
+                        .doesNotContain("Battery below the pause threshold: pause running miners");
+            });
+        }
+    }
+
+    @Test
+    void withAutoPauseOffAMinerAPersonSwitchedOnIsStillSwitchedOffAtCriticalCharge() {
+        try (EngineSession s = Rules.session(Rules.production(), Rules.defaults().withAutoPauseMiners(false))) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            battery(s, 60);
+            s.fire();
+            assertThat(s.evaluate(Rules.manual("miner-1", true)).outcome()).isEqualTo(Outcome.ALLOWED);
+            minutesLater(s, 61); // the hold is over
+            battery(s, 29);
+            assertThat(s.fire()).as("below the minimum a person's miner stays theirs, and nothing pauses it").isEmpty();
+            minutesLater(s, 3);
+            battery(s, 20);
+            assertThat(s.fire()).singleElement().satisfies(d -> {
+                assertThat(d.device()).isEqualTo("miner-1");
+                assertThat(d.on()).isFalse();
+                assertThat(d.source()).isEqualTo(Source.SAFETY);
+                assertThat(d.outcome()).isEqualTo(Outcome.ALLOWED);
+                assertThat(d.firedRules()).contains("At the floor every load that is not essential is shed");
+            });
+        }
+    }
+
+    @Test
+    void withAutoPauseOnTheSameMinerIsPausedBelowTheThreshold() {
+        try (EngineSession s = Rules.session(Rules.production(), Rules.defaults().withAutoPauseMiners(true))) {
+            device(s, "miner-1", DeviceType.MINER, true);
+            battery(s, 49);
+            assertThat(s.fire()).singleElement().satisfies(d -> {
+                assertThat(d.on()).isFalse();
+                assertThat(d.source()).isEqualTo(Source.AUTOMATION);
+            });
         }
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SiteModeTests {
 
     private static final Preferences OWNER = new Preferences(20, 30, 80, 50, 80, 5000, null, null, null, null, 10,
-            60, 0, 0);
+            60, 0, 0, true);
     private static final SiteMode STORM_PREP = new SiteMode("Storm prep", "", 60.0, null, null, null, true);
     private static final SiteMode AWAY = new SiteMode("Away", "", null, null, null, ConfirmationMode.ALWAYS, true);
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs one poll the way every scheduled poll must run: never throws, times the poll and records it in the poll log,
- * whatever happened.
+ * whatever happened. A source whose feature flag is off is not polled.
  */
 @Component
 public class PollRunner {
@@ -19,14 +19,22 @@ public class PollRunner {
     private static final Log log = LogFactory.getLog(PollRunner.class);
 
     private final PollLog pollLog;
+    private final PollingFlags flags;
     private final Clock clock;
 
-    PollRunner(PollLog pollLog, Clock clock) {
+    PollRunner(PollLog pollLog, PollingFlags flags, Clock clock) {
         this.pollLog = pollLog;
+        this.flags = flags;
         this.clock = clock;
     }
 
     public PollResult run(SourcePoller poller) {
+        String off = flags.whyOff(poller.source());
+        if (off != null) {
+            // not logged as a poll either: switched off is neither a success nor a failure
+            log.debug(poller.source().key() + " not polled: " + off);
+            return PollResult.ok(0);
+        }
         String missing = poller.nothingToPoll();
         if (missing != null) {
             // not logged as a poll: an account with nothing registered must not read as 100 % healthy
