@@ -1,4 +1,4 @@
-// The settings page's feature flags (GET /features; admins: PUT /features/{FLAG}, POST /features/{FLAG}/reset):
+// The settings page's feature flags (GET /api/v1/features; admins: PUT /api/v1/features/{FLAG}, POST …/{FLAG}/reset):
 // each flag, whether it is on, where that comes from, and for an admin a switch that asks why.
 (function () {
   var page = document.getElementById('settings-page');
@@ -88,7 +88,7 @@
       toggle.className += ' toggle';
       toggle.addEventListener('click', function () {
         if (!reason.value.trim()) { reason.classList.add('invalid'); notice('error', 'Say why you change ' + f.label + ': it is kept with the change.'); return; }
-        send('PUT', '/features/' + f.flag, { enabled: !f.enabled, reason: reason.value }).then(function (r) { changed(f, r); });
+        send('PUT', '/api/v1/features/' + f.flag, { enabled: !f.enabled, reason: reason.value }).then(function (r) { changed(f, r); });
       });
       change.appendChild(reason);
       change.appendChild(toggle);
@@ -97,7 +97,7 @@
         reset.type = 'button';
         reset.addEventListener('click', function () {
           if (!reason.value.trim()) { reason.classList.add('invalid'); notice('error', 'Say why ' + f.label + ' goes back to its default.'); return; }
-          send('POST', '/features/' + f.flag + '/reset', { reason: reason.value }).then(function (r) { changed(f, r); });
+          send('POST', '/api/v1/features/' + f.flag + '/reset', { reason: reason.value }).then(function (r) { changed(f, r); });
         });
         change.appendChild(reset);
       }
@@ -107,7 +107,7 @@
   }
 
   function load() {
-    fetch('/features', { headers: { 'Accept': 'application/json' } })
+    fetch('/api/v1/features', { headers: { 'Accept': 'application/json' } })
       .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
       .then(function (flags) {
         var body = table.tBodies[0];
