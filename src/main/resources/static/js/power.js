@@ -6,7 +6,17 @@
   var plot = null;
 
   function draw(chart) {
-    var data = [chart.t].concat(chart.series.map(function (s) { return s.values; }));
+    // Forecast points sit at the middle of each hour, between readings: there a reading series has no sample,
+    // which uPlot must join over (undefined), while a real gap in the readings (null) still breaks the line.
+    var readings = chart.series.filter(function (s) { return s.kind === 'reading'; });
+    var forecastOnly = chart.t.map(function (_, i) {
+      return readings.every(function (s) { return s.values[i] === null; })
+        && chart.series.some(function (s) { return s.kind !== 'reading' && s.values[i] !== null; });
+    });
+    var data = [chart.t].concat(chart.series.map(function (s) {
+      return s.kind !== 'reading' ? s.values
+        : s.values.map(function (v, i) { return v === null && forecastOnly[i] ? undefined : v; });
+    }));
     var low = -1, high = -1;
     var series = [{}].concat(chart.series.map(function (s, i) {
       if (s.kind === 'forecast-low' || s.kind === 'forecast-high') {

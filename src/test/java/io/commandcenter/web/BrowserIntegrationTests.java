@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class BrowserIntegrationTests extends BrowserTestSupport {
 
     @Autowired ReadingWriter readings;
+    @Autowired io.commandcenter.timeseries.PvForecasts forecasts;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -54,9 +55,13 @@ class BrowserIntegrationTests extends BrowserTestSupport {
                 + " VALUES ('miner-1', 'test-miner-1', 'MINER', 1400) ON CONFLICT DO NOTHING").update();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         storeADay(now.minusSeconds(60));
+        jdbc.sql("TRUNCATE forecast.pv_hours").update();
+        forecasts.store(forecastAround(now));
         browser.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         String before = browser.find(By.cssSelector("#card-soc .value")).getText();
         browser.find(By.cssSelector("#power-chart .uplot"));
+        assertThat(browser.find(By.cssSelector("#power-chart .u-legend")).getText()).as("the forecast beside the PV")
+                .contains("PV forecast");
         browser.screenshot("power");
 
         readings.storeBattery(List.of(new BatteryReading("home", now, 42.7, 51.2, -20, 24.0)));
@@ -109,6 +114,18 @@ class BrowserIntegrationTests extends BrowserTestSupport {
     }
 
     /** A day of readings every 5 minutes so the chart has lines (the site simulator's shapes, roughly). */
+    /** A forecast issued now for the hours from a day back to a day ahead, a little below the sunny day stored. */
+    private static io.commandcenter.timeseries.PvForecast forecastAround(Instant now) {
+        List<io.commandcenter.timeseries.PvForecast.Hour> hours = new ArrayList<>();
+        Instant first = now.truncatedTo(ChronoUnit.HOURS).minus(23, ChronoUnit.HOURS);
+        for (Instant end = first; end.isBefore(now.plus(25, ChronoUnit.HOURS)); end = end.plus(1, ChronoUnit.HOURS)) {
+            double hour = end.atZone(java.time.ZoneOffset.UTC).getHour() - 0.5;
+            double sun = Math.max(0, Math.sin((hour - 6) / 12 * Math.PI));
+            hours.add(new io.commandcenter.timeseries.PvForecast.Hour(end, 1000 * sun, 30, 18, 5200 * sun));
+        }
+        return new io.commandcenter.timeseries.PvForecast("home", now, "test", hours);
+    }
+
     private void storeADay(Instant end) {
         List<BatteryReading> battery = new ArrayList<>();
         List<SolarReading> solar = new ArrayList<>();
