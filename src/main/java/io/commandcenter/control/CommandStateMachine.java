@@ -142,7 +142,9 @@ class CommandStateMachine {
             return end(run, State.DONE, Result.WOULD_EXECUTE, null, List.of("Automation disabled by feature flag"
                     + " AUTOMATION: would switch " + run.device.name() + (request.on() ? " on" : " off")));
         }
-        if (request.source() != Source.MANUAL && !flags.hardwareEnabled()) {
+        // The battery floor's protective offs pass even with hardware control off: they only ever switch a load off,
+        // and no switch may let a load drain the battery below the critical charge.
+        if (request.source() != Source.MANUAL && request.source() != Source.SAFETY && !flags.hardwareEnabled()) {
             return end(run, State.DONE, Result.WOULD_EXECUTE, null, List.of("Hardware control is off: would switch "
                     + run.device.name() + (request.on() ? " on" : " off")));
         }

@@ -84,6 +84,19 @@ class ControlFlagsIntegrationTests {
     }
 
     @Test
+    void withHardwareControlOffTheBatteryFloorStillSwitchesALoadOff() {
+        flags.override(Feature.HARDWARE_CONTROL, false, "admin", "commissioning");
+        ActionRequest protectiveOff = request(Source.SAFETY);
+
+        CommandOutcome floor = commands.carryOut(protectiveOff, allowed(protectiveOff));
+
+        assertThat(floor.result()).as("a load left on must not drain the battery: %s", floor.reasons())
+                .isEqualTo(Result.SUCCEEDED);
+        assertThat(heaterOn()).isFalse();
+        flags.reset(Feature.HARDWARE_CONTROL, "admin", "done");
+    }
+
+    @Test
     void hardwareControlSwitchedOffAtRuntimeStopsAutomatedActionsAndBackOnItSendsThemAgain() {
         assertThat(commands.hardwareEnabled()).as("on with the simulator").isTrue();
         flags.override(Feature.HARDWARE_CONTROL, false, "admin", "wiring work on the heater circuit");
