@@ -104,6 +104,8 @@ class CommandServiceIntegrationTests {
 
     @Test
     void readsTheRelayOverTheLanSoASwitchTakesOneCloudCall() {
+        // on, whatever ran before (the battery floor may have switched it off), so switching it off takes a send
+        simulator.simulator().model().setRelay("miner-1", true);
         int statusCalls = simulator.simulator().requests(STATUS_CALLS);
         int controlCalls = simulator.simulator().requests(SWITCH_CALLS);
         int localReads = simulator.simulator().requests("/shelly-local/" + cloudIdOf("miner-1") + "/rpc/Switch.GetStatus");
