@@ -43,10 +43,12 @@ class AutomationPageController {
     private final IfThenRuleService ifThenRules;
     private final ScheduleService schedules;
     private final DecisionRepository decisions;
+    private final SiteModeRepository modeSwitches;
     private final Clock clock;
 
     AutomationPageController(EngineService engine, IfThenRuleService ifThenRules, ScheduleService schedules,
-                             DecisionRepository decisions, Clock clock) {
+                             DecisionRepository decisions, SiteModeRepository modeSwitches, Clock clock) {
+        this.modeSwitches = modeSwitches;
         this.engine = engine;
         this.schedules = schedules;
         this.ifThenRules = ifThenRules;
@@ -61,8 +63,11 @@ class AutomationPageController {
 
     @GetMapping("/automation")
     String showAutomation(Model model) {
-        Map<String, DecisionRepository.RuleActivity> week = decisions.activitySince(clock.instant()
-                .minus(Duration.ofDays(7)));
+        Instant weekAgo = clock.instant().minus(Duration.ofDays(7));
+        // A rule's decisions and the site-mode switches it made both count as it acting.
+        Map<String, DecisionRepository.RuleActivity> week = new java.util.HashMap<>(decisions.activitySince(weekAgo));
+        modeSwitches.switchesBySince(weekAgo).forEach((by, a) -> week.merge(by, a, (x, y) -> new DecisionRepository
+                .RuleActivity(x.decisions() + y.decisions(), x.last().isAfter(y.last()) ? x.last() : y.last())));
         model.addAttribute("ifThenRules", ifThenRules.all().stream()
                 .map(r -> line(r.ruleName(), "if/then rule", r.inWords(), r.enabled(), week)).toList());
         RuleSet live = engine.rules();

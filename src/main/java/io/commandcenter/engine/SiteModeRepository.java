@@ -60,6 +60,19 @@ class SiteModeRepository {
                 .query(SiteModeRepository::mapSwitch).list();
     }
 
+    /** Per switcher ("otto", "if-then / storm", "schedule / away"): how many switches since {@code since}, and when last. */
+    java.util.Map<String, DecisionRepository.RuleActivity> switchesBySince(Instant since) {
+        java.util.Map<String, DecisionRepository.RuleActivity> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT switched_by, count(*) AS switches, max(switched_at) AS last FROM engine.site_mode_switches
+                WHERE switched_at >= :since GROUP BY switched_by""")
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> out.put(rs.getString("switched_by"), new DecisionRepository.RuleActivity(
+                        rs.getLong("switches"), rs.getTimestamp("last").toInstant())))
+                .list();
+        return out;
+    }
+
     void recordSwitch(SiteModeSwitch s) {
         jdbc.sql("""
                 INSERT INTO engine.site_mode_switches (mode, switched_at, switched_by, reason)

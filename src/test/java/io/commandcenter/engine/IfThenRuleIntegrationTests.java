@@ -97,6 +97,10 @@ class IfThenRuleIntegrationTests {
         }
         assertThat(active.path("mode").asString()).isEqualTo("Away");
         assertThat(active.path("by").asString()).isEqualTo("if-then / low battery away");
+        String page = viewer.get().uri("/automation").retrieve().body(String.class);
+        String row = page.substring(page.indexOf("id=\"rule-if-then-/-low-battery-away\""));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).as("its mode switch counts as acting this week")
+                .contains("<td class=\"this-week\">1</td>");
     }
 
     @Test
