@@ -28,9 +28,8 @@ import io.commandcenter.engine.facts.Confirmation;
 import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.engine.facts.HeldUntil;
 import io.commandcenter.engine.facts.ActiveMode;
+import io.commandcenter.engine.facts.OwnersRule;
 import io.commandcenter.engine.facts.ScheduledSwitch;
-import io.commandcenter.engine.facts.IfCondition;
-import io.commandcenter.engine.facts.IfThen;
 import io.commandcenter.engine.facts.ModeWish;
 import io.commandcenter.engine.facts.NotifyWish;
 import io.commandcenter.engine.facts.SolarForecast;
@@ -1031,27 +1030,15 @@ public final class EngineSession implements AutoCloseable {
         }
 
         /**
-         * A rule's name in explanations. The generic table rules (tables.drl, {@code @explainAs}) are named by the
-         * row they matched, as the owner wrote it: "surplus / heat water", "surplus: when soc >= 60.0".
+         * A rule's name in explanations. The generic rules over the owner's data ({@code @explainAs}: tables,
+         * if/then rules, schedules) are named by the {@link OwnersRule} they matched, as the owner wrote it.
          */
         private static String name(org.kie.api.definition.rule.Rule rule, List<Object> objects) {
             Object as = rule.getMetaData().get("explainAs");
             if (as != null) {
                 for (Object o : objects) {
-                    if (o instanceof TableTest test) {
-                        return test.condition();
-                    }
-                    if (o instanceof IfThen ifThen) {
-                        return ifThen.rule();
-                    }
-                    if (o instanceof ScheduledSwitch scheduled) {
-                        return scheduled.rule();
-                    }
-                    if (o instanceof IfCondition condition) {
-                        return condition.rule();
-                    }
-                    if (o instanceof TableRule row) {
-                        return row.rule();
+                    if (o instanceof OwnersRule owners) {
+                        return owners.explainedAs();
                     }
                 }
             }

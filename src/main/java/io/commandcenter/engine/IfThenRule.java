@@ -24,8 +24,8 @@ public record IfThenRule(String name, boolean enabled, List<Condition> condition
                          int cooldownMinutes, List<Action> actions) {
 
     public IfThenRule {
-        conditions = conditions == null ? List.of() : List.copyOf(conditions);
-        actions = actions == null ? List.of() : List.copyOf(actions);
+        conditions = copy(conditions);
+        actions = copy(actions);
     }
 
     /** What a condition tests. */
@@ -43,7 +43,7 @@ public record IfThenRule(String name, boolean enabled, List<Condition> condition
                             List<Integer> weekdays, String device, String state, String mode) {
 
         public Condition {
-            weekdays = weekdays == null ? List.of() : List.copyOf(weekdays);
+            weekdays = copy(weekdays);
         }
     }
 
@@ -161,5 +161,10 @@ public record IfThenRule(String name, boolean enabled, List<Condition> condition
     private static String weekdays(List<Integer> days) {
         String[] names = {"", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
         return String.join(", ", days.stream().map(d -> d >= 1 && d <= 7 ? names[d] : String.valueOf(d)).toList());
+    }
+
+    /** An unmodifiable copy that keeps null entries, so the validator names them (List.copyOf would throw). */
+    static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
     }
 }

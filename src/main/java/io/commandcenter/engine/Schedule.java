@@ -37,7 +37,7 @@ public record Schedule(String name, boolean enabled, Repeat repeat, LocalDateTim
     public enum Missed { SKIP, RUN_ONCE }
 
     public Schedule {
-        weekdays = weekdays == null ? List.of() : List.copyOf(weekdays);
+        weekdays = IfThenRule.copy(weekdays); // null days stay, for the check to name
         missed = missed == null ? Missed.SKIP : missed;
     }
 

@@ -185,6 +185,14 @@ class IfThenRuleIntegrationTests {
         assertThat(contradiction.getBody().path("invalidParams").get(0).path("message").asString())
                 .contains("can never hold together");
 
+        java.util.List<Object> nullCondition = new java.util.ArrayList<>();
+        nullCondition.add(null);
+        ResponseEntity<JsonNode> withNull = put(admin, "null", Map.of("conditions", nullCondition,
+                "actions", List.of(Map.of("does", "NOTIFY"))));
+        assertThat(withNull.getStatusCode().value()).as(String.valueOf(withNull.getBody())).isEqualTo(400);
+        assertThat(withNull.getBody().path("invalidParams").get(0).path("field").asString())
+                .isEqualTo("conditions[0].test");
+
         assertThat(put(viewer, "mine", Map.of("conditions", List.of(condition("SOC", null, 30)),
                 "actions", List.of(Map.of("does", "NOTIFY")))).getStatusCode().value())
                 .as("rules change policy: admins only").isEqualTo(403);

@@ -130,6 +130,12 @@ class ScheduleIntegrationTests {
         ResponseEntity<JsonNode> noDays = put(admin, "no days", mode("WEEKLY", "time", "06:00"));
         assertThat(noDays.getBody().path("invalidParams").findValuesAsString("field")).contains("weekdays");
 
+        java.util.List<Object> nullDay = new java.util.ArrayList<>();
+        nullDay.add(null);
+        ResponseEntity<JsonNode> withNull = put(admin, "null day", mode("WEEKLY", "time", "06:00", "weekdays", nullDay));
+        assertThat(withNull.getStatusCode().value()).as(String.valueOf(withNull.getBody())).isEqualTo(400);
+        assertThat(withNull.getBody().path("invalidParams").findValuesAsString("field")).contains("weekdays");
+
         ResponseEntity<JsonNode> unknown = put(admin, "ghost", Map.of("repeat", "DAILY", "time", "06:00",
                 "does", "SWITCH", "device", "no-such-device", "on", true));
         assertThat(unknown.getBody().path("invalidParams").findValuesAsString("field")).contains("device");

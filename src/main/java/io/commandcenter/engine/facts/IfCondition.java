@@ -8,7 +8,12 @@ import java.util.List;
  * {@code < below} (null = no bound).
  */
 public record IfCondition(String rule, int index, String test, Double atLeast, Double below, int hours,
-                          DailyWindow window, List<Integer> weekdays, String device, String state, String mode) {
+                          DailyWindow window, List<Integer> weekdays, String device, String state, String mode) implements OwnersRule {
+
+    @Override
+    public String explainedAs() {
+        return rule;
+    }
 
     public IfCondition {
         weekdays = weekdays == null ? List.of() : List.copyOf(weekdays);

@@ -8,7 +8,12 @@ import io.commandcenter.device.DeviceType;
  * a while after {@code until} the opposite. The rules decide whether it happens (holds, floor, STOP, approvals).
  */
 public record ScheduledSwitch(String rule, String device, DeviceType deviceType, boolean on, long from, long until,
-                              boolean switchBack) {
+                              boolean switchBack) implements OwnersRule {
+
+    @Override
+    public String explainedAs() {
+        return rule;
+    }
 
     /** How long after its end a switch back is still wished, so a device that was offline gets it when back. */
     public static final long SWITCH_BACK_WINDOW_MILLIS = 10 * 60_000L;

@@ -18,7 +18,12 @@ import io.commandcenter.device.DeviceType;
  * @param rule the row's name in explanations, "table / row"
  */
 public record TableRule(String table, int row, String rule, TableTest test, String device, DeviceType deviceType,
-                        boolean on, int priority, long cooldownMillis) {
+                        boolean on, int priority, long cooldownMillis) implements OwnersRule {
+
+    @Override
+    public String explainedAs() {
+        return rule;
+    }
 
     /** A row of table {@code table}; its condition is named by the table and what it tests. */
     public static TableRule of(String table, int row, String name, Double socFrom, Double socBelow, Double pvFrom,

@@ -13,7 +13,12 @@ import java.util.Set;
  */
 public record TableTest(String condition, Double socFrom, Double socBelow, Double pvFrom, Double pvBelow,
                         Double loadFrom, Double loadBelow, Double gridFrom, Double gridBelow, DailyWindow window,
-                        Set<Integer> weekdays) {
+                        Set<Integer> weekdays) implements OwnersRule {
+
+    @Override
+    public String explainedAs() {
+        return condition;
+    }
 
     public TableTest {
         weekdays = weekdays == null ? Set.of() : Set.copyOf(weekdays);
