@@ -107,6 +107,10 @@ class EngineService implements RulesEngine {
     private volatile ConfirmationMode confirmationMode;
     private volatile SiteMode siteMode = SiteMode.normal();
     private volatile List<ScheduledSwitch> scheduledSwitches = List.of();
+    // What workflows ask for (automate); engine thread only, like the decisions on their requests since they last looked.
+    private List<ScheduledSwitch> stepSwitches = List.of();
+    private List<WatchedCondition> watchedConditions = List.of();
+    private final List<Decision> stepDecisions = new ArrayList<>();
     private final ObjectProvider<ConfirmationSetting> confirmationSetting;
     /** The version on probation and the one to go back to; engine thread only. */
     private Probation probation;
@@ -233,10 +237,43 @@ class EngineService implements RulesEngine {
         scheduledSwitches = List.copyOf(switches);
         if (rules != null) {
             queue(() -> {
-                sessions.values().forEach(s -> s.useScheduledSwitches(scheduledSwitches));
+                sessions.values().forEach(s -> s.useScheduledSwitches(allSwitches()));
                 fireAll();
             });
         }
+    }
+
+    private List<ScheduledSwitch> allSwitches() {
+        if (stepSwitches.isEmpty()) {
+            return scheduledSwitches;
+        }
+        List<ScheduledSwitch> all = new ArrayList<>(scheduledSwitches);
+        all.addAll(stepSwitches);
+        return all;
+    }
+
+    @Override
+    public SiteView automate(List<ScheduledSwitch> switches, List<WatchedCondition> watched) {
+        String site = properties.site();
+        prepare(site);
+        return call(() -> {
+            if (rules == null) {
+                throw new IllegalStateException("the rules are not built yet");
+            }
+            EngineSession s = session(site);
+            if (!switches.equals(stepSwitches) || !watched.equals(watchedConditions)) {
+                stepSwitches = List.copyOf(switches);
+                watchedConditions = List.copyOf(watched);
+                sessions.values().forEach(each -> {
+                    each.useScheduledSwitches(allSwitches());
+                    each.useWatchedConditions(watchedConditions);
+                });
+            }
+            fire(site);
+            List<Decision> mine = List.copyOf(stepDecisions);
+            stepDecisions.clear();
+            return sessions.get(site).view(mine);
+        });
     }
 
     private void applyModeAndPreferences() {
@@ -258,6 +295,11 @@ class EngineService implements RulesEngine {
 
     RuleSet rules() {
         return rules;
+    }
+
+    /** Whether the emergency stop is on, as control last told the engine. */
+    boolean emergencyStopActive() {
+        return emergencyStop.active();
     }
 
     int version() {
@@ -536,6 +578,9 @@ class EngineService implements RulesEngine {
                 Instant.now()));
         List<ActionProposed> proposals = new ArrayList<>();
         for (Decision d : decisions) {
+            if (!stepSwitches.isEmpty() && stepSwitches.stream().anyMatch(w -> w.rule().equals(d.requestedBy()))) {
+                stepDecisions.add(d); // for the workflow's next look (automate)
+            }
             ActionRequest request = session.judgedRequest(d.requestId()).orElseGet(() -> new ActionRequest(
                     d.requestId(), d.device(), d.on(), d.source(), d.requestedBy(), "", d.decidedAt()));
             proposals.add(new ActionProposed(request, d));
@@ -605,7 +650,8 @@ class EngineService implements RulesEngine {
                     siteMode.applyTo(preferences).toSettings(), version);
             s.setEmergencyStop(emergencyStop);
             applyModeAndPreferences(s);
-            s.useScheduledSwitches(scheduledSwitches);
+            s.useScheduledSwitches(allSwitches());
+            s.useWatchedConditions(watchedConditions);
             SessionStart start = starts.remove(key);
             if (start == null) {
                 // Not prepared (cannot happen through the facade): start empty rather than read here.

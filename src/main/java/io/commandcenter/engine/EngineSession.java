@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.commandcenter.device.DeviceType;
 import io.commandcenter.engine.Decision.Outcome;
+import io.commandcenter.engine.facts.HoldingSince;
+import io.commandcenter.engine.facts.IfThenHolds;
 import io.commandcenter.engine.facts.BatteryAlarm;
 import io.commandcenter.engine.facts.Approved;
 import io.commandcenter.engine.facts.BatteryLevel;
@@ -102,6 +104,8 @@ public final class EngineSession implements AutoCloseable {
     private final List<FactHandle> tableRules = new ArrayList<>();
     private final List<FactHandle> scheduledHandles = new ArrayList<>();
     private List<ScheduledSwitch> scheduled = List.of();
+    private final List<FactHandle> watchedHandles = new ArrayList<>();
+    private List<WatchedCondition> watched = List.of();
     private boolean closed;
 
     // Facts the engine (not the rules) owns, by key, so they can be replaced and carried over on a swap.
@@ -215,6 +219,9 @@ public final class EngineSession implements AutoCloseable {
         next.forecastIssuedAt = forecastIssuedAt;
         next.forecastHour = forecastHour;
         next.useScheduledSwitches(scheduled);
+        next.useWatchedConditions(watched);
+        // Since when an owner's conditions hold is memory, not a conclusion: "for 10 minutes" must not start over.
+        session.getObjects(new ClassObjectFilter(HoldingSince.class)).forEach(next.session::insert);
         close();
         return next;
     }
@@ -597,6 +604,30 @@ public final class EngineSession implements AutoCloseable {
         scheduledHandles.clear();
         switches.forEach(s -> scheduledHandles.add(session.insert(s)));
         scheduled = List.copyOf(switches);
+    }
+
+    /** The conditions workflows wait or branch on, replacing the ones before. */
+    public void useWatchedConditions(List<WatchedCondition> conditions) {
+        watchedHandles.forEach(session::delete);
+        watchedHandles.clear();
+        conditions.forEach(c -> c.facts().forEach(f -> watchedHandles.add(session.insert(f))));
+        watched = List.copyOf(conditions);
+    }
+
+    /** What the session sees now (call after {@link #fire()}), with the given decisions on workflow requests. */
+    public SiteView view(List<Decision> decisions) {
+        Set<String> names = new java.util.HashSet<>();
+        watched.forEach(w -> names.add(w.name()));
+        Set<String> holding = new java.util.HashSet<>();
+        for (IfThenHolds h : facts(IfThenHolds.class)) {
+            if (names.contains(h.rule())) {
+                holding.add(h.rule());
+            }
+        }
+        Map<String, DeviceStatus> devices = new HashMap<>();
+        facts(DeviceStatus.class).forEach(d -> devices.put(d.device(), d));
+        boolean stopped = facts(EmergencyStop.class).stream().anyMatch(EmergencyStop::active);
+        return new SiteView(now(), names, holding, devices, stopped, decisions);
     }
 
     /** A new solar forecast: the SolarForecast facts are worked out from it now and again every hour. */

@@ -76,18 +76,38 @@ public record IfThenRule(String name, boolean enabled, List<Condition> condition
         }
         List<Object> facts = new ArrayList<>();
         facts.add(new IfThen(ruleName(), conditions.size(), sustainedMinutes * 60_000L, inWords()));
-        for (int i = 0; i < conditions.size(); i++) {
-            Condition c = conditions.get(i);
-            facts.add(new IfCondition(ruleName(), i, c.trigger().name(), c.atLeast(), c.below(),
-                    c.hours() == null ? 0 : c.hours(),
-                    c.from() != null && c.until() != null ? DailyWindow.of(c.from(), c.until()) : null,
-                    c.weekdays(), c.device(), c.state() == null ? null : c.state().toUpperCase(Locale.ROOT), c.mode()));
-        }
+        facts.addAll(conditionFacts(ruleName(), conditions));
         for (Action a : actions) {
             facts.add(new ThenAction(ruleName(), a.does().name(), a.device(), a.deviceType(),
                     a.on() != null && a.on(), a.mode(), a.message(), a.critical(), cooldownMinutes * 60_000L));
         }
         return facts;
+    }
+
+    /** One {@link IfCondition} fact per condition, known by {@code rule}. */
+    static List<Object> conditionFacts(String rule, List<Condition> conditions) {
+        List<Object> facts = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            Condition c = conditions.get(i);
+            facts.add(new IfCondition(rule, i, c.trigger().name(), c.atLeast(), c.below(),
+                    c.hours() == null ? 0 : c.hours(),
+                    c.from() != null && c.until() != null ? DailyWindow.of(c.from(), c.until()) : null,
+                    c.weekdays(), c.device(), c.state() == null ? null : c.state().toUpperCase(Locale.ROOT), c.mode()));
+        }
+        return facts;
+    }
+
+    /** Conditions as words ("the battery is below 40 %", "between 18:00 and 06:00"), joined by "and". */
+    public static String conditionsInWords(List<Condition> conditions) {
+        List<String> words = new ArrayList<>();
+        for (Condition c : conditions) {
+            words.add(switch (c.trigger()) {
+                case TIME -> "it is between " + c.from() + " and " + c.until();
+                case WEEKDAY -> "it is " + weekdays(c.weekdays());
+                default -> words(c);
+            });
+        }
+        return String.join(" and ", words);
     }
 
     /** The rule as a sentence, the way the builder shows it. */

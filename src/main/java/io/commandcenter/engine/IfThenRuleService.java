@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.commandcenter.validation.InvalidParams;
+
 import io.commandcenter.device.DeviceRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -14,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (as every rule change is), and only then stored and made live as a new version. A refused rule is not stored.
  */
 @Service
-class IfThenRuleService {
+class IfThenRuleService implements ConditionCheck {
 
     private final IfThenRuleRepository repository;
     private final RuleSetService ruleSets;
@@ -72,8 +74,17 @@ class IfThenRuleService {
     }
 
     private void check(IfThenRule rule, String detail) {
-        new IfThenRuleValidator(name -> devices.findByName(name).isPresent(), name -> modes.find(name).isPresent(),
-                preferences.current().criticalSoc()).check(rule).throwIfAny("invalid-if-then-rule", detail);
+        validator().check(rule).throwIfAny("invalid-if-then-rule", detail);
+    }
+
+    @Override
+    public void check(InvalidParams problems, String field, List<IfThenRule.Condition> conditions) {
+        validator().checkConditions(problems, field, conditions);
+    }
+
+    private IfThenRuleValidator validator() {
+        return new IfThenRuleValidator(name -> devices.findByName(name).isPresent(), name -> modes.find(name).isPresent(),
+                preferences.current().criticalSoc());
     }
 
     private List<IfThenRule> withThis(IfThenRule rule) {

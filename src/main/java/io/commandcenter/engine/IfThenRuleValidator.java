@@ -43,7 +43,7 @@ final class IfThenRuleValidator {
         for (int i = 0; i < rule.conditions().size(); i++) {
             condition(problems, "conditions[" + i + "]", rule.conditions().get(i));
         }
-        contradictions(problems, rule.conditions());
+        contradictions(problems, "conditions", rule.conditions());
         if (rule.sustainedMinutes() < 0 || rule.sustainedMinutes() > 1440) {
             problems.add("sustainedMinutes", "must be 0 to 1440");
         }
@@ -60,6 +60,20 @@ final class IfThenRuleValidator {
             action(problems, "actions[" + i + "]", rule.actions().get(i), rule.conditions());
         }
         return problems;
+    }
+
+    /** Conditions on their own (a workflow's wait or branch), checked as a rule's are; fields named under {@code field}. */
+    void checkConditions(InvalidParams problems, String field, List<Condition> conditions) {
+        if (conditions.isEmpty()) {
+            problems.add(field, "at least one condition is needed");
+        }
+        if (conditions.size() > 20) {
+            problems.add(field, "at most 20 conditions");
+        }
+        for (int i = 0; i < conditions.size(); i++) {
+            condition(problems, field + "[" + i + "]", conditions.get(i));
+        }
+        contradictions(problems, field, conditions);
     }
 
     private void condition(InvalidParams problems, String at, Condition c) {
@@ -124,7 +138,7 @@ final class IfThenRuleValidator {
     }
 
     /** Two conditions on the same measure whose ranges do not meet can never hold together. */
-    private static void contradictions(InvalidParams problems, List<Condition> conditions) {
+    private static void contradictions(InvalidParams problems, String field, List<Condition> conditions) {
         for (int j = 0; j < conditions.size(); j++) {
             for (int i = 0; i < j; i++) {
                 Condition a = conditions.get(i);
@@ -139,16 +153,16 @@ final class IfThenRuleValidator {
                 double highB = b.below() == null ? Double.POSITIVE_INFINITY : b.below();
                 boolean measure = a.atLeast() != null || a.below() != null;
                 if (measure && Math.max(lowA, lowB) >= Math.min(highA, highB)) {
-                    problems.add("conditions[" + j + "]", "contradicts conditions[" + i + "]: both on "
+                    problems.add(field + "[" + j + "]", "contradicts " + field + "[" + i + "]: both on "
                             + a.trigger() + ", they can never hold together");
                 }
                 if (a.trigger() == Trigger.DEVICE && a.device() != null && a.device().equals(b.device())
                         && a.state() != null && b.state() != null && opposite(a.state(), b.state())) {
-                    problems.add("conditions[" + j + "]", "contradicts conditions[" + i + "]: " + a.device()
+                    problems.add(field + "[" + j + "]", "contradicts " + field + "[" + i + "]: " + a.device()
                             + " cannot be " + a.state() + " and " + b.state());
                 }
                 if (a.trigger() == Trigger.MODE && a.mode() != null && !a.mode().equals(b.mode())) {
-                    problems.add("conditions[" + j + "]", "contradicts conditions[" + i + "]: one site mode at a time");
+                    problems.add(field + "[" + j + "]", "contradicts " + field + "[" + i + "]: one site mode at a time");
                 }
             }
         }

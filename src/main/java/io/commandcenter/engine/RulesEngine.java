@@ -52,6 +52,14 @@ public interface RulesEngine {
      */
     void approvalGranted(UUID requestId, String by);
 
+    /**
+     * For automation that runs step by step (workflows): the switches its current steps wish (judged like a
+     * schedule's, so every safety rule, hold, cooldown, STOP and approval applies) and the conditions it waits or
+     * branches on, replacing the ones before; the rules fire, and what the site's session then sees is returned,
+     * with the decisions on those switches since the last call. Fails while the rules are not built yet.
+     */
+    SiteView automate(List<io.commandcenter.engine.facts.ScheduledSwitch> switches, List<WatchedCondition> watched);
+
     /** Stored decisions, newest first; each filter may be null. */
     List<Decision> decisions(Instant from, Instant to, String device);
 }

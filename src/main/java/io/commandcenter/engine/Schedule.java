@@ -1,6 +1,7 @@
 package io.commandcenter.engine;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.commandcenter.device.DeviceType;
+import io.commandcenter.engine.facts.ScheduledSwitch;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
@@ -76,6 +78,45 @@ public record Schedule(String name, boolean enabled, Repeat repeat, LocalDateTim
             }
         }
         return null;
+    }
+
+    /** A switch without "for N minutes" is wished this long, so a device that is offline at the time gets it. */
+    public static final Duration PLAIN_SWITCH_WINDOW = Duration.ofMinutes(10);
+
+    /** The fact a switch that ran at {@code ranAt} puts in the sessions (live and in dry runs alike). */
+    public ScheduledSwitch switchFrom(Instant ranAt) {
+        Instant until = ranAt.plus(forMinutes != null ? Duration.ofMinutes(forMinutes) : PLAIN_SWITCH_WINDOW);
+        return new ScheduledSwitch(ruleName(), device, deviceType, Boolean.TRUE.equals(on), ranAt.toEpochMilli(),
+                until.toEpochMilli(), forMinutes != null);
+    }
+
+    /** Until when a switch that ran at {@code ranAt} is still in the sessions (its switch back included). */
+    public Instant wishedUntil(Instant ranAt) {
+        Instant until = ranAt.plus(forMinutes != null ? Duration.ofMinutes(forMinutes) : PLAIN_SWITCH_WINDOW);
+        return forMinutes != null ? until.plusMillis(ScheduledSwitch.SWITCH_BACK_WINDOW_MILLIS) : until;
+    }
+
+    /** Dry runs (no downtime): the switch in the sessions at {@code now} when every run came on time, or null. */
+    public ScheduledSwitch switchAt(Instant now, ZoneId zone) {
+        if (!enabled || does != Does.SWITCH) {
+            return null;
+        }
+        Duration longest = Duration.between(Instant.EPOCH, wishedUntil(Instant.EPOCH));
+        Instant latest = null;
+        for (Instant run : runsBetween(now.minus(longest), now, zone)) {
+            latest = run;
+        }
+        return latest != null && now.isBefore(wishedUntil(latest)) ? switchFrom(latest) : null;
+    }
+
+    /** The runs after {@code after} up to and including {@code upTo} (at most 10,000). */
+    public List<Instant> runsBetween(Instant after, Instant upTo, ZoneId zone) {
+        List<Instant> runs = new java.util.ArrayList<>();
+        for (Instant next = nextAfter(after, zone); next != null && !next.isAfter(upTo) && runs.size() < 10_000;
+             next = nextAfter(next, zone)) {
+            runs.add(next);
+        }
+        return runs;
     }
 
     /** The schedule in words: "every day at 06:00: switch miner-1 on for 120 minutes". */

@@ -29,8 +29,6 @@ class ScheduleService {
 
     /** A run found this late was missed (the platform was down), not merely caught by the next tick. */
     static final Duration GRACE = Duration.ofMinutes(2);
-    /** A switch without "for N minutes" is wished this long, so a device that is offline at the time gets it. */
-    static final Duration PLAIN_SWITCH_WINDOW = Duration.ofMinutes(10);
 
     private static final Log log = LogFactory.getLog(ScheduleService.class);
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,59}");
@@ -108,15 +106,9 @@ class ScheduleService {
                     repository.recordRun(s.name(), latest, now, outcome);
                     lastDue = latest;
                 }
-                if (s.does() == Schedule.Does.SWITCH && lastDue != null && outcome != null && outcome.startsWith("ran")) {
-                    Instant until = lastDue.plus(s.forMinutes() != null ? Duration.ofMinutes(s.forMinutes())
-                            : PLAIN_SWITCH_WINDOW);
-                    Instant wishedUntil = s.forMinutes() != null
-                            ? until.plusMillis(ScheduledSwitch.SWITCH_BACK_WINDOW_MILLIS) : until;
-                    if (now.isBefore(wishedUntil)) {
-                        due.add(new ScheduledSwitch(s.ruleName(), s.device(), s.deviceType(), Boolean.TRUE.equals(s.on()),
-                                lastDue.toEpochMilli(), until.toEpochMilli(), s.forMinutes() != null));
-                    }
+                if (s.does() == Schedule.Does.SWITCH && lastDue != null && outcome != null && outcome.startsWith("ran")
+                        && now.isBefore(s.wishedUntil(lastDue))) {
+                    due.add(s.switchFrom(lastDue));
                 }
             } catch (RuntimeException e) {
                 log.error("Schedule " + s.name() + " could not run", e);
@@ -138,6 +130,11 @@ class ScheduleService {
 
     private String run(Schedule s, boolean late) {
         if (s.does() == Schedule.Does.SET_MODE) {
+            if (engine.emergencyStopActive()) {
+                // STOP halts automation, its mode switches too (as for an if/then rule's).
+                log.warn("Schedule " + s.name() + " did not switch the site mode: the emergency stop is on");
+                return "skipped: the emergency stop is on";
+            }
             siteModes.switchTo(s.mode(), s.ruleName(), "scheduled" + (late ? ", run late after a restart" : ""));
         }
         log.info("Schedule " + s.name() + " ran" + (late ? " late" : "") + ": " + s.inWords());

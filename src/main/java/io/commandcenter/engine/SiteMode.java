@@ -39,6 +39,15 @@ public record SiteMode(String name, String description, Double minSoc, Double pa
                 p.autoPauseMiners());
     }
 
+    /** Settings as the rules have them, with this mode's overrides (dry runs switch modes this way). */
+    public io.commandcenter.engine.facts.SiteSettings applyTo(io.commandcenter.engine.facts.SiteSettings s) {
+        return new io.commandcenter.engine.facts.SiteSettings(s.criticalSoc(), or(minSoc, s.minSoc()), s.targetSoc(),
+                or(pauseMinersBelow, s.pauseMinersBelow()), or(resumeMinersAbove, s.resumeMinersAbove()),
+                s.maxGridDraw(), s.solarPriorityHours(), s.quietHours(), s.minerCooldownMillis(), s.manualHoldMillis(),
+                s.pauseConfirmMillis(), s.batteryCapacityWh(), s.batteryReadingEveryMillis(), s.alarmHysteresis(),
+                s.autoPauseMiners());
+    }
+
     /** This mode's confirmation, or the one set in the notification settings when the mode names none. */
     public ConfirmationMode confirmationOr(ConfirmationMode set) {
         return confirmation != null ? confirmation : set;

@@ -14,6 +14,7 @@ import io.commandcenter.control.ProtectiveOffFailed;
 import io.commandcenter.engine.ActionProposed;
 import io.commandcenter.engine.Decision;
 import io.commandcenter.engine.IfThenNotifies;
+import io.commandcenter.workflow.WorkflowNotifies;
 import io.commandcenter.engine.RuleSetRolledBack;
 import io.commandcenter.ingest.SourceWentQuiet;
 import org.springframework.scheduling.annotation.Async;
@@ -80,6 +81,15 @@ class AlertNotifier {
                 ? "its conditions hold." : notifies.message());
         notifications.send(new Notice("alert-rule", notifies.critical() ? Notice.Kind.CRITICAL : Notice.Kind.INFO,
                 "CommandCenter: " + name, text, text));
+    }
+
+    /** A workflow's notify step: by the notification settings, in quiet hours only when critical. */
+    @Async(NotifyConfiguration.ALERTS)
+    @TransactionalEventListener(fallbackExecution = true)
+    void onWorkflowNotifies(WorkflowNotifies notifies) {
+        String text = "Your workflow \"" + notifies.workflow() + "\": " + notifies.message();
+        notifications.send(new Notice("alert-workflow", notifies.critical() ? Notice.Kind.CRITICAL : Notice.Kind.INFO,
+                "CommandCenter: " + notifies.workflow(), text, text));
     }
 
     /** Once per failed version: the engine already put the previous rules back, the owner should know why. */

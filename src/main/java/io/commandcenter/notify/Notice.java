@@ -4,7 +4,7 @@ package io.commandcenter.notify;
  * One message to the owner, already rendered from a template.
  *
  * @param template  template name for the log: approval-request, approval-result, alert-poll, alert-safety, alert-stop,
- *                  alert-protective-off, alert-rules, alert-rule (an if/then rule's "notify me")
+ *                  alert-protective-off, alert-rules, alert-rule (an if/then rule's "notify me"), alert-workflow (a workflow's notify step)
  * @param kind      how it passes quiet hours and "critical only"
  * @param subject   email subject
  * @param emailText email body (plain text)

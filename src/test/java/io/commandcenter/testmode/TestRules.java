@@ -59,7 +59,7 @@ public final class TestRules {
     private TestRules() {
     }
 
-    static synchronized RuleSet production() {
+    public static synchronized RuleSet production() {
         if (production == null) {
             production = RuleSets.fromDirectory(RuleSets.DEFAULT_DIR);
         }
