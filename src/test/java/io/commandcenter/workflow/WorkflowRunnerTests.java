@@ -53,7 +53,7 @@ class WorkflowRunnerTests {
         return new Workflow("Evening shed", true, null, List.of(), List.of(
                 switchStep("heater-off", "water-heater", null, false, null),
                 new Step("wait", Does.WAIT, null, null, null, 10, null, null, null, null, null, null, null, null),
-                new Step("low?", Does.BRANCH, null, null, null, null, null, List.of(socBelow(40)), null, null, null,
+                new Step("low", Does.BRANCH, null, null, null, null, null, List.of(socBelow(40)), null, null, null,
                         null, "pause", "tell"),
                 new Step("pause", Does.SWITCH, null, DeviceType.MINER, false, null, null, null, null, null, null, null,
                         "morning", null),
@@ -144,8 +144,8 @@ class WorkflowRunnerTests {
             assertThat(site.run().status()).isEqualTo(Status.FINISHED);
             assertThat(site.relays).containsEntry("miner-1", true).containsEntry("miner-2", true);
             assertThat(site.path()).extracting(p -> p.substring(0, p.indexOf(':'))).containsExactly(
-                    "heater-off", "wait", "low?", "pause", "morning", "resume");
-            assertThat(site.path().get(2)).isEqualTo("low?: yes: the conditions held");
+                    "heater-off", "wait", "low", "pause", "morning", "resume");
+            assertThat(site.path().get(2)).isEqualTo("low: yes: the conditions held");
             Decision resumed = site.decisions.stream().filter(d -> d.device().equals("miner-1") && d.on()).findFirst()
                     .orElseThrow();
             assertThat(resumed.source()).isEqualTo(Source.AUTOMATION);
@@ -166,7 +166,7 @@ class WorkflowRunnerTests {
                     "The battery is fine, the miners keep running", false));
             assertThat(site.run().step()).isEqualTo("morning");
             assertThat(site.path()).extracting(p -> p.substring(0, p.indexOf(':')))
-                    .containsExactly("heater-off", "wait", "low?", "tell");
+                    .containsExactly("heater-off", "wait", "low", "tell");
         }
     }
 
@@ -256,7 +256,7 @@ class WorkflowRunnerTests {
                 after.minutes(10);
 
                 assertThat(after.path()).extracting(p -> p.substring(0, p.indexOf(':')))
-                        .as("on from the wait, the heater step not taken again").containsExactly("wait", "low?", "pause");
+                        .as("on from the wait, the heater step not taken again").containsExactly("wait", "low", "pause");
                 assertThat(after.decisions).noneMatch(d -> d.requestedBy().endsWith("/ heater-off"));
                 assertThat(after.relays).containsEntry("miner-1", false);
                 assertThat(after.run().stepsTaken()).isEqualTo(stored.stepsTaken() + 3);
