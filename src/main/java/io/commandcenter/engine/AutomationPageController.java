@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.engine.facts.TableRule;
 import io.commandcenter.navigation.NavPage;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The /automation page: every rule that acts on its own, in plain words: the owner's if/then rules, decision-table
  * rows and the shipped rules by name, each with how often it took part in a decision this week (from the decision
- * log) and when last, and the latest automated decisions. Operators read it; admins switch if/then rules on and off.
+ * log) and when last, and the latest automated decisions. Operators read it; admins switch if/then rules on and off,
+ * and build, edit and delete if/then rules and schedules with the page's forms, whose script calls the REST API
+ * ({@link IfThenRuleController}, {@link ScheduleController}) so the page needs nothing the API does not offer.
  */
 @Controller
 class AutomationPageController {
@@ -44,11 +47,16 @@ class AutomationPageController {
     private final ScheduleService schedules;
     private final DecisionRepository decisions;
     private final SiteModeRepository modeSwitches;
+    private final DeviceRegistry devices;
+    private final EngineProperties properties;
     private final Clock clock;
 
     AutomationPageController(EngineService engine, IfThenRuleService ifThenRules, ScheduleService schedules,
-                             DecisionRepository decisions, SiteModeRepository modeSwitches, Clock clock) {
+                             DecisionRepository decisions, SiteModeRepository modeSwitches, DeviceRegistry devices,
+                             EngineProperties properties, Clock clock) {
         this.modeSwitches = modeSwitches;
+        this.devices = devices;
+        this.properties = properties;
         this.engine = engine;
         this.schedules = schedules;
         this.ifThenRules = ifThenRules;
@@ -92,6 +100,7 @@ class AutomationPageController {
         model.addAttribute("schedules", schedules.all().stream().map(s -> new ScheduleLine(s.schedule().name(),
                 s.schedule().inWords(), s.schedule().enabled(), schedules.nextRuns(s.schedule(), 3), s.lastDue(),
                 s.lastOutcome())).toList());
+        model.addAttribute("choices", AutomationChoices.of(devices.findAll(), modeSwitches.findAll(), properties.zone()));
         return "automation/automation";
     }
 

@@ -1,6 +1,7 @@
 package io.commandcenter.engine;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -30,6 +31,11 @@ class IfThenRuleController {
                     Integer cooldownMinutes, List<IfThenRule.Action> actions) {
     }
 
+    /** The dry run's result with the rule's sentence, so the owner reads what was previewed before saving it. */
+    record PreviewView(String inWords, Duration window, int readings, List<String> differences,
+                       List<String> violations) {
+    }
+
     private final IfThenRuleService rules;
 
     IfThenRuleController(IfThenRuleService rules) {
@@ -53,8 +59,10 @@ class IfThenRuleController {
 
     /** A dry run of the rule as it would be saved, over the last 7 days of recorded readings; nothing is stored. */
     @PostMapping("/{name}/preview")
-    IfThenPreview.Preview preview(@PathVariable String name, @RequestBody RuleBody body) {
-        return rules.preview(rule(name, body));
+    PreviewView preview(@PathVariable String name, @RequestBody RuleBody body) {
+        IfThenRule rule = rule(name, body);
+        IfThenPreview.Preview p = rules.preview(rule);
+        return new PreviewView(rule.inWords(), p.window(), p.readings(), p.differences(), p.violations());
     }
 
     private static IfThenRule rule(String name, RuleBody body) {

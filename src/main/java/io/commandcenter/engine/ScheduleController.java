@@ -37,8 +37,18 @@ class ScheduleController {
 
     @GetMapping
     List<ScheduleView> list() {
-        return schedules.all().stream().map(s -> new ScheduleView(s.schedule(), s.schedule().inWords(),
-                schedules.nextRuns(s.schedule(), 3), s.lastDue(), s.lastOutcome())).toList();
+        return schedules.all().stream().map(this::view).toList();
+    }
+
+    /** One schedule as the list shows it; the /automation form fills itself from this to edit it. */
+    @GetMapping("/{name}")
+    ScheduleView show(@PathVariable String name) {
+        return view(schedules.find(name));
+    }
+
+    private ScheduleView view(ScheduleRepository.Stored s) {
+        return new ScheduleView(s.schedule(), s.schedule().inWords(), schedules.nextRuns(s.schedule(), 3), s.lastDue(),
+                s.lastOutcome());
     }
 
     @PutMapping("/{name}")

@@ -54,6 +54,10 @@ class ScheduleService {
         return repository.findAll();
     }
 
+    ScheduleRepository.Stored find(String name) {
+        return repository.find(name).orElseThrow(() -> new UnknownSchedule(name));
+    }
+
     /** The next {@code count} runs from now. */
     List<Instant> nextRuns(Schedule schedule, int count) {
         List<Instant> runs = new ArrayList<>();

@@ -158,6 +158,8 @@ class IfThenRuleIntegrationTests {
                 .retrieve().toEntity(JsonNode.class);
 
         assertThat(preview.getStatusCode().value()).as(String.valueOf(preview.getBody())).isEqualTo(200);
+        assertThat(preview.getBody().path("inWords").asString()).as("the sentence, to read before saving")
+                .isEqualTo("When the battery is below 45 %, then switch it-preview-heater off");
         assertThat(preview.getBody().path("readings").asInt()).isGreaterThanOrEqualTo(80);
         assertThat(preview.getBody().path("differences").toString()).contains("it-preview-heater off");
         assertThat(preview.getBody().path("violations")).isEmpty();

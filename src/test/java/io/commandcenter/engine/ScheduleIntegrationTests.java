@@ -86,6 +86,10 @@ class ScheduleIntegrationTests {
         JsonNode listed = viewer.get().uri("/api/v1/engine/schedules").retrieve().body(JsonNode.class).get(0);
         assertThat(listed.path("nextRuns").get(0).asString()).isEqualTo(at.toInstant(ZoneOffset.UTC).toString());
         assertThat(listed.path("inWords").asString()).startsWith("once on ");
+        JsonNode one = viewer.get().uri("/api/v1/engine/schedules/{name}", "away at noon").retrieve().body(JsonNode.class);
+        assertThat(one.path("schedule").path("at").asString()).as("the form on /automation edits from this")
+                .startsWith(at.toString());
+        assertThat(one.path("nextRuns")).isEqualTo(listed.path("nextRuns"));
 
         Instant due = at.toInstant(ZoneOffset.UTC);
         schedules.tick(due.minusSeconds(5));
@@ -143,6 +147,7 @@ class ScheduleIntegrationTests {
         assertThat(put(viewer, "mine", mode("DAILY", "time", "06:00")).getStatusCode().value()).isEqualTo(403);
         assertThat(jdbc.sql("SELECT count(*) FROM engine.schedules").query(Long.class).single()).isZero();
         assertThat(List.of(admin.delete().uri("/api/v1/engine/schedules/none").retrieve().toBodilessEntity()
-                .getStatusCode().value())).containsExactly(404);
+                .getStatusCode().value(), viewer.get().uri("/api/v1/engine/schedules/none").retrieve()
+                .toBodilessEntity().getStatusCode().value())).containsExactly(404, 404);
     }
 }
