@@ -276,8 +276,16 @@
     } else if (p.readings > 0) {
       box.appendChild(A.el('p', {}, 'No safety rule would have been broken.'));
     }
-    box.appendChild(A.el('p', { 'class': 'muted small' }, 'The replay compares device switches; setting the site mode'
-      + ' and notices are not replayed. Nothing was saved: Save makes the rule live.'));
+    var also = p.alsoDoes || [];
+    if (also.length) {
+      box.appendChild(A.el('p', {}, 'It would also have set the site mode or told you ' + also.length
+        + (also.length === 1 ? ' time:' : ' times:')));
+      var more = A.el('ul', { id: 'preview-also' });
+      also.forEach(function (line) { more.appendChild(A.el('li', {}, line)); });
+      box.appendChild(more);
+    }
+    box.appendChild(A.el('p', { 'class': 'muted small' }, 'The replay runs the recorded readings through the rules;'
+      + ' a forecast is not replayed, so forecast conditions do not hold in it. Nothing was saved: Save makes the rule live.'));
     previewBox.innerHTML = '';
     previewBox.appendChild(box);
   }

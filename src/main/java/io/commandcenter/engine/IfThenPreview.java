@@ -16,8 +16,11 @@ public interface IfThenPreview {
      * @param readings    how many recorded readings were replayed (0: nothing recorded in the window)
      * @param differences what the candidate would have decided otherwise, one line each, oldest first
      * @param violations  safety violations the candidate would have caused
+     * @param alsoDoes    site-mode switches and notifications the candidate would have made and the live rules
+     *                    did not, one line each, oldest first
      */
-    record Preview(Duration window, int readings, List<String> differences, List<String> violations) {
+    record Preview(Duration window, int readings, List<String> differences, List<String> violations,
+                   List<String> alsoDoes) {
     }
 
     Preview preview(RuleSet live, RuleSet candidate, SiteSettings settings, Duration window);

@@ -33,7 +33,7 @@ class IfThenRuleController {
 
     /** The dry run's result with the rule's sentence, so the owner reads what was previewed before saving it. */
     record PreviewView(String inWords, Duration window, int readings, List<String> differences,
-                       List<String> violations) {
+                       List<String> violations, List<String> alsoDoes) {
     }
 
     private final IfThenRuleService rules;
@@ -62,7 +62,8 @@ class IfThenRuleController {
     PreviewView preview(@PathVariable String name, @RequestBody RuleBody body) {
         IfThenRule rule = rule(name, body);
         IfThenPreview.Preview p = rules.preview(rule);
-        return new PreviewView(rule.inWords(), p.window(), p.readings(), p.differences(), p.violations());
+        return new PreviewView(rule.inWords(), p.window(), p.readings(), p.differences(), p.violations(),
+                p.alsoDoes());
     }
 
     private static IfThenRule rule(String name, RuleBody body) {

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
  * back from the stored last run.
  */
 @Service
-class ScheduleService {
+class ScheduleService implements SiteSchedules {
 
     /** A run found this late was missed (the platform was down), not merely caught by the next tick. */
     static final Duration GRACE = Duration.ofMinutes(2);
@@ -52,6 +52,11 @@ class ScheduleService {
 
     List<ScheduleRepository.Stored> all() {
         return repository.findAll();
+    }
+
+    @Override
+    public List<Schedule> schedules() {
+        return repository.findAll().stream().map(ScheduleRepository.Stored::schedule).toList();
     }
 
     ScheduleRepository.Stored find(String name) {

@@ -35,6 +35,12 @@ public final class ClosedLoopSimulation {
     }
 
     public static RunResult run(Scenario scenario, RuleSet rules, SiteSettings settings, SimulationOptions options) {
+        return run(scenario, rules, settings, options, Automation.NONE);
+    }
+
+    /** As {@link #run(Scenario, RuleSet, SiteSettings, SimulationOptions)}, with the owner's schedules and workflows. */
+    public static RunResult run(Scenario scenario, RuleSet rules, SiteSettings settings, SimulationOptions options,
+                                Automation automation) {
         long wallStart = System.nanoTime();
         Duration span = options.duration() == null ? scenario.duration() : options.duration();
         Instant start = scenario.start();
@@ -54,6 +60,8 @@ public final class ClosedLoopSimulation {
                 : settings.withBatteryCapacity(scenario.site().battery().capacityKwh() * 1000);
         try (EngineSession session = EngineSession.start(rules, ClockMode.PSEUDO, scenario.timezone(), start, used,
                 0)) {
+            DryRunAutomation automated = new DryRunAutomation(automation, session, scenario.timezone(), used,
+                    recorder::automation);
             for (long i = 0; i < steps; i++) {
                 Duration sinceStart = Duration.ofMillis(i * stepMillis);
                 Instant t = start.plus(sinceStart);
@@ -72,7 +80,8 @@ public final class ClosedLoopSimulation {
                     session.advanceTo(t);
                     reportedSoc = monitoring.battery(sinceStart, state.socPercent());
                     devices = feed(session, site, monitoring.readingTime(t, sinceStart), state, scenario, reportedSoc);
-                    decisions = session.fire();
+                    decisions = new ArrayList<>(session.fire());
+                    decisions.addAll(automated.after(decisions));
                 } catch (RuntimeException e) {
                     throw RuleSetFailure.of(e, t, "in scenario '" + scenario.name() + "'");
                 }

@@ -18,10 +18,12 @@ class IfThenPreviewByReplay implements IfThenPreview {
     private static final int MAX_LINES = 200;
 
     private final StoredReadings stored;
+    private final LiveAutomation automation;
     private final Clock clock;
     private final ZoneId zone;
 
-    IfThenPreviewByReplay(StoredReadings stored, Clock clock, TestModeProperties properties) {
+    IfThenPreviewByReplay(StoredReadings stored, Clock clock, TestModeProperties properties, LiveAutomation automation) {
+        this.automation = automation;
         this.stored = stored;
         this.clock = clock;
         this.zone = properties.zone();
@@ -33,16 +35,19 @@ class IfThenPreviewByReplay implements IfThenPreview {
         RecordedReadings readings = stored.window(to.minus(window), to, zone);
         int count = readings.battery().size() + readings.solar().size() + readings.devices().size();
         if (readings.isEmpty()) {
-            return new Preview(window, 0, List.of(), List.of());
+            return new Preview(window, 0, List.of(), List.of(), List.of());
         }
-        RunResult result = Replay.run(readings, new Replay.Side(live, settings), new Replay.Side(candidate, settings),
-                2, progress -> { });
+        Automation now = automation.current();
+        RunResult result = Replay.run(readings, new Replay.Side(live, settings, now),
+                new Replay.Side(candidate, settings, now), 2, progress -> { });
         List<String> differences = result.report().diff().stream().limit(MAX_LINES)
                 .map(d -> d.at() + " " + d.device() + (d.on() ? " on" : " off") + ": " + d.change()
                         + " (live: " + d.live() + ", with the rule: " + d.candidate() + ")")
                 .toList();
         List<String> violations = result.report().violations().stream()
                 .map(v -> v.at() + " " + v.device() + ": " + v.type() + " " + v.detail()).toList();
-        return new Preview(window, count, differences, violations);
+        List<String> alsoDoes = result.report().automation().stream().filter(a -> !a.alsoLive()).limit(MAX_LINES)
+                .map(a -> a.at() + " " + a.what() + ": " + a.detail() + " (" + a.by() + ")").toList();
+        return new Preview(window, count, differences, violations, alsoDoes);
     }
 }

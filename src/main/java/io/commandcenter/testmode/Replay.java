@@ -18,9 +18,11 @@ import io.commandcenter.engine.EngineSession;
 import io.commandcenter.engine.RuleSet;
 import io.commandcenter.engine.Source;
 import io.commandcenter.engine.facts.SiteSettings;
+import io.commandcenter.engine.facts.SolarForecast;
 import io.commandcenter.testmode.SimulationReport.DecisionDiff;
 import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
+import io.commandcenter.timeseries.PvForecast;
 import io.commandcenter.timeseries.SolarReading;
 
 /**
@@ -35,8 +37,12 @@ public final class Replay {
     private Replay() {
     }
 
-    /** Which rules and settings a side of the replay runs. */
-    public record Side(RuleSet rules, SiteSettings settings) {
+    /** Which rules, settings and automation (schedules, workflows, modes) a side of the replay runs. */
+    public record Side(RuleSet rules, SiteSettings settings, Automation automation) {
+
+        public Side(RuleSet rules, SiteSettings settings) {
+            this(rules, settings, Automation.NONE);
+        }
     }
 
     public static RunResult run(RecordedReadings readings, Side live, Side candidate, int maxChartPoints,
@@ -48,6 +54,8 @@ public final class Replay {
                 maxChartPoints, false);
         List<Decision> liveDecisions = new ArrayList<>();
         List<Decision> candidateDecisions = new ArrayList<>();
+        List<SimulationReport.AutomationStep> liveSteps = new ArrayList<>();
+        List<SimulationReport.AutomationStep> candidateSteps = new ArrayList<>();
         Instant start = readings.from();
         Map<String, DevicePowerReading> latestDevice = new TreeMap<>();
         Map<String, Double> deviceWh = new TreeMap<>();
@@ -58,12 +66,26 @@ public final class Replay {
                 live.settings(), 0);
              EngineSession candidateSession = EngineSession.start(candidate.rules(), ClockMode.PSEUDO, readings.zone(),
                      start, candidate.settings(), 0)) {
+            DryRunAutomation liveAutomation = new DryRunAutomation(live.automation(), liveSession, readings.zone(),
+                    live.settings(), liveSteps::add);
+            DryRunAutomation candidateAutomation = new DryRunAutomation(candidate.automation(), candidateSession,
+                    readings.zone(), candidate.settings(), candidateSteps::add);
             int i = 0;
             long progressEvery = Math.max(1, timeline.size() / 100);
+            int forecast = 0;
+            List<PvForecast> forecasts = readings.forecasts();
             while (i < timeline.size()) {
                 Instant t = timeline.get(i).at();
                 liveSession.advanceTo(t);
                 candidateSession.advanceTo(t);
+                // The forecasts as the live engine had them: each from its issue on.
+                for (; forecast < forecasts.size() && !forecasts.get(forecast).issuedAt().isAfter(t); forecast++) {
+                    PvForecast f = forecasts.get(forecast);
+                    List<SolarForecast.Hour> hours = f.hours().stream().map(h -> new SolarForecast.Hour(
+                            h.endsAt().toEpochMilli(), h.expectedPvW(), h.cloudCover(), h.temperature())).toList();
+                    liveSession.useForecast(f.issuedAt().toEpochMilli(), hours);
+                    candidateSession.useForecast(f.issuedAt().toEpochMilli(), hours);
+                }
                 // Energy since the previous moment, from the readings in force until now.
                 if (pendingBattery != null || lastSolar != null) {
                     integrate(latestDevice, lastSolar, deviceWh, energy, Duration.between(previous(timeline, i), t));
@@ -91,8 +113,12 @@ public final class Replay {
                         progress.accept((double) (i + 1) / timeline.size());
                     }
                 }
-                liveDecisions.addAll(liveSession.fire());
-                for (Decision d : candidateSession.fire()) {
+                List<Decision> liveNow = new ArrayList<>(liveSession.fire());
+                liveNow.addAll(liveAutomation.after(liveNow));
+                liveDecisions.addAll(liveNow);
+                List<Decision> candidateNow = new ArrayList<>(candidateSession.fire());
+                candidateNow.addAll(candidateAutomation.after(candidateNow));
+                for (Decision d : candidateNow) {
                     candidateDecisions.add(d);
                     recorder.decision(d, d.allowed() ? "RECORDED" : null, false);
                 }
@@ -112,12 +138,20 @@ public final class Replay {
         SimulationReport report = recorder.report("replay", readings.site(), "Replay of stored readings "
                         + Numbers.time(readings.from()) + " to " + Numbers.time(readings.to()), 0,
                 candidate.rules().contentHash(), readings.from(), readings.to(), timeline.size(), 0, totals,
-                diff(liveDecisions, candidateDecisions));
+                diff(liveDecisions, candidateDecisions)).withAutomation(alsoLive(liveSteps, candidateSteps));
         if (progress != null) {
             progress.accept(1.0);
         }
         return new RunResult(report, Duration.between(readings.from(), readings.to()),
                 Duration.ofNanos(System.nanoTime() - wallStart));
+    }
+
+    /** The candidate's automation steps, each marked when the live side took the same one at the same time. */
+    private static List<SimulationReport.AutomationStep> alsoLive(List<SimulationReport.AutomationStep> live,
+                                                                  List<SimulationReport.AutomationStep> candidate) {
+        java.util.Set<SimulationReport.AutomationStep> liveSet = new java.util.HashSet<>(live);
+        return candidate.stream().map(s -> new SimulationReport.AutomationStep(s.at(), s.by(), s.what(), s.detail(),
+                liveSet.contains(s))).toList();
     }
 
     private record Timed(Instant at, int order, Object reading) {

@@ -60,6 +60,7 @@ public final class ReportHtml {
         page.setVariable("chart", ReportChart.of(report, zone, format));
         page.setVariable("violations", Rows.of(report.violations()));
         page.setVariable("alerts", Rows.of(report.alerts()));
+        page.setVariable("automation", Rows.of(report.automation()));
         page.setVariable("diff", report.diff() == null ? null : Rows.of(report.diff()));
         page.setVariable("actions", Rows.of(report.actions()));
         page.setVariable("blocked", Rows.of(report.blocked()));

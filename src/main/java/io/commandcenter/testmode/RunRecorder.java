@@ -48,6 +48,7 @@ final class RunRecorder {
     private final List<Point> series = new ArrayList<>();
     private final List<Violation> violations = new ArrayList<>();
     private final List<Alert> alerts = new ArrayList<>();
+    private final List<SimulationReport.AutomationStep> automation = new ArrayList<>();
     private final Map<String, Double> minerRunHours = new TreeMap<>();
     private final Map<String, Integer> actionsPerDevice = new TreeMap<>();
     private final Map<String, Integer> actionsPerRule = new TreeMap<>();
@@ -147,6 +148,11 @@ final class RunRecorder {
      * A decision of the rules. {@code relay} says what happened to an allowed automation action
      * (null when nothing was carried out).
      */
+    /** A schedule's run, a workflow's step, a mode switch or a notification in the dry run. */
+    void automation(SimulationReport.AutomationStep step) {
+        automation.add(step);
+    }
+
     void decision(Decision d, String relay, boolean emergencyStop) {
         String at = Numbers.time(d.decidedAt());
         String rule = ruleNames.proposer(d);
@@ -234,7 +240,7 @@ final class RunRecorder {
                 Numbers.round(energy.curtailedKwh(), 3), Numbers.round(energy.unmetKwh(), 3), actions.size(),
                 actionsPerDevice, actionsPerRule, blocked.size(), blockedPerReason, violations.size(), alerts.size());
         return new SimulationReport(summary, List.copyOf(actions), List.copyOf(blocked), List.copyOf(series),
-                List.copyOf(violations), List.copyOf(alerts), diff);
+                List.copyOf(violations), List.copyOf(alerts), diff, List.copyOf(automation));
     }
 
     private static Extreme extreme(double value, Instant at) {

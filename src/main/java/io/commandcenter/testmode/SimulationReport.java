@@ -16,7 +16,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"summary", "actions", "blocked", "series", "violations", "alerts", "diff"})
 public record SimulationReport(Summary summary, List<Action> actions, List<Blocked> blocked, List<Point> series,
-                               List<Violation> violations, List<Alert> alerts, List<DecisionDiff> diff) {
+                               List<Violation> violations, List<Alert> alerts, List<DecisionDiff> diff,
+                               List<AutomationStep> automation) {
 
     /**
      * @param kind             "simulation" (closed loop over the site model) or "replay" (recorded readings)
@@ -87,6 +88,22 @@ public record SimulationReport(Summary summary, List<Action> actions, List<Block
      *             relay did not carry out; once until the relay obeys again)
      */
     public record Alert(String type, String at, String device, String detail) {
+    }
+
+    /**
+     * What schedules, workflows and the owner's if/then rules did besides switching (the switches are actions): a
+     * schedule's run, a workflow's step, a site-mode switch, a notification the owner would have been sent.
+     *
+     * @param by   the schedule, workflow step or rule, by the name the decision log knows it by
+     * @param what SCHEDULE, WORKFLOW_STEP, WORKFLOW_RUN, SET_MODE or NOTIFY
+     * @param alsoLive in a replay, the live side did the same at the same time (false in a simulation)
+     */
+    public record AutomationStep(String at, String by, String what, String detail, boolean alsoLive) {
+    }
+
+    /** This report with the automation steps replaced. */
+    public SimulationReport withAutomation(List<AutomationStep> steps) {
+        return new SimulationReport(summary, actions, blocked, series, violations, alerts, diff, List.copyOf(steps));
     }
 
     /**

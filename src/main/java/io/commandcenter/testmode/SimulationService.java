@@ -42,13 +42,16 @@ public class SimulationService {
     private final SimulationRunRepository runs;
     private final TaskExecutor executor;
     private final LiveRules live;
+    private final LiveAutomation automation;
     private final StoredReadings stored;
     private final TestModeProperties properties;
     private final JsonMapper json;
     private final Map<UUID, Double> progress = new ConcurrentHashMap<>();
 
     SimulationService(SimulationRunRepository runs, @Qualifier("testModeExecutor") TaskExecutor testModeExecutor,
-                      LiveRules live, StoredReadings stored, TestModeProperties properties, JsonMapper json) {
+                      LiveRules live, StoredReadings stored, TestModeProperties properties, JsonMapper json,
+                      LiveAutomation automation) {
+        this.automation = automation;
         this.runs = runs;
         this.executor = testModeExecutor;
         this.live = live;
@@ -165,14 +168,16 @@ public class SimulationService {
             if (p.scenario() != null) {
                 SimulationOptions options = new SimulationOptions(p.request().duration(), p.request().emergencyStops(),
                         properties.maxChartPoints(), onProgress);
-                result = ClosedLoopSimulation.run(p.scenario(), candidate, p.settings(), options);
+                result = ClosedLoopSimulation.run(p.scenario(), candidate, p.settings(), options,
+                        automation.current());
             } else {
                 RecordedReadings readings = p.replay().load();
                 if (readings.isEmpty()) {
                     throw new IllegalStateException("no stored readings in the replay window");
                 }
-                result = Replay.run(readings, new Replay.Side(live.ruleSet(), live.settings()),
-                        new Replay.Side(candidate, p.settings()), properties.maxChartPoints(), onProgress);
+                Automation now = automation.current();
+                result = Replay.run(readings, new Replay.Side(live.ruleSet(), live.settings(), now),
+                        new Replay.Side(candidate, p.settings(), now), properties.maxChartPoints(), onProgress);
             }
             runs.done(id, ReportJson.write(result.report()), result.report().violations().size(),
                     result.wallTime().toMillis());

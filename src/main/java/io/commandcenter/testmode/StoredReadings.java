@@ -9,6 +9,8 @@ import java.util.TreeMap;
 
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
+import io.commandcenter.timeseries.PvForecast;
+import io.commandcenter.timeseries.PvForecasts;
 import io.commandcenter.timeseries.BatteryReading;
 import io.commandcenter.timeseries.DevicePowerReading;
 import io.commandcenter.timeseries.Resolution;
@@ -28,10 +30,12 @@ class StoredReadings {
 
     private final TimeseriesQueries queries;
     private final DeviceRegistry registry;
+    private final PvForecasts forecasts;
 
-    StoredReadings(TimeseriesQueries queries, DeviceRegistry registry) {
+    StoredReadings(TimeseriesQueries queries, DeviceRegistry registry, PvForecasts forecasts) {
         this.queries = queries;
         this.registry = registry;
+        this.forecasts = forecasts;
     }
 
     RecordedReadings window(Instant from, Instant to, ZoneId zone) {
@@ -56,7 +60,9 @@ class StoredReadings {
                         online && p.power() != null ? p.power().avg() : null, null, null, null));
             }
         }
-        return new RecordedReadings(SITE, zone, from, to, battery, solar, relays, devices);
+        // A forecast counts for six hours after its issue (then it is stale): the one issued just before the window too.
+        List<PvForecast> issued = forecasts.issuedBetween(from.minus(java.time.Duration.ofHours(6)), to);
+        return new RecordedReadings(SITE, zone, from, to, battery, solar, relays, devices, issued);
     }
 
     private static double avg(Stats s) {

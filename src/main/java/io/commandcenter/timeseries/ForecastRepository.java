@@ -55,6 +55,18 @@ class ForecastRepository {
                 .list();
     }
 
+    /** Every issue made in {@code [from, to)}, oldest first, each with all its hours (any site: one site per install). */
+    List<PvForecast> issuedBetween(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT DISTINCT site, issued_at FROM forecast.pv_hours WHERE issued_at >= :from AND issued_at < :to
+                ORDER BY issued_at""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, n) -> new Object[] {rs.getString("site"), rs.getTimestamp("issued_at").toInstant()}).list()
+                .stream().map(row -> new PvForecast((String) row[0], (Instant) row[1], "stored",
+                        hours((String) row[0], (Instant) row[1], Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"))))
+                .toList();
+    }
+
     /** Forgets issues older than {@code before}. */
     int deleteIssuedBefore(Instant before) {
         return jdbc.sql("DELETE FROM forecast.pv_hours WHERE issued_at < :before")

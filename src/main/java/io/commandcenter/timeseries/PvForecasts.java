@@ -78,6 +78,11 @@ public class PvForecasts {
         return repository.latest(site, from, to);
     }
 
+    /** Every issue made in {@code [from, to)}, oldest first, with all its hours: what a replay of that time saw. */
+    public List<PvForecast> issuedBetween(Instant from, Instant to) {
+        return repository.issuedBetween(from, to);
+    }
+
     private static String check(PvForecast.Hour h, Instant previous) {
         if (h.endsAt() == null) {
             return "no time";

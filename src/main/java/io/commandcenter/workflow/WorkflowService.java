@@ -74,8 +74,13 @@ public class WorkflowService {
         this.zone = zone;
     }
 
-    public List<WorkflowRepository.Stored> all() {
+    List<WorkflowRepository.Stored> all() {
         return workflows.findAll();
+    }
+
+    /** The workflows as stored (dry runs carry them out too). */
+    public List<Workflow> workflows() {
+        return workflows.findAll().stream().map(WorkflowRepository.Stored::workflow).toList();
     }
 
     Workflow find(String name) {

@@ -146,6 +146,6 @@ class ReportHtmlTests {
                 new Extreme(30, START), new Extreme(85, "2025-06-16T11:00:00Z"), 0, Map.of("miner-1", 3.5),
                 Map.of("miner-1", 2.0), 40, 30, 0, 10, 0, 0, actions.size(), Map.of(), Map.of(), blocked.size(),
                 Map.of(), violations.size(), alerts == null ? 0 : alerts.size());
-        return new SimulationReport(summary, actions, blocked, series, violations, alerts, diff);
+        return new SimulationReport(summary, actions, blocked, series, violations, alerts, diff, List.of());
     }
 }
