@@ -65,7 +65,7 @@ final class DryRunAutomation {
                         record(run, s.ruleName(), "SCHEDULE", "skipped: the emergency stop is on");
                     } else {
                         record(run, s.ruleName(), "SCHEDULE", s.inWords());
-                        setMode(s.mode(), s.ruleName());
+                        setMode(s.mode(), s.ruleName(), run);
                     }
                 } else {
                     record(run, s.ruleName(), "SCHEDULE", s.inWords());
@@ -115,7 +115,7 @@ final class DryRunAutomation {
     private void wishes() {
         for (Object wish : session.drainAutomationWishes()) {
             if (wish instanceof ModeWish m) {
-                setMode(m.mode(), m.rule());
+                setMode(m.mode(), m.rule(), session.now());
             } else if (wish instanceof NotifyWish n) {
                 record(session.now(), n.rule(), "NOTIFY", n.message() == null ? "" : n.message());
             }
@@ -129,13 +129,13 @@ final class DryRunAutomation {
 
     private void carryOut(WorkflowRunner.Effect effect) {
         if (effect instanceof WorkflowRunner.SetMode m) {
-            setMode(m.mode(), m.rule());
+            setMode(m.mode(), m.rule(), session.now());
         } else if (effect instanceof WorkflowRunner.Notify n) {
             record(session.now(), n.rule(), "NOTIFY", n.message());
         }
     }
 
-    private void setMode(String name, String by) {
+    private void setMode(String name, String by, Instant at) {
         SiteMode mode = automation.modes().stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
         session.setActiveMode(name);
         if (mode != null) {
@@ -144,7 +144,7 @@ final class DryRunAutomation {
                 session.setConfirmationMode(mode.confirmation());
             }
         }
-        record(session.now(), by, "SET_MODE", "site mode " + name + (mode == null ? " (unknown here: settings unchanged)"
+        record(at, by, "SET_MODE", "site mode " + name + (mode == null ? " (unknown here: settings unchanged)"
                 : mode.changes().isEmpty() ? "" : ": " + String.join(", ", mode.changes())));
     }
 

@@ -93,6 +93,7 @@ class SecurityConfiguration {
                 .requestMatchers(api("/features/**")).hasRole("ADMIN")
                 // Cancelling a running workflow stops automation acting, like a STOP; starting one is an admin's.
                 .requestMatchers(HttpMethod.POST, api("/workflows/runs/*/cancel")).hasRole("OPERATOR")
+                .requestMatchers(HttpMethod.POST, "/automation/workflows/runs/*/cancel").hasRole("OPERATOR")
                 // Locking a device for maintenance is an operator's safety act, like a STOP.
                 .requestMatchers(HttpMethod.PUT, api("/engine/locks/*")).hasRole("OPERATOR")
                 .requestMatchers(HttpMethod.DELETE, api("/engine/locks/*")).hasRole("OPERATOR")

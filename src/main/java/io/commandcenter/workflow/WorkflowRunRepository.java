@@ -76,6 +76,16 @@ class WorkflowRunRepository {
                 .param("limit", limit).query((rs, n) -> run(rs)).list();
     }
 
+    /** How many runs each workflow started since {@code since}, and when the latest started. */
+    java.util.Map<String, Object[]> startsSince(Instant since) {
+        java.util.Map<String, Object[]> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT workflow, count(*) AS n, max(started_at) AS last FROM workflow.runs WHERE started_at >= :since"
+                        + " GROUP BY workflow").param("since", Timestamp.from(since))
+                .query((rs, n) -> out.put(rs.getString("workflow"), new Object[] {rs.getLong("n"),
+                        rs.getTimestamp("last").toInstant()})).list();
+        return out;
+    }
+
     Optional<WorkflowRun> find(UUID id) {
         return jdbc.sql("SELECT * FROM workflow.runs WHERE id = :id").param("id", id).query((rs, n) -> run(rs)).optional();
     }

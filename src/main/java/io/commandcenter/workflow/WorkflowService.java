@@ -120,6 +120,20 @@ public class WorkflowService {
         return null;
     }
 
+    /** Runs started in the last 7 days per workflow: [count, latest start]. */
+    java.util.Map<String, Object[]> startsThisWeek() {
+        return runs.startsSince(clock.instant().minus(Duration.ofDays(7)));
+    }
+
+    /** Switches a workflow on or off (off: it no longer starts at its time; a run under way goes on). */
+    Workflow setEnabled(String name, boolean enabled, String by) {
+        Workflow w = find(name);
+        Workflow changed = new Workflow(w.name(), enabled, w.startsAt(), w.weekdays(), w.steps());
+        workflows.save(changed, clock.instant(), by);
+        log.info("Workflow " + name + " switched " + (enabled ? "on" : "off") + " by " + by);
+        return changed;
+    }
+
     public List<WorkflowRun> recentRuns(int limit) {
         return runs.recent(limit);
     }

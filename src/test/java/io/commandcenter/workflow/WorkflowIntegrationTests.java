@@ -191,6 +191,34 @@ class WorkflowIntegrationTests {
     }
 
     @Test
+    void theAutomationPageShowsEachWorkflowInWordsAndEachRunStepByStep() throws Exception {
+        put(admin, "it shed", shed());
+        put(admin, "it wait", Map.of("startsAt", "18:00", "steps", List.of(step("wait", "WAIT", "minutes", 60))));
+        String done = admin.post().uri("/automation/workflows/{n}/run", "it shed").retrieve().body(String.class);
+        assertThat(done).contains("id=\"workflow-it-shed\"", "if the battery is below 40 % go to storm, else tell");
+        waitForRun(workflows.recentRuns(1).get(0).id().toString(), r -> !"RUNNING".equals(r.path("status").asString()));
+        assertThat(viewer.post().uri("/automation/workflows/{n}/run", "it wait").retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(403);
+        admin.post().uri("/automation/workflows/{n}/run", "it wait").retrieve().toBodilessEntity();
+
+        String asViewer = viewer.get().uri("/automation/workflows").retrieve().body(String.class);
+        assertThat(asViewer).contains("switch " + HEATER + " off</span>: <em>done: " + HEATER + " off</em>",
+                "notify me (&quot;battery fine&quot;)</span>: <em>sent to the owner</em>", ">finished<", ">running<")
+                .doesNotContain("Run now", "Cancel</button>");
+        String row = asViewer.substring(asViewer.indexOf("id=\"workflow-it-shed\""));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("<td class=\"this-week\">1</td>", "by hand");
+        String asOperator = operator.get().uri("/automation/workflows").retrieve().body(String.class);
+        assertThat(asOperator).contains("Cancel</button>").doesNotContain("Run now");
+
+        String off = admin.post().uri("/automation/workflows/{n}/enabled?enabled=false", "it wait").retrieve()
+                .body(String.class);
+        String waitRow = off.substring(off.indexOf("id=\"workflow-it-wait\""));
+        assertThat(waitRow.substring(0, waitRow.indexOf("</tr>"))).contains("<td>off</td>", "by hand", "Switch on");
+        assertThat(admin.get().uri("/automation").retrieve().body(String.class))
+                .contains("hx-get=\"/automation/workflows\"");
+    }
+
+    @Test
     void badWorkflowsAreRefusedOnTheirFieldsAndNothingIsStored() {
         ResponseEntity<JsonNode> cycle = put(admin, "it bad", Map.of("steps", List.of(
                 step("a", "NOTIFY", "message", "x", "next", "b"),
