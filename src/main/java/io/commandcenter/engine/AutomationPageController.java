@@ -72,10 +72,13 @@ class AutomationPageController {
     @GetMapping("/automation")
     String showAutomation(Model model) {
         Instant weekAgo = clock.instant().minus(Duration.ofDays(7));
-        // A rule's decisions and the site-mode switches it made both count as it acting.
+        // A rule's decisions, the site-mode switches it made and the notices it asked for all count as it acting.
         Map<String, DecisionRepository.RuleActivity> week = new java.util.HashMap<>(decisions.activitySince(weekAgo));
-        modeSwitches.switchesBySince(weekAgo).forEach((by, a) -> week.merge(by, a, (x, y) -> new DecisionRepository
-                .RuleActivity(x.decisions() + y.decisions(), x.last().isAfter(y.last()) ? x.last() : y.last())));
+        java.util.function.BiConsumer<String, DecisionRepository.RuleActivity> add = (by, a) -> week.merge(by, a,
+                (x, y) -> new DecisionRepository.RuleActivity(x.decisions() + y.decisions(),
+                        x.last().isAfter(y.last()) ? x.last() : y.last()));
+        modeSwitches.switchesBySince(weekAgo).forEach(add);
+        decisions.noticesSince(weekAgo).forEach(add); // a rule that only notifies acts too
         model.addAttribute("ifThenRules", ifThenRules.all().stream()
                 .map(r -> line(r.ruleName(), "if/then rule", r.inWords(), r.enabled(), week)).toList());
         RuleSet live = engine.rules();

@@ -92,6 +92,25 @@ class DecisionRepository {
     }
 
     /** The latest decisions on requests automation made (rules, tables, if/then rules), newest first. */
+    /** An if/then rule asked for a notice (the notify feature sends it). */
+    void recordNotice(String rule, Instant at, boolean critical) {
+        jdbc.sql("INSERT INTO engine.rule_notices (rule, asked_at, critical) VALUES (:rule, :at, :critical)")
+                .param("rule", rule).param("at", Timestamp.from(at)).param("critical", critical).update();
+    }
+
+    /** The notices each rule asked for since {@code since}, as activity. */
+    Map<String, RuleActivity> noticesSince(Instant since) {
+        Map<String, RuleActivity> out = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT rule, count(*) AS notices, max(asked_at) AS last FROM engine.rule_notices
+                WHERE asked_at >= :since GROUP BY rule""")
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> out.put(rs.getString("rule"), new RuleActivity(rs.getLong("notices"),
+                        rs.getTimestamp("last").toInstant())))
+                .list();
+        return out;
+    }
+
     List<Decision> recentAutomation(int limit) {
         return jdbc.sql("""
                 SELECT * FROM engine.decisions WHERE source = 'AUTOMATION'

@@ -596,7 +596,12 @@ class EngineService implements RulesEngine {
         }
         output.execute(() -> {
             alarm.ifPresent(a -> inOneTransaction(a, () -> events.publishEvent(a)));
-            wanted.forEach(w -> inOneTransaction(w, () -> events.publishEvent(w)));
+            wanted.forEach(w -> inOneTransaction(w, () -> {
+                if (w instanceof IfThenNotifies n) {
+                    decisionRepository.recordNotice(n.rule(), n.at(), n.critical());
+                }
+                events.publishEvent(w);
+            }));
             for (ActionProposed proposed : proposals) {
                 inOneTransaction(proposed, () -> {
                     decisionRepository.save(site, proposed.request(), proposed.decision());

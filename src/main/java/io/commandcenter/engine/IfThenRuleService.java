@@ -53,8 +53,10 @@ class IfThenRuleService implements ConditionCheck {
     @Transactional
     IfThenRule save(IfThenRule rule, String by) {
         check(rule, "The rule was not saved");
-        apply(withThis(rule), by);
+        List<IfThenRule> next = withThis(rule);
+        // Stored first, made live last: a refusal rolls the row back, and nothing goes live that is not stored.
         repository.save(rule, by);
+        apply(next, by);
         return rule;
     }
 
@@ -97,8 +99,9 @@ class IfThenRuleService implements ConditionCheck {
     @Transactional
     void delete(String name, String by) {
         find(name);
-        apply(repository.findAll().stream().filter(r -> !r.name().equals(name)).toList(), by);
+        List<IfThenRule> rest = repository.findAll().stream().filter(r -> !r.name().equals(name)).toList();
         repository.delete(name);
+        apply(rest, by);
     }
 
     private void apply(List<IfThenRule> rules, String by) {

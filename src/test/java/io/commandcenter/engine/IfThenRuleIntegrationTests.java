@@ -133,6 +133,29 @@ class IfThenRuleIntegrationTests {
     }
 
     @Test
+    void aRuleThatOnlyNotifiesCountsAsActingThisWeek() throws Exception {
+        ResponseEntity<JsonNode> saved = put(admin, "tell me low", Map.of(
+                "conditions", List.of(condition("SOC", null, 34)),
+                "actions", List.of(Map.of("does", "NOTIFY", "message", "battery low"))));
+        assertThat(saved.getStatusCode().value()).as(String.valueOf(saved.getBody())).isEqualTo(200);
+
+        admin.post().uri("/engine/facts").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("type", "battery", "soc", 32, "voltage", 51, "current", -5)).retrieve()
+                .toBodilessEntity();
+
+        String row = "";
+        for (Instant deadline = Instant.now().plusSeconds(15); Instant.now().isBefore(deadline); Thread.sleep(100)) {
+            String page = viewer.get().uri("/automation").retrieve().body(String.class);
+            row = page.substring(page.indexOf("id=\"rule-if-then-/-tell-me-low\""));
+            row = row.substring(0, row.indexOf("</tr>"));
+            if (row.contains("<td class=\"this-week\">1</td>")) {
+                break;
+            }
+        }
+        assertThat(row).as("its notice counts as acting this week").contains("<td class=\"this-week\">1</td>");
+    }
+
+    @Test
     void aPreviewShowsWhatTheRuleWouldHaveDoneOverTheRecordedDaysAndSavesNothing() {
         jdbc.sql("DELETE FROM shelly.devices WHERE name = 'it-preview-heater'").update();
         admin.post().uri("/devices").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "it-preview-heater",
