@@ -11,6 +11,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The site modes: stored, checked against the preferences they change, and switched by hand (or, later, by a
@@ -24,6 +26,8 @@ public class SiteModeService {
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,39}");
 
     /** The mode in force, since when, who switched to it and why. */
+    private volatile ActiveSiteMode cached;
+
     public record ActiveSiteMode(SiteMode mode, SiteModeSwitch since) {
     }
 
@@ -57,7 +61,18 @@ public class SiteModeService {
     }
 
     /** The mode in force: the latest switch, Normal before the first (or when the switched-to mode was deleted). */
+    /** The mode in force, read once and kept until a switch or a change to a mode (every page's top bar asks). */
     public ActiveSiteMode active() {
+        ActiveSiteMode known = cached;
+        if (known != null) {
+            return known;
+        }
+        ActiveSiteMode read = read();
+        cached = read;
+        return read;
+    }
+
+    private ActiveSiteMode read() {
         var latest = repository.latestSwitch();
         SiteMode mode = latest.flatMap(s -> repository.find(s.mode())).orElseGet(
                 () -> repository.find(SiteMode.NORMAL).orElseGet(SiteMode::normal));
@@ -72,6 +87,7 @@ public class SiteModeService {
         SiteModeSwitch made = new SiteModeSwitch(mode.name(), clock.instant(), by,
                 reason == null ? "" : reason.strip());
         repository.recordSwitch(made);
+        forget();
         engine.useSiteMode(mode);
         log.info("Site mode is now " + mode.name() + " (switched by " + by + (made.reason().isEmpty() ? ""
                 : ": " + made.reason()) + ")");
@@ -84,6 +100,7 @@ public class SiteModeService {
         check(mode);
         boolean builtIn = repository.find(mode.name()).map(SiteMode::builtIn).orElse(false);
         repository.save(mode, by);
+        forget();
         SiteMode saved = new SiteMode(mode.name(), mode.description(), mode.minSoc(), mode.pauseMinersBelow(),
                 mode.resumeMinersAbove(), mode.confirmation(), builtIn);
         if (active().mode().name().equals(saved.name())) {
@@ -103,6 +120,20 @@ public class SiteModeService {
         }
         problems.throwIfAny("invalid-site-mode", "The mode was not deleted");
         repository.delete(name);
+        forget();
+    }
+
+    /** Forgets the mode in force now and again once the transaction has committed (a reader meanwhile saw the old). */
+    private void forget() {
+        cached = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cached = null;
+                }
+            });
+        }
     }
 
     public List<SiteModeSwitch> recentSwitches(int limit) {
