@@ -45,6 +45,12 @@ class IfThenRuleRepository {
                 .param("definition", json.writeValueAsString(d)).param("by", by).update();
     }
 
+    /** The stored rules become exactly {@code rules} (a rollback to a version that recorded its own). */
+    void replaceAll(List<IfThenRule> rules, String by) {
+        jdbc.sql("DELETE FROM engine.if_then_rules").update();
+        rules.forEach(r -> save(r, by));
+    }
+
     boolean delete(String name) {
         return jdbc.sql("DELETE FROM engine.if_then_rules WHERE name = :name").param("name", name).update() > 0;
     }

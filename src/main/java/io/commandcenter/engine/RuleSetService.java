@@ -5,6 +5,7 @@ import static java.util.stream.Collectors.toSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -278,8 +279,16 @@ class RuleSetService implements SmartInitializingSingleton {
             warnings.add(new RuleProblem("", null, null, 0, 0, "decision tables not restored: version " + version
                     + " did not record its table rows, so the stored tables differ from the live rules"));
         }
+        // The owner's if/then rules as that version ran them, when it recorded them; else the stored ones stay.
+        Optional<List<IfThenRule>> oldIfThen = versions.ifThenRules(version);
+        if (oldIfThen.isPresent()) {
+            ifThenRules.replaceAll(oldIfThen.get(), by);
+        } else {
+            warnings.add(new RuleProblem("", null, null, 0, 0, "if/then rules not restored: version " + version
+                    + " did not record them, so the stored if/then rules run with it"));
+        }
         RuleSet rules = built.ruleSet().withTables(recorded ? oldTables : tables.findAll())
-                .withIfThenRules(ifThenRules.findAll());
+                .withIfThenRules(oldIfThen.orElseGet(ifThenRules::findAll));
         int number = versions.activate(rules, rules.tables(), by, "rollback to " + version, workspaceHash());
         installOrRefuse(rules, number);
         return new Validation(List.of(), warnings, rules.contentHash(), rules.buildTime().toMillis(), rules);
@@ -338,7 +347,7 @@ class RuleSetService implements SmartInitializingSingleton {
             }
         });
         RuleSetBuilder.Result built = builder.build(files);
-        // Versions do not record if/then rules: the stored ones run with every version.
+        // A candidate built from a version runs with the stored if/then rules (a rollback restores the version's own).
         return built.ok() ? built.withRuleSet(built.ruleSet().withTables(versions.tables(version.version()))
                 .withIfThenRules(ifThenRules.findAll())) : built;
     }

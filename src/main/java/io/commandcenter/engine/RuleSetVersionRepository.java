@@ -18,6 +18,7 @@ class RuleSetVersionRepository {
 
     private static final TypeReference<LinkedHashMap<String, String>> FILES = new TypeReference<>() { };
     private static final TypeReference<List<DecisionTable>> TABLES = new TypeReference<>() { };
+    private static final TypeReference<List<IfThenRule>> IF_THEN_RULES = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -38,11 +39,12 @@ class RuleSetVersionRepository {
         jdbc.sql("UPDATE engine.rule_set_versions SET active = false WHERE active").update();
         return jdbc.sql("""
                 INSERT INTO engine.rule_set_versions (activated_by, source, content_hash, files, tables, build_millis,
-                                                      active, workspace_hash)
-                VALUES (:by, :source, :hash, CAST(:files AS jsonb), CAST(:tables AS jsonb), :millis, true, :workspace)
+                                                      active, workspace_hash, if_then_rules)
+                VALUES (:by, :source, :hash, CAST(:files AS jsonb), CAST(:tables AS jsonb), :millis, true, :workspace,
+                        CAST(:ifThen AS jsonb))
                 RETURNING version
                 """).param("by", by).param("source", source).param("hash", rules.contentHash())
-                .param("workspace", workspaceHash)
+                .param("workspace", workspaceHash).param("ifThen", json.writeValueAsString(rules.ifThenRules()))
                 .param("files", json.writeValueAsString(files)).param("tables", json.writeValueAsString(tables))
                 .param("millis", rules.buildTime().toMillis()).query(Integer.class).single();
     }
@@ -81,6 +83,13 @@ class RuleSetVersionRepository {
         String tables = jdbc.sql("SELECT tables FROM engine.rule_set_versions WHERE version = :v").param("v", version)
                 .query(String.class).optional().orElse(null);
         return tables == null ? List.of() : json.readValue(tables, TABLES);
+    }
+
+    /** The if/then rules a version ran with; empty when it recorded none (made before versions kept them). */
+    Optional<List<IfThenRule>> ifThenRules(int version) {
+        String rules = jdbc.sql("SELECT if_then_rules FROM engine.rule_set_versions WHERE version = :v")
+                .param("v", version).query(String.class).optional().orElse(null);
+        return rules == null ? Optional.empty() : Optional.of(json.readValue(rules, IF_THEN_RULES));
     }
 
     /** Whether a version recorded its tables (versions of old rollbacks did not). */

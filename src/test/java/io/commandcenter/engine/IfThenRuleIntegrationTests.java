@@ -135,6 +135,32 @@ class IfThenRuleIntegrationTests {
         jdbc.sql("DELETE FROM shelly.devices WHERE name = 'it-auto-heater'").update();
     }
 
+    private int activeVersion() {
+        for (JsonNode v : admin.get().uri("/api/v1/engine/rules/versions").retrieve().body(JsonNode.class)) {
+            if (v.path("active").asBoolean()) {
+                return v.path("version").asInt();
+            }
+        }
+        throw new AssertionError("no active version");
+    }
+
+    @Test
+    void aVersionRecordsTheIfThenRulesItRanWithAndARollbackBringsThemBack() {
+        put(admin, "first", Map.of("conditions", List.of(condition("SOC", null, 30)),
+                "actions", List.of(Map.of("does", "NOTIFY", "message", "one"))));
+        int withFirst = activeVersion();
+        put(admin, "second", Map.of("conditions", List.of(condition("SOC", null, 25)),
+                "actions", List.of(Map.of("does", "NOTIFY", "message", "two"))));
+        assertThat(activeVersion()).isGreaterThan(withFirst);
+
+        ResponseEntity<JsonNode> back = admin.post().uri("/api/v1/engine/rules/versions/{v}/rollback", withFirst)
+                .retrieve().toEntity(JsonNode.class);
+
+        assertThat(back.getStatusCode().value()).as(String.valueOf(back.getBody())).isEqualTo(200);
+        assertThat(viewer.get().uri("/api/v1/engine/if-then-rules").retrieve().body(JsonNode.class)
+                .findValuesAsString("name")).as("the rules as that version ran them").containsExactly("first");
+    }
+
     @Test
     void aRuleThatOnlyNotifiesCountsAsActingThisWeek() throws Exception {
         ResponseEntity<JsonNode> saved = put(admin, "tell me low", Map.of(
