@@ -161,6 +161,45 @@ class IfThenRuleIntegrationTests {
                 .findValuesAsString("name")).as("the rules as that version ran them").containsExactly("first");
     }
 
+    @Autowired
+    io.commandcenter.timeseries.PvForecasts forecasts;
+
+    @Test
+    void aPreviewOfAPoorForecastRuleReplaysTheStoredForecastAndShowsTheModeSwitchItWouldHaveMade() {
+        jdbc.sql("TRUNCATE victron.battery_readings, solark.flow_readings, shelly.power_readings, forecast.pv_hours")
+                .update();
+        Instant start = Instant.now().minus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        List<io.commandcenter.timeseries.BatteryReading> battery = new java.util.ArrayList<>();
+        for (int m = 0; m < 120; m += 3) {
+            battery.add(new io.commandcenter.timeseries.BatteryReading("home", start.plus(Duration.ofMinutes(m)), 55, 51,
+                    -20, null));
+        }
+        writer.storeBattery(battery);
+        // Issued an hour into the window: a dull two days ahead, about 2.4 kWh a day.
+        Instant issued = start.plus(Duration.ofHours(1));
+        List<io.commandcenter.timeseries.PvForecast.Hour> dull = new java.util.ArrayList<>();
+        for (int h = 1; h <= 48; h++) {
+            dull.add(new io.commandcenter.timeseries.PvForecast.Hour(issued.plus(Duration.ofHours(h)), 20, 95, 8, 100));
+        }
+        forecasts.store(new io.commandcenter.timeseries.PvForecast("home", issued, "test", dull));
+
+        ResponseEntity<JsonNode> preview = admin.post().uri("/api/v1/engine/if-then-rules/{name}/preview", "poor tomorrow")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of(
+                        "conditions", List.of(Map.of("trigger", "FORECAST_KWH", "hours", 24, "below", 5),
+                                condition("SOC", null, 60)),
+                        "actions", List.of(Map.of("does", "SET_MODE", "mode", "Storm prep"))))
+                .retrieve().toEntity(JsonNode.class);
+
+        assertThat(preview.getStatusCode().value()).as(String.valueOf(preview.getBody())).isEqualTo(200);
+        List<String> also = preview.getBody().path("alsoDoes").valueStream().map(JsonNode::asString).toList();
+        assertThat(also).as("from the forecast's issue on, not before").singleElement().satisfies(line -> {
+            assertThat(line).startsWith(issued.toString().substring(0, 16));
+            assertThat(line).contains("SET_MODE: site mode Storm prep", "(if-then / poor tomorrow)");
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM engine.if_then_rules").query(Long.class).single()).isZero();
+        jdbc.sql("TRUNCATE forecast.pv_hours").update();
+    }
+
     @Test
     void aRuleThatOnlyNotifiesCountsAsActingThisWeek() throws Exception {
         ResponseEntity<JsonNode> saved = put(admin, "tell me low", Map.of(
