@@ -89,6 +89,8 @@ class AutomationLiveAndDryRunIntegrationTests {
                 "cloudId", "it-dry", "channel", 0, "type", "HEATER", "ratedPower", 1000)).retrieve().toBodilessEntity();
         admin.put().uri("/api/v1/site-modes/{n}", "Evening").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("description", "quiet evenings")).retrieve().toBodilessEntity();
+        // Only this test's readings in the window the dry run replays.
+        jdbc.sql("TRUNCATE victron.battery_readings, solark.flow_readings, shelly.power_readings").update();
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         readings(start.minusSeconds(180), 35);
         readings(start.minusSeconds(90), 35);
@@ -115,6 +117,17 @@ class AutomationLiveAndDryRunIntegrationTests {
                         step("tell-low", "NOTIFY", "message", "battery low", "next", "end"),
                         step("tell-fine", "NOTIFY", "message", "battery fine"))))
                 .retrieve().toBodilessEntity();
+        // The newest reading the live engine has is this one, whatever an earlier test left in it.
+        Instant latest = Instant.now();
+        readings(latest, 35);
+        String battery = "";
+        for (Instant deadline = Instant.now().plusSeconds(10); Instant.now().isBefore(deadline); Thread.sleep(50)) {
+            battery = admin.get().uri("/api/v1/engine/queries/latest battery").retrieve().body(String.class);
+            if (battery.contains("\"at\":" + latest.toEpochMilli())) {
+                break; // the engine takes readings on its own thread
+            }
+        }
+        assertThat(battery).as("the engine holds the latest reading").contains("\"at\":" + latest.toEpochMilli());
         JsonNode started = admin.post().uri("/api/v1/workflows/{n}/runs", "it evening shed").retrieve()
                 .body(JsonNode.class);
         WorkflowRun live = null;
