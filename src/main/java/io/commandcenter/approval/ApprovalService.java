@@ -30,6 +30,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -56,10 +57,12 @@ public class ApprovalService {
     private final EmergencyStopSwitch emergencyStop;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final ApplicationEventPublisher events;
 
     ApprovalService(ApprovalRepository repository, RulesEngine engine, CommandService commands,
                     Notifications notifications, LinkSigner signer, ApprovalProperties properties,
-                    EmergencyStopSwitch emergencyStop, Clock clock) {
+                    EmergencyStopSwitch emergencyStop, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.emergencyStop = emergencyStop;
         this.repository = repository;
         this.engine = engine;
@@ -149,7 +152,9 @@ public class ApprovalService {
             return explainUnchanged(id, now);
         }
         engine.approvalGranted(id, by);
-        return execute(repository.find(id).orElseThrow(), by);
+        PendingAction approved = repository.find(id).orElseThrow();
+        events.publishEvent(ApprovalSettled.of(approved, "APPROVED", by, now));
+        return execute(approved, by);
     }
 
     /** The refusal of an approval while STOP is engaged, for an action that is still waiting; empty otherwise. */
@@ -170,6 +175,7 @@ public class ApprovalService {
         }
         engine.approvalResolved(id);
         PendingAction action = repository.find(id).orElseThrow();
+        events.publishEvent(ApprovalSettled.of(action, "REJECTED", by, now));
         String message = "Rejected: " + action.summary() + " will not be done.";
         notifications.send(new Notice("approval-result", Notice.Kind.INFO, "CommandCenter: rejected " + action.summary(),
                 message + " Rejected by " + by + " via " + via + ".", message + " (code " + action.shortCode() + ")"));
@@ -224,6 +230,7 @@ public class ApprovalService {
     public void expireOverdue() {
         for (PendingAction expired : repository.expireDue(clock.instant())) {
             engine.approvalResolved(expired.id());
+            events.publishEvent(ApprovalSettled.of(expired, "EXPIRED", null, clock.instant()));
             String message = "Expired without an answer: " + expired.summary() + " was not done.";
             notifications.send(new Notice("approval-result", Notice.Kind.INFO,
                     "CommandCenter: expired " + expired.summary(), message, null));

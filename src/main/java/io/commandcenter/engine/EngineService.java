@@ -253,6 +253,18 @@ class EngineService implements RulesEngine {
     }
 
     @Override
+    public SiteSituation situation() {
+        String site = properties.site();
+        prepare(site);
+        return call(() -> {
+            if (rules == null) {
+                throw new IllegalStateException("the rules are not built yet");
+            }
+            return session(site).situation();
+        });
+    }
+
+    @Override
     public SiteView automate(List<ScheduledSwitch> switches, List<WatchedCondition> watched) {
         String site = properties.site();
         prepare(site);

@@ -630,6 +630,19 @@ public final class EngineSession implements AutoCloseable {
         return new SiteView(now(), names, holding, devices, stopped, decisions);
     }
 
+    /** The site as the session sees it now (learning remembers it beside a person's answer). */
+    public SiteSituation situation() {
+        BatteryNow battery = facts(BatteryNow.class).stream().findFirst().orElse(null);
+        PowerNow power = facts(PowerNow.class).stream().findFirst().orElse(null);
+        String mode = facts(ActiveMode.class).stream().findFirst().map(ActiveMode::name).orElse(null);
+        Double forecast = facts(SolarForecast.class).stream().filter(f -> f.hours() == 24).findFirst()
+                .map(SolarForecast::kwh).orElse(null);
+        ZonedDateTime local = now().atZone(zone);
+        return new SiteSituation(now(), battery == null ? null : battery.soc(), power == null ? null : power.pv(),
+                power == null ? null : power.load(), power == null ? null : power.grid(),
+                local.getHour() * 60 + local.getMinute(), local.getDayOfWeek().getValue(), mode, forecast);
+    }
+
     /** A new solar forecast: the SolarForecast facts are worked out from it now and again every hour. */
     public void useForecast(long issuedAt, List<SolarForecast.Hour> hours) {
         forecastIssuedAt = issuedAt;

@@ -55,12 +55,21 @@ public record IfThenRule(String name, boolean enabled, List<Condition> condition
     /**
      * One action: SWITCH {@code device} (or every device of {@code deviceType}) {@code on} or off; SET_MODE to
      * {@code mode}; NOTIFY with {@code message} (by the notification settings; {@code critical} ignores quiet hours).
+     * A {@code preApproved} switch is one the owner approved in advance (a learned rule they accepted): it does not
+     * wait for approval under the confirmation setting or the site mode; every other rule still judges it.
      */
     public record Action(Does does, String device, DeviceType deviceType, Boolean on, String mode, String message,
-                         Boolean critical) {
+                         Boolean critical, Boolean preApproved) {
 
         public Action {
             critical = Boolean.TRUE.equals(critical);
+            preApproved = Boolean.TRUE.equals(preApproved);
+        }
+
+        /** An action that waits for approval whenever the confirmation setting or the site mode says so. */
+        public Action(Does does, String device, DeviceType deviceType, Boolean on, String mode, String message,
+                      Boolean critical) {
+            this(does, device, deviceType, on, mode, message, critical, false);
         }
     }
 
@@ -79,7 +88,8 @@ public record IfThenRule(String name, boolean enabled, List<Condition> condition
         facts.addAll(conditionFacts(ruleName(), conditions));
         for (Action a : actions) {
             facts.add(new ThenAction(ruleName(), a.does().name(), a.device(), a.deviceType(),
-                    a.on() != null && a.on(), a.mode(), a.message(), a.critical(), cooldownMinutes * 60_000L));
+                    a.on() != null && a.on(), a.mode(), a.message(), a.critical(), cooldownMinutes * 60_000L,
+                    a.does() == Does.SWITCH && a.preApproved()));
         }
         return facts;
     }
@@ -153,11 +163,11 @@ public record IfThenRule(String name, boolean enabled, List<Condition> condition
             case SWITCH -> {
                 boolean on = a.on() != null && a.on();
                 if (a.device() != null) {
-                    yield "switch " + a.device() + (on ? " on" : " off");
+                    yield "switch " + a.device() + (on ? " on" : " off") + (a.preApproved() ? " without asking" : "");
                 }
                 String type = a.deviceType() == null ? "devices" : a.deviceType().name().toLowerCase(Locale.ROOT) + "s";
-                yield a.deviceType() == DeviceType.MINER ? (on ? "resume all miners" : "pause all miners")
-                        : "switch all " + type + (on ? " on" : " off");
+                yield (a.deviceType() == DeviceType.MINER ? (on ? "resume all miners" : "pause all miners")
+                        : "switch all " + type + (on ? " on" : " off")) + (a.preApproved() ? " without asking" : "");
             }
             case SET_MODE -> "set the site mode to " + a.mode();
             case NOTIFY -> "notify me" + (a.message() == null || a.message().isBlank() ? "" : " (\"" + a.message() + "\")");

@@ -182,6 +182,9 @@ final class IfThenRuleValidator {
             problems.add(at + ".does", "is required: SWITCH, SET_MODE or NOTIFY");
             return;
         }
+        if (a.preApproved() && a.does() != IfThenRule.Does.SWITCH) {
+            problems.add(at + ".preApproved", "only a switch can be approved in advance");
+        }
         switch (a.does()) {
             case SWITCH -> {
                 if (a.on() == null) problems.add(at + ".on", "say on (true) or off (false)");

@@ -60,6 +60,9 @@ public interface RulesEngine {
      */
     SiteView automate(List<io.commandcenter.engine.facts.ScheduledSwitch> switches, List<WatchedCondition> watched);
 
+    /** The site as the rules see it now: charge, flows, local time, mode, forecast (unknown values are null). */
+    SiteSituation situation();
+
     /** Stored decisions, newest first; each filter may be null. */
     List<Decision> decisions(Instant from, Instant to, String device);
 }

@@ -338,7 +338,7 @@ class ApprovalIntegrationTests {
         var repositoryAfter = new ApprovalRepository(jdbc);
         var signerAfter = new LinkSigner(approvalProperties, repositoryAfter);
         var after = new ApprovalService(repositoryAfter, engine, commands, notifications, signerAfter,
-                approvalProperties, emergencyStop, clock);
+                approvalProperties, emergencyStop, clock, event -> { });
         after.restorePendingInTheEngine();
         assertThat(engine.evaluate(switchOnByAgent("miner-1")).reasons()).as("still blocked after the restart")
                 .contains(contradiction);

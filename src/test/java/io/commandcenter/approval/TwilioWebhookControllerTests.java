@@ -65,7 +65,7 @@ class TwilioWebhookControllerTests {
 
     /** Only the SMS answer is used; nothing else in the service is reached. */
     private static ApprovalService answering(String answer) {
-        return new ApprovalService(null, null, null, null, null, null, null, null) {
+        return new ApprovalService(null, null, null, null, null, null, null, null, null) {
             @Override
             public String answerSms(String from, String body) {
                 return answer;

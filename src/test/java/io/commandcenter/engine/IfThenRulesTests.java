@@ -111,6 +111,35 @@ class IfThenRulesTests {
     }
 
     @Test
+    void aSwitchTheOwnerApprovedInAdvanceDoesNotWaitButTheBatteryFloorStillHolds() {
+        IfThenRule asking = new IfThenRule("asking", true, List.of(measure(Trigger.SOC, null, 60.0)), 0, 0,
+                List.of(new Action(Does.SWITCH, "water-heater", null, false, null, null, false, false)));
+        IfThenRule trusted = new IfThenRule("trusted", true, List.of(measure(Trigger.SOC, null, 60.0)), 0, 0,
+                List.of(new Action(Does.SWITCH, "pump", null, false, null, null, false, true)));
+        IfThenRule heatAnyway = new IfThenRule("heat anyway", true, List.of(measure(Trigger.SOC, null, 60.0)), 0, 0,
+                List.of(new Action(Does.SWITCH, "boiler", null, true, null, null, false, true)));
+        assertThat(trusted.inWords()).endsWith("then switch pump off without asking");
+        try (EngineSession s = session(asking, trusted, heatAnyway)) {
+            s.setConfirmationMode(io.commandcenter.engine.facts.ConfirmationMode.ALWAYS);
+            Rules.battery(s, 50);
+            Rules.device(s, "water-heater", DeviceType.HEATER, true);
+            Rules.device(s, "pump", DeviceType.PUMP, true);
+
+            List<Decision> decided = s.fire();
+
+            assertThat(decided).filteredOn(d -> d.requestedBy().equals("if-then / asking")).singleElement()
+                    .satisfies(d -> assertThat(d.outcome()).isEqualTo(Outcome.NEEDS_APPROVAL));
+            assertThat(decided).filteredOn(d -> d.requestedBy().equals("if-then / trusted")).singleElement()
+                    .satisfies(d -> assertThat(d.outcome()).isEqualTo(Outcome.ALLOWED));
+
+            Rules.battery(s, 15);
+            Rules.device(s, "boiler", DeviceType.HEATER, false);
+            assertThat(s.fire()).as("below critical nothing switches a load on, approved in advance or not")
+                    .noneMatch(d -> d.device().equals("boiler") && d.on() && d.allowed());
+        }
+    }
+
+    @Test
     void theEmergencyStopHaltsWhatTheRuleWouldDo() {
         IfThenRule rule = new IfThenRule("night", true,
                 List.of(new Condition(Trigger.TIME, null, null, null, LocalTime.of(0, 0), LocalTime.of(23, 59), null,
