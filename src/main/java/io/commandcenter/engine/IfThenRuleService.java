@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (as every rule change is), and only then stored and made live as a new version. A refused rule is not stored.
  */
 @Service
-class IfThenRuleService implements ConditionCheck {
+class IfThenRuleService implements ConditionCheck, OwnersRules {
 
     private final IfThenRuleRepository repository;
     private final RuleSetService ruleSets;
@@ -50,8 +50,9 @@ class IfThenRuleService implements ConditionCheck {
     }
 
     /** Checks, gates, stores and activates {@code rule} (new or changed). */
+    @Override
     @Transactional
-    IfThenRule save(IfThenRule rule, String by) {
+    public IfThenRule save(IfThenRule rule, String by) {
         check(rule, "The rule was not saved");
         List<IfThenRule> next = withThis(rule);
         // Stored first, made live last: a refusal rolls the row back, and nothing goes live that is not stored.
@@ -65,14 +66,24 @@ class IfThenRuleService implements ConditionCheck {
      * without saving anything: the same engine, in a replay.
      */
     IfThenPreview.Preview preview(IfThenRule rule) {
+        return preview(rule, PREVIEW_WINDOW);
+    }
+
+    @Override
+    public IfThenPreview.Preview preview(IfThenRule rule, Duration window) {
         check(rule, "The rule cannot be previewed");
         IfThenPreview preview = previews.getIfAvailable();
         RuleSet live = engine.rules();
         if (preview == null || live == null) {
             throw new IllegalStateException("no dry run available: test mode or the live rules are missing");
         }
-        return preview.preview(live, live.withIfThenRules(withThis(rule)), preferences.current().toSettings(),
-                PREVIEW_WINDOW);
+        return preview.preview(live, live.withIfThenRules(withThis(rule)), preferences.current().toSettings(), window);
+    }
+
+    @Override
+    public List<String> gateRefusals(IfThenRule rule) {
+        check(rule, "The rule cannot be checked");
+        return ruleSets.refusalsWith(withThis(rule));
     }
 
     private void check(IfThenRule rule, String detail) {

@@ -313,6 +313,15 @@ class RuleSetService implements SmartInitializingSingleton {
         return v;
     }
 
+    /** What the safety gate would say of the live rules with these if/then rules; nothing is activated. */
+    List<String> refusalsWith(List<IfThenRule> rules) {
+        RuleSet live = engine.rules();
+        if (live == null) {
+            throw new IllegalStateException("the engine has no rules yet");
+        }
+        return gateRefusals(live.withIfThenRules(rules));
+    }
+
     /** Test mode's scenario safety gate and property checks: a refused rule set never goes live. */
     private List<String> gateRefusals(RuleSet candidate) {
         List<String> refusals = new ArrayList<>();

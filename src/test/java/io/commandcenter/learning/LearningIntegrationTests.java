@@ -1,0 +1,189 @@
+package io.commandcenter.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.commandcenter.IntegrationTest;
+import io.commandcenter.TestUsers;
+import io.commandcenter.approval.ApprovalSettled;
+import io.commandcenter.engine.IfThenPreview;
+import io.commandcenter.engine.IfThenRule;
+import io.commandcenter.engine.OwnersRules;
+import io.commandcenter.engine.SiteModeService;
+import io.commandcenter.engine.Source;
+import io.commandcenter.features.Feature;
+import io.commandcenter.features.FeatureFlags;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Learning live: approvals noted with the situation, a habit offered with its confidence, evidence and dry run on
+ * /automation, accepted as a rule that then switches without asking, a dismissed suggestion not offered again until
+ * its evidence doubles, a suggestion whose dry run breaks safety withheld.
+ */
+@IntegrationTest
+class LearningIntegrationTests {
+
+    static final String MINER = "it-learn-miner";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    FeatureFlags flags;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    LearningService learning;
+    @Autowired
+    ObservationRepository observations;
+    @Autowired
+    SuggestionRepository suggestions;
+    @Autowired
+    SiteModeService modes;
+
+    RestClient admin;
+
+    @BeforeEach
+    void setUp() {
+        clean();
+        flags.override(Feature.LEARNING, true, "test", "learning tests");
+        admin = TestUsers.admin(port).defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build();
+        admin.post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", MINER,
+                "cloudId", "it-learn", "channel", 0, "type", "MINER", "ratedPower", 1500)).retrieve().toBodilessEntity();
+    }
+
+    @AfterEach
+    void clean() {
+        flags.reset(Feature.LEARNING, "test", "learning tests done");
+        jdbc.sql("TRUNCATE learning.observations, learning.suggestions").update();
+        if (admin != null) {
+            admin.delete().uri("/api/v1/engine/if-then-rules/{n}", "learned " + MINER + " off").retrieve()
+                    .toBodilessEntity();
+        }
+        jdbc.sql("DELETE FROM shelly.devices WHERE name = :n").param("n", MINER).update();
+        modes.switchTo("Normal", "test", "done");
+    }
+
+    private void fact(Map<String, Object> body) {
+        admin.post().uri("/api/v1/engine/facts").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .toBodilessEntity();
+    }
+
+    /** The owner approves pausing the miner at 44-46 %, {@code times} times, as if on different days and hours. */
+    private void approvePauses(int times, int offset) throws InterruptedException {
+        for (int i = 0; i < times; i++) {
+            fact(Map.of("type", "battery", "soc", 44 + (i % 3), "voltage", 51, "current", -5));
+            Thread.sleep(150); // the engine takes the reading on its own thread
+            events.publishEvent(new ApprovalSettled(UUID.randomUUID(), MINER, false, Source.AUTOMATION, "miners.drl",
+                    "APPROVED", "owner", Instant.now()));
+        }
+        // Spread over the last two weeks and the hours of the day, as a real owner's answers would be.
+        List<Long> ids = jdbc.sql("SELECT id FROM learning.observations ORDER BY id").query(Long.class).list();
+        for (int i = offset; i < ids.size(); i++) {
+            jdbc.sql("UPDATE learning.observations SET at = :at, minute_of_day = :m, weekday = :d WHERE id = :id")
+                    .param("at", Timestamp.from(Instant.now().minus(Duration.ofDays(1 + i % 14)))).param("m", (i * 197) % 1440)
+                    .param("d", 1 + (i * 3) % 7).param("id", ids.get(i)).update();
+        }
+    }
+
+    @Test
+    void approvingTheSamePauseAFewTimesOffersARuleThatThenPausesWithoutAsking() throws Exception {
+        approvePauses(6, 0);
+        assertThat(observations.since(Instant.now().minus(Duration.ofDays(30)))).hasSize(6)
+                .allSatisfy(o -> assertThat(o.soc()).isBetween(44.0, 46.0));
+
+        JsonNode analysed = admin.post().uri("/api/v1/learning/analyze").retrieve().body(JsonNode.class);
+        assertThat(analysed.path("offered").asInt()).isEqualTo(1);
+        String page = admin.get().uri("/automation/suggestions").retrieve().body(String.class);
+        assertThat(page).contains("You approved &#39;switch " + MINER + " off when the battery is below 47 %&#39; 6 of 6"
+                + " times", "When the battery is below 47 %, then switch " + MINER + " off without asking",
+                "Over the last 30 days", "Accept</button>", "class=\"confidence\"");
+        long id = suggestions.all().get(0).id();
+
+        JsonNode accepted = admin.post().uri("/api/v1/learning/suggestions/{id}/accept", id)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", true)).retrieve().body(JsonNode.class);
+        assertThat(accepted.path("suggestion").path("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.path("evidence")).hasSize(6);
+
+        // Next time, in Away (every automated action waits for approval), the learned rule does not ask.
+        Instant since = Instant.now();
+        modes.switchTo("Away", "test", "away");
+        fact(Map.of("type", "device", "device", MINER, "online", true, "on", true, "power", 1500));
+        fact(Map.of("type", "battery", "soc", 45, "voltage", 51, "current", -5));
+        String outcome = null;
+        for (Instant deadline = Instant.now().plusSeconds(15); Instant.now().isBefore(deadline) && outcome == null;
+             Thread.sleep(100)) {
+            outcome = jdbc.sql("SELECT outcome FROM engine.decisions WHERE requested_by = :by AND decided_at >= :since")
+                    .param("by", "if-then / learned " + MINER + " off").param("since", Timestamp.from(since))
+                    .query(String.class).optional().orElse(null);
+        }
+        assertThat(outcome).isEqualTo("ALLOWED");
+    }
+
+    @Test
+    void aDismissedSuggestionStaysDismissedUntilItsEvidenceDoubles() throws Exception {
+        approvePauses(5, 0);
+        learning.analyze();
+        long id = suggestions.all().get(0).id();
+        admin.post().uri("/api/v1/learning/suggestions/{id}/dismiss", id).retrieve().toBodilessEntity();
+
+        approvePauses(3, 5);
+        learning.analyze();
+        assertThat(suggestions.find(id).orElseThrow().status()).as("8 of 5 × 2").isEqualTo(Suggestion.Status.DISMISSED);
+
+        approvePauses(2, 8);
+        learning.analyze();
+        assertThat(suggestions.find(id).orElseThrow().status()).as("10: doubled").isEqualTo(Suggestion.Status.OFFERED);
+        assertThat(admin.post().uri("/api/v1/learning/suggestions/{id}/dismiss", 999_999).retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void aSuggestionWhoseDryRunBreaksASafetyRuleIsWithheld() throws Exception {
+        approvePauses(6, 0);
+        OwnersRules unsafe = new OwnersRules() {
+            @Override
+            public IfThenPreview.Preview preview(IfThenRule rule, Duration window) {
+                return new IfThenPreview.Preview(window, 100, List.of(), List.of(
+                        "2026-12-01T18:00:00Z " + MINER + ": SOC_BELOW_CRITICAL_WITH_LOAD_ON"), List.of());
+            }
+
+            @Override
+            public List<String> gateRefusals(IfThenRule rule) {
+                return List.of();
+            }
+
+            @Override
+            public IfThenRule save(IfThenRule rule, String by) {
+                throw new AssertionError("a withheld suggestion is never saved");
+            }
+        };
+        var withheld = new LearningService(observations, suggestions, unsafe, flags, java.time.Clock.systemUTC());
+
+        assertThat(withheld.analyze()).isZero();
+        Suggestion s = suggestions.all().get(0);
+        assertThat(s.status()).isEqualTo(Suggestion.Status.WITHHELD);
+        assertThat(s.why()).contains("SOC_BELOW_CRITICAL_WITH_LOAD_ON");
+        assertThat(admin.get().uri("/automation/suggestions").retrieve().body(String.class))
+                .doesNotContain("Accept</button>").contains("withheld");
+        assertThat(admin.post().uri("/api/v1/learning/suggestions/{id}/accept", s.id()).retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(409);
+    }
+}
