@@ -94,8 +94,14 @@ class WorkflowFormBrowserIntegrationTests extends BrowserTestSupport {
         browser.find(By.id("save-workflow")).click();
         browser.waitForText(By.id("workflow-list"), "wait 15 min → if the battery");
 
-        JsonNode steps = admin().get().uri("/api/v1/workflows/{name}", SHED).retrieve().body(JsonNode.class)
-                .path("steps");
+        // Switch off swaps the lists only: the form keeps the workflow being edited.
+        browser.find(By.cssSelector("#workflow-list button.toggle-workflow")).click();
+        browser.waitForText(By.cssSelector("#workflow-list button.toggle-workflow"), "Switch on");
+        assertThat(browser.find(By.id("workflow-title")).getText()).isEqualTo("Editing \"" + SHED + "\"");
+
+        JsonNode saved = admin().get().uri("/api/v1/workflows/{name}", SHED).retrieve().body(JsonNode.class);
+        assertThat(saved.path("enabled").asBoolean()).isFalse();
+        JsonNode steps = saved.path("steps");
         assertThat(steps.size()).isEqualTo(5);
         assertThat(steps.get(0).path("device").asString()).isEqualTo(HEATER);
         assertThat(steps.get(0).path("on").asBoolean()).isFalse();
