@@ -1,5 +1,6 @@
-// What the /automation page's two forms share: REST calls with the session's CSRF token, a problem's fields shown
-// beside the inputs they name (data-field), showing only the inputs a choice needs, and reloading the lists.
+// What the /automation page's forms share: REST calls with the session's CSRF token, a problem's fields shown
+// beside the inputs they name (data-field), showing only the inputs a choice needs, reloading the lists, and the
+// condition rows the if/then builder and the workflow form's wait and branch steps both use.
 window.Automation = (function () {
   function headers() {
     var h = { 'Accept': 'application/json', 'Content-Type': 'application/json' };
@@ -126,10 +127,97 @@ window.Automation = (function () {
     });
   }
 
+  // ---- rows ----
+
+  function input(scope, name) { return scope.querySelector('[name="' + name + '"]'); }
+
+  // A row cloned from a <template> and appended to {container}; its × removes it. {changed} runs after either, so
+  // the form can number its rows again.
+  function addRow(container, templateId, setup, changed) {
+    var row = document.getElementById(templateId).content.firstElementChild.cloneNode(true);
+    container.appendChild(row);
+    row.querySelector('.remove-row').addEventListener('click', function () {
+      row.remove();
+      if (changed) changed();
+    });
+    setup(row);
+    if (changed) changed();
+    return row;
+  }
+
+  // prefix-0, prefix-1, … in order, so a problem on conditions[1] lands on the second row
+  function numberRows(container, prefix) {
+    Array.prototype.forEach.call(container.children, function (row, i) { row.id = prefix + '-' + i; });
+  }
+
+  // ---- condition rows (the template automation/builder :: conditionRow) ----
+
+  function addCondition(container, templateId, c, changed) {
+    return addRow(container, templateId, function (row) {
+      input(row, 'trigger').addEventListener('change', function () { conditionInputs(row); });
+      input(row, 'comparison').addEventListener('change', function () { conditionInputs(row); });
+      if (c) fillCondition(row, c);
+      conditionInputs(row);
+    }, changed);
+  }
+
+  function kindOf(row) { return input(row, 'trigger').selectedOptions[0].getAttribute('data-trigger-kind'); }
+
+  // Only the inputs the trigger needs; "between" shows a second value; the first value is the field it fills.
+  function conditionInputs(row) {
+    var option = input(row, 'trigger').selectedOptions[0];
+    show(row, 'kind', option.getAttribute('data-trigger-kind'));
+    row.querySelector('.unit').textContent = option.getAttribute('data-unit');
+    var how = input(row, 'comparison').value;
+    input(row, 'value').setAttribute('data-field', how === 'below' ? 'below' : 'atLeast');
+    row.querySelector('.second-value').hidden = how !== 'between';
+  }
+
+  // A condition as the REST API takes it: only the fields its trigger uses.
+  function readCondition(row) {
+    var kind = kindOf(row);
+    var value = function (name) { return input(row, name).value; };
+    var c = { trigger: value('trigger') };
+    if (kind === 'measure' || kind === 'forecast') {
+      var how = value('comparison');
+      if (how === 'below') c.below = number(value('value'));
+      else c.atLeast = number(value('value'));
+      if (how === 'between') c.below = number(value('value2'));
+      if (kind === 'forecast') c.hours = Number(value('hours'));
+    } else if (kind === 'time') {
+      c.from = value('from') || null;
+      c.until = value('until') || null;
+    } else if (kind === 'weekday') {
+      c.weekdays = checkedDays(row);
+    } else if (kind === 'device') {
+      c.device = value('device') || null;
+      c.state = value('state');
+    } else if (kind === 'mode') {
+      c.mode = value('mode') || null;
+    }
+    return c;
+  }
+
+  function fillCondition(row, c) {
+    choose(input(row, 'trigger'), c.trigger);
+    var low = c.atLeast, high = c.below;
+    var has = function (v) { return v !== null && v !== undefined; };
+    input(row, 'comparison').value = has(low) && has(high) ? 'between' : has(low) ? 'atLeast' : 'below';
+    input(row, 'value').value = has(low) ? low : has(high) ? high : '';
+    input(row, 'value2').value = has(low) && has(high) ? high : '';
+    if (c.hours) choose(input(row, 'hours'), c.hours);
+    input(row, 'from').value = hhmm(c.from);
+    input(row, 'until').value = hhmm(c.until);
+    checkDays(row, c.weekdays);
+    if (c.device) choose(input(row, 'device'), c.device);
+    if (c.state) choose(input(row, 'state'), String(c.state).toUpperCase());
+    if (c.mode) choose(input(row, 'mode'), c.mode);
+  }
+
   return {
     api: api, el: el, notice: notice, show: show, clearErrors: clearErrors, markField: markField,
     reloadLists: reloadLists, busy: busy, number: number, hhmm: hhmm, localDateTime: localDateTime,
     checkedDays: checkedDays, checkDays: checkDays, onListButton: onListButton, nameProblem: nameProblem,
-    choose: choose
+    choose: choose, addRow: addRow, numberRows: numberRows, addCondition: addCondition, readCondition: readCondition
   };
 })();

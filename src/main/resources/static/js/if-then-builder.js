@@ -16,91 +16,19 @@
   function input(scope, name) { return scope.querySelector('[name="' + name + '"]'); }
   function value(scope, name) { return input(scope, name).value; }
 
-  // ---- rows ----
-
-  function addRow(container, templateId, setup) {
-    var row = document.getElementById(templateId).content.firstElementChild.cloneNode(true);
-    container.appendChild(row);
-    row.querySelector('.remove-row').addEventListener('click', function () { row.remove(); renumber(container); });
-    setup(row);
-    renumber(container);
-    return row;
-  }
-
-  // condition-0, condition-1, … in order, so a problem on conditions[1] lands on the second row
-  function renumber(container) {
-    Array.prototype.forEach.call(container.children, function (row, i) {
-      row.id = container.id.replace(/s$/, '') + '-' + i;
-    });
-  }
+  // ---- rows: the condition rows are automation.js's, shared with the workflow form ----
 
   function addCondition(c) {
-    return addRow(conditions, 'condition-row', function (row) {
-      input(row, 'trigger').addEventListener('change', function () { conditionInputs(row); });
-      input(row, 'comparison').addEventListener('change', function () { conditionInputs(row); });
-      if (c) fillCondition(row, c);
-      conditionInputs(row);
-    });
-  }
-
-  function kindOf(row) { return input(row, 'trigger').selectedOptions[0].getAttribute('data-trigger-kind'); }
-
-  // Only the inputs the trigger needs; "between" shows a second value; the first value is the field it fills.
-  function conditionInputs(row) {
-    var option = input(row, 'trigger').selectedOptions[0];
-    A.show(row, 'kind', option.getAttribute('data-trigger-kind'));
-    row.querySelector('.unit').textContent = option.getAttribute('data-unit');
-    var how = value(row, 'comparison');
-    input(row, 'value').setAttribute('data-field', how === 'below' ? 'below' : 'atLeast');
-    row.querySelector('.second-value').hidden = how !== 'between';
-  }
-
-  function readCondition(row) {
-    var kind = kindOf(row);
-    var c = { trigger: value(row, 'trigger') };
-    if (kind === 'measure' || kind === 'forecast') {
-      var how = value(row, 'comparison');
-      if (how === 'below') c.below = A.number(value(row, 'value'));
-      else c.atLeast = A.number(value(row, 'value'));
-      if (how === 'between') c.below = A.number(value(row, 'value2'));
-      if (kind === 'forecast') c.hours = Number(value(row, 'hours'));
-    } else if (kind === 'time') {
-      c.from = value(row, 'from') || null;
-      c.until = value(row, 'until') || null;
-    } else if (kind === 'weekday') {
-      c.weekdays = A.checkedDays(row);
-    } else if (kind === 'device') {
-      c.device = value(row, 'device') || null;
-      c.state = value(row, 'state');
-    } else if (kind === 'mode') {
-      c.mode = value(row, 'mode') || null;
-    }
-    return c;
-  }
-
-  function fillCondition(row, c) {
-    A.choose(input(row, 'trigger'), c.trigger);
-    var low = c.atLeast, high = c.below;
-    var has = function (v) { return v !== null && v !== undefined; };
-    input(row, 'comparison').value = has(low) && has(high) ? 'between' : has(low) ? 'atLeast' : 'below';
-    input(row, 'value').value = has(low) ? low : has(high) ? high : '';
-    input(row, 'value2').value = has(low) && has(high) ? high : '';
-    if (c.hours) A.choose(input(row, 'hours'), c.hours);
-    input(row, 'from').value = A.hhmm(c.from);
-    input(row, 'until').value = A.hhmm(c.until);
-    A.checkDays(row, c.weekdays);
-    if (c.device) A.choose(input(row, 'device'), c.device);
-    if (c.state) A.choose(input(row, 'state'), String(c.state).toUpperCase());
-    if (c.mode) A.choose(input(row, 'mode'), c.mode);
+    return A.addCondition(conditions, 'condition-row', c, function () { A.numberRows(conditions, 'condition'); });
   }
 
   function addAction(a) {
-    return addRow(actions, 'action-row', function (row) {
+    return A.addRow(actions, 'action-row', function (row) {
       var does = input(row, 'does');
       does.addEventListener('change', function () { A.show(row, 'does', does.value); });
       if (a) fillAction(row, a);
       A.show(row, 'does', does.value);
-    });
+    }, function () { A.numberRows(actions, 'action'); });
   }
 
   // The form offers "switch" and "switch every" apart; the rule has one SWITCH with a device or a device type.
@@ -127,7 +55,7 @@
   function read() {
     return {
       enabled: input(form, 'enabled').checked,
-      conditions: Array.prototype.map.call(conditions.children, readCondition),
+      conditions: Array.prototype.map.call(conditions.children, A.readCondition),
       sustainedMinutes: A.number(value(form, 'sustainedMinutes')),
       cooldownMinutes: A.number(value(form, 'cooldownMinutes')),
       actions: Array.prototype.map.call(actions.children, readAction)

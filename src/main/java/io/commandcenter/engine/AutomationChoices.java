@@ -14,14 +14,15 @@ import io.commandcenter.engine.facts.SolarForecast;
 /**
  * What the if/then builder and the schedule form on /automation offer to pick from: every trigger (with the inputs
  * it needs), the registered devices, the device types, the site modes, the forecast windows and the weekdays.
+ * Public for the workflow form, whose steps use the builder's conditions and are rendered by the workflow module.
  *
  * @param zone the site's time zone, in which the forms' times and dates are meant
  */
-record AutomationChoices(List<TriggerChoice> triggers, List<String> devices, List<Choice> deviceTypes,
+public record AutomationChoices(List<TriggerChoice> triggers, List<String> devices, List<Choice> deviceTypes,
                          List<String> modes, List<Integer> forecastHours, List<Choice> weekdays, ZoneId zone) {
 
     /** A value and how the form words it. */
-    record Choice(String value, String label) {
+    public record Choice(String value, String label) {
     }
 
     /**
@@ -30,10 +31,10 @@ record AutomationChoices(List<TriggerChoice> triggers, List<String> devices, Lis
      * @param kind which inputs follow it: measure (a range), forecast (hours and a range), time, weekday, device, mode
      * @param unit what a measure's numbers are in
      */
-    record TriggerChoice(IfThenRule.Trigger trigger, String label, String kind, String unit) {
+    public record TriggerChoice(IfThenRule.Trigger trigger, String label, String kind, String unit) {
     }
 
-    static AutomationChoices of(List<Device> devices, List<SiteMode> modes, ZoneId zone) {
+    public static AutomationChoices of(List<Device> devices, List<SiteMode> modes, ZoneId zone) {
         return new AutomationChoices(Arrays.stream(IfThenRule.Trigger.values()).map(AutomationChoices::trigger).toList(),
                 devices.stream().map(Device::name).sorted().toList(),
                 Arrays.stream(DeviceType.values()).map(t -> new Choice(t.name(), typeLabel(t))).toList(),

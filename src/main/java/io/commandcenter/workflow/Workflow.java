@@ -99,7 +99,7 @@ public record Workflow(String name, boolean enabled, LocalTime startsAt, List<In
             }
             String w = s.inWords();
             if (s.does() == Does.BRANCH) {
-                w += " go to " + s.next() + ", else " + s.otherwise();
+                w += " go to " + after(s) + ", else " + s.otherwise(); // no next: the following step
             }
             words.add(w);
         }

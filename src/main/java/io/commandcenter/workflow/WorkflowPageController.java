@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.commandcenter.device.DeviceRegistry;
+import io.commandcenter.engine.AutomationChoices;
+import io.commandcenter.engine.SiteModeService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,8 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The workflows section of /automation, loaded into the page by htmx (the page belongs to the engine, which cannot
- * see this module): each workflow in words with its next start, the recent runs with every step they took, Run now
- * for admins and Cancel for operators.
+ * see this module): each workflow in words with its next start, the recent runs with every step they took, Run now,
+ * Edit and Delete for admins and Cancel for operators, and the admins' workflow form (its script calls
+ * {@link WorkflowController}). Run now, Switch off and Cancel answer with the lists only, so a form being filled in
+ * stays as it is.
  */
 @Controller
 class WorkflowPageController {
@@ -28,13 +33,24 @@ class WorkflowPageController {
     }
 
     private final WorkflowService workflows;
+    private final DeviceRegistry devices;
+    private final SiteModeService siteModes;
 
-    WorkflowPageController(WorkflowService workflows) {
+    WorkflowPageController(WorkflowService workflows, DeviceRegistry devices, SiteModeService siteModes) {
         this.workflows = workflows;
+        this.devices = devices;
+        this.siteModes = siteModes;
     }
 
     @GetMapping("/automation/workflows")
     String section(Model model) {
+        lists(model);
+        // the form's selects: the if/then builder's, so a step's conditions offer the same as a rule's
+        model.addAttribute("choices", AutomationChoices.of(devices.findAll(), siteModes.all(), workflows.zone()));
+        return "workflow/workflows :: section";
+    }
+
+    private String lists(Model model) {
         List<WorkflowRun> recent = workflows.recentRuns(10);
         var week = workflows.startsThisWeek();
         model.addAttribute("workflows", workflows.workflows().stream().map(w -> {
@@ -44,24 +60,24 @@ class WorkflowPageController {
                     (Instant) starts[1]);
         }).toList());
         model.addAttribute("runs", recent.stream().map(r -> new RunLine(r, workflows.steps(r.id()))).toList());
-        return "workflow/workflows :: section";
+        return "workflow/workflows :: lists";
     }
 
     @PostMapping("/automation/workflows/{name}/run")
     String run(@PathVariable String name, Principal user, Model model) {
         workflows.start(name, user.getName());
-        return section(model);
+        return lists(model);
     }
 
     @PostMapping("/automation/workflows/{name}/enabled")
     String enabled(@PathVariable String name, @RequestParam boolean enabled, Principal user, Model model) {
         workflows.setEnabled(name, enabled, user.getName());
-        return section(model);
+        return lists(model);
     }
 
     @PostMapping("/automation/workflows/runs/{id}/cancel")
     String cancel(@PathVariable UUID id, Principal user, Model model) {
         workflows.cancel(id, user.getName());
-        return section(model);
+        return lists(model);
     }
 }

@@ -102,6 +102,11 @@ public class WorkflowService {
         }
     }
 
+    /** The site's time zone, in which a workflow's start time and its waits' times are meant. */
+    ZoneId zone() {
+        return zone;
+    }
+
     /** The next daily start after now, or null when it starts only by hand (or is off). */
     public Instant nextStart(Workflow w) {
         return w.enabled() && w.startsAt() != null ? nextStart(w, clock.instant()) : null;

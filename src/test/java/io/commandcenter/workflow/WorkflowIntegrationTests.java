@@ -11,6 +11,7 @@ import java.util.Map;
 import io.commandcenter.IntegrationTest;
 import io.commandcenter.TestUsers;
 import io.commandcenter.control.EmergencyStopSwitch;
+import io.commandcenter.engine.IfThenRule;
 import io.commandcenter.web.Role;
 import io.commandcenter.web.UserAccounts;
 import org.junit.jupiter.api.AfterEach;
@@ -216,6 +217,29 @@ class WorkflowIntegrationTests {
         assertThat(waitRow.substring(0, waitRow.indexOf("</tr>"))).contains("<td>off</td>", "by hand", "Switch on");
         assertThat(admin.get().uri("/automation").retrieve().body(String.class))
                 .contains("hx-get=\"/automation/workflows\"");
+    }
+
+    @Test
+    void adminsGetTheWorkflowFormWithTheBuildersChoicesAndOperatorsDoNot() {
+        put(admin, "it shed", shed());
+
+        String section = admin.get().uri("/automation/workflows").retrieve().body(String.class);
+        assertThat(section).contains("id=\"workflow-form\"", "id=\"workflow-step-row\"",
+                "id=\"workflow-condition-row\"", "class=\"edit-workflow\" data-name=\"it shed\"",
+                "class=\"delete-workflow\" data-name=\"it shed\"", "<option value=\"" + HEATER + "\">",
+                "<option value=\"Storm prep\">Storm prep</option>", "<option value=\"MINER\">miner</option>");
+        for (IfThenRule.Trigger trigger : IfThenRule.Trigger.values()) {
+            assertThat(section).as("a step's conditions offer " + trigger).contains("<option value=\"" + trigger + "\"");
+        }
+        assertThat(admin.get().uri("/automation").retrieve().body(String.class)).contains("/js/workflow-form.js");
+
+        String asOperator = operator.get().uri("/automation/workflows").retrieve().body(String.class);
+        assertThat(asOperator).contains("id=\"workflow-it-shed\"")
+                .doesNotContain("workflow-form", "workflow-step-row", "edit-workflow", "delete-workflow");
+        assertThat(operator.get().uri("/automation").retrieve().body(String.class)).doesNotContain("workflow-form.js");
+        assertThat(put(operator, "it shed", shed()).getStatusCode().value()).isEqualTo(403);
+        assertThat(operator.delete().uri("/api/v1/workflows/{n}", "it shed").retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(403);
     }
 
     @Test
