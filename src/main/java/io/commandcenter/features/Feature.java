@@ -24,8 +24,8 @@ public enum Feature {
                     + " A person's switch and the battery floor's protective offs still act."),
     AGENTS("Agents", "The chat agents answer questions about the site.",
             "The chat answers that the agents are switched off (HTTP 503); past conversations stay readable."),
-    LEARNING("Learning", "Learning from the site's history (planned).",
-            "Nothing uses it yet: it is off by default and turning it on changes nothing.");
+    LEARNING("Learning", "Watches approvals, manual commands and overrides and suggests rules on /automation.",
+            "Nothing is watched or suggested; suggestions already made stay listed. It never changes anything itself.");
 
     private final String label;
     private final String description;

@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param hardwareControl null: the control module decides ({@code commandcenter.control.hardware-enabled}, or on
  *                        with the simulator and off on a real site)
- * @param learning        nothing uses it yet
+ * @param learning        learning mode: watch and suggest (off by default)
  */
 @ConfigurationProperties("commandcenter.features")
 @Validated
