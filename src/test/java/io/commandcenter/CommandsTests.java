@@ -21,18 +21,20 @@ import picocli.CommandLine.ParseResult;
 class CommandsTests {
 
     /** The documented options of each command (README.md, docs/*.md); a rename would break someone's script. */
-    private static final Map<String, List<String>> OPTIONS = Map.of(
-            "simulator", List.of("--scenario", "--port", "--speed"),
-            "bench-storage",
-            List.of("--url", "--user", "--rows", "--batch", "--naive-rows", "--rounds", "--iterations"),
-            "bench-engine", List.of("--quick", "--only"),
-            "bench-control", List.of("--commands", "--timeouts", "--silent", "--db-url"),
-            "bench-shelly", List.of("--seconds", "--api", "--command-every"),
-            "bench-ingest", List.of("--polls", "--faults"),
-            "simulate", List.of("--scenario", "--out", "--rules", "--set", "--duration", "--emergency-stop", "--quiet"),
-            "bench-testmode", List.of("--days", "--warmup-days"),
-            "bench-gate", List.of("--rounds"),
-            "bench-agent", List.of("--url", "--rounds"));
+    private static final Map<String, List<String>> OPTIONS = Map.ofEntries(
+            Map.entry("simulator", List.of("--scenario", "--port", "--speed")),
+            Map.entry("bench-storage",
+                    List.of("--url", "--user", "--rows", "--batch", "--naive-rows", "--rounds", "--iterations")),
+            Map.entry("bench-engine", List.of("--quick", "--only")),
+            Map.entry("bench-control", List.of("--commands", "--timeouts", "--silent", "--db-url")),
+            Map.entry("bench-shelly", List.of("--seconds", "--api", "--command-every")),
+            Map.entry("bench-ingest", List.of("--polls", "--faults")),
+            Map.entry("simulate", List.of("--scenario", "--out", "--rules", "--set", "--duration", "--emergency-stop",
+                    "--quiet")),
+            Map.entry("bench-testmode", List.of("--days", "--warmup-days")),
+            Map.entry("bench-gate", List.of("--rounds")),
+            Map.entry("bench-learning", List.of("--histories", "--gate")),
+            Map.entry("bench-agent", List.of("--url", "--rounds")));
 
     private final AtomicInteger applicationsBuilt = new AtomicInteger();
     private final StringWriter out = new StringWriter();
@@ -104,6 +106,7 @@ class CommandsTests {
             bench-shelly --api v3            | bench-shelly: Invalid value for option '--api': expected one of
             bench-storage --rows=-5          | bench-storage: --rows must be at least 1 (was -5)
             bench-gate --rounds 0            | bench-gate: --rounds must be at least 1 (was 0)
+            bench-learning --histories 0     | bench-learning: --histories must be at least 1 (was 0)
             bench-testmode --warmup-days -1  | bench-testmode: --warmup-days must be 0 or more (was -1)
             simulator --speed -1             | simulator: --speed must be 0 or more (was -1.0)
             simulate --scenario x.yaml       | simulate: Missing required option: '--out=DIR'

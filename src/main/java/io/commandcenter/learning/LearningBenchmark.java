@@ -41,8 +41,11 @@ public final class LearningBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (histories < 1 || gated < 0) {
-            throw new ParameterException(spec.commandLine(), "--histories must be at least 1 and --gate not negative");
+        if (histories < 1) {
+            throw new ParameterException(spec.commandLine(), "--histories must be at least 1 (was " + histories + ")");
+        }
+        if (gated < 0) {
+            throw new ParameterException(spec.commandLine(), "--gate must be 0 or more (was " + gated + ")");
         }
         Instant end = Instant.parse("2026-06-30T00:00:00Z");
         int planted = 0, found = 0, offered = 0, correct = 0;

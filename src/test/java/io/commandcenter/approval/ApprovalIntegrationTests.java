@@ -66,7 +66,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @IntegrationTest
 @Import(ApprovalIntegrationTests.ClockConfiguration.class)
+@org.springframework.test.context.event.RecordApplicationEvents
 class ApprovalIntegrationTests {
+
+    @Autowired
+    org.springframework.test.context.event.ApplicationEvents published;
 
     static final String SID = "AC" + "0123456789abcdef0123456789abcdef";
     static final String TOKEN = "test-auth-token";
@@ -368,6 +372,13 @@ class ApprovalIntegrationTests {
         ApprovalResult r = approvals.approve(suggested.id(), "alice", "WEB");
         assertThat(r.outcome()).isEqualTo(ApprovalResult.Outcome.EXECUTED);
         assertThat(simulator.simulator().state().device("miner-1").orElseThrow().on()).isFalse();
+        assertThat(published.stream(ApprovalSettled.class)).as("learning hears of the answer")
+                .singleElement().satisfies(e -> {
+                    assertThat(e.requestId()).isEqualTo(suggested.id());
+                    assertThat(e.answer()).isEqualTo("APPROVED");
+                    assertThat(e.by()).isEqualTo("alice");
+                    assertThat(e.on()).isFalse();
+                });
     }
 
     @Test

@@ -108,9 +108,10 @@ class IfThenRuleIntegrationTests {
 
     @Test
     void theAutomationPageListsEveryRuleInWordsWithHowOftenItDecidedThisWeek() throws Exception {
-        put(admin, "evening shed", Map.of("conditions", List.of(condition("SOC", null, 45), condition("PV", null, 500)),
-                "sustainedMinutes", 10, "actions", List.of(Map.of("does", "SWITCH", "deviceType", "MINER", "on", false),
-                        Map.of("does", "NOTIFY"))));
+        ResponseEntity<JsonNode> saved = put(admin, "evening shed", Map.of("conditions", List.of(condition("SOC", null,
+                45), condition("PV", null, 500)), "sustainedMinutes", 10, "actions", List.of(Map.of("does", "SWITCH",
+                "deviceType", "MINER", "on", false), Map.of("does", "NOTIFY"))));
+        assertThat(saved.getStatusCode().value()).as(String.valueOf(saved.getBody())).isEqualTo(200);
         jdbc.sql("DELETE FROM shelly.devices WHERE name = 'it-auto-heater'").update();
         admin.post().uri("/devices").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "it-auto-heater",
                 "cloudId", "it-auto", "channel", 0, "type", "HEATER", "ratedPower", 1000)).retrieve().toBodilessEntity();

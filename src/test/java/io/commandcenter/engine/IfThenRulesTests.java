@@ -140,6 +140,22 @@ class IfThenRulesTests {
     }
 
     @Test
+    void anOwnersRuleAndAShippedRuleAskingTheSameAtOnceSwitchTheMinerOnceInsteadOfBlockingEachOther() {
+        IfThenRule pauseLow = new IfThenRule("pause low", true, List.of(measure(Trigger.SOC, null, 45.0)), 0, 10,
+                List.of(pauseMiners()));
+        try (EngineSession s = session(pauseLow)) {
+            Rules.device(s, "miner-1", DeviceType.MINER, true);
+            Rules.battery(s, 40); // below the shipped pause threshold too: both ask now
+
+            List<Decision> offs = s.fire().stream().filter(d -> d.device().equals("miner-1") && !d.on()).toList();
+
+            assertThat(offs).extracting(Decision::requestedBy).containsExactlyInAnyOrder("if-then / pause low",
+                    "miners.drl");
+            assertThat(offs).filteredOn(Decision::allowed).as("exactly one of them switches it").hasSize(1);
+        }
+    }
+
+    @Test
     void theEmergencyStopHaltsWhatTheRuleWouldDo() {
         IfThenRule rule = new IfThenRule("night", true,
                 List.of(new Condition(Trigger.TIME, null, null, null, LocalTime.of(0, 0), LocalTime.of(23, 59), null,

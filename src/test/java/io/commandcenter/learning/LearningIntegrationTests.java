@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class LearningIntegrationTests {
 
-    static final String MINER = "it-learn-miner";
+    static final String HEATER = "it-learn-heater";
 
     @LocalServerPort
     int port;
@@ -65,8 +65,8 @@ class LearningIntegrationTests {
         clean();
         flags.override(Feature.LEARNING, true, "test", "learning tests");
         admin = TestUsers.admin(port).defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build();
-        admin.post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", MINER,
-                "cloudId", "it-learn", "channel", 0, "type", "MINER", "ratedPower", 1500)).retrieve().toBodilessEntity();
+        admin.post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", HEATER,
+                "cloudId", "it-learn", "channel", 0, "type", "HEATER", "ratedPower", 1500)).retrieve().toBodilessEntity();
     }
 
     @AfterEach
@@ -74,10 +74,10 @@ class LearningIntegrationTests {
         flags.reset(Feature.LEARNING, "test", "learning tests done");
         jdbc.sql("TRUNCATE learning.observations, learning.suggestions").update();
         if (admin != null) {
-            admin.delete().uri("/api/v1/engine/if-then-rules/{n}", "learned " + MINER + " off").retrieve()
+            admin.delete().uri("/api/v1/engine/if-then-rules/{n}", "learned " + HEATER + " off").retrieve()
                     .toBodilessEntity();
         }
-        jdbc.sql("DELETE FROM shelly.devices WHERE name = :n").param("n", MINER).update();
+        jdbc.sql("DELETE FROM shelly.devices WHERE name = :n").param("n", HEATER).update();
         modes.switchTo("Normal", "test", "done");
     }
 
@@ -91,7 +91,7 @@ class LearningIntegrationTests {
         for (int i = 0; i < times; i++) {
             fact(Map.of("type", "battery", "soc", 44 + (i % 3), "voltage", 51, "current", -5));
             Thread.sleep(150); // the engine takes the reading on its own thread
-            events.publishEvent(new ApprovalSettled(UUID.randomUUID(), MINER, false, Source.AUTOMATION, "miners.drl",
+            events.publishEvent(new ApprovalSettled(UUID.randomUUID(), HEATER, false, Source.AUTOMATION, "if-then / heat",
                     "APPROVED", "owner", Instant.now()));
         }
         // Spread over the last two weeks and the hours of the day, as a real owner's answers would be.
@@ -104,7 +104,7 @@ class LearningIntegrationTests {
     }
 
     @Test
-    void approvingTheSamePauseAFewTimesOffersARuleThatThenPausesWithoutAsking() throws Exception {
+    void approvingTheSameSwitchAFewTimesOffersARuleThatThenSwitchesWithoutAsking() throws Exception {
         approvePauses(6, 0);
         assertThat(observations.since(Instant.now().minus(Duration.ofDays(30)))).hasSize(6)
                 .allSatisfy(o -> assertThat(o.soc()).isBetween(44.0, 46.0));
@@ -112,9 +112,9 @@ class LearningIntegrationTests {
         JsonNode analysed = admin.post().uri("/api/v1/learning/analyze").retrieve().body(JsonNode.class);
         assertThat(analysed.path("offered").asInt()).isEqualTo(1);
         String page = admin.get().uri("/automation/suggestions").retrieve().body(String.class);
-        assertThat(page).contains("You approved &#39;switch " + MINER + " off when the battery is below 47 %&#39; 6 of 6"
-                + " times", "When the battery is below 47 %, then switch " + MINER + " off without asking",
-                "Over the last 30 days", "Accept</button>", "class=\"confidence\"");
+        assertThat(page).contains("You approved &#39;switch " + HEATER + " off when the battery is below 47 %&#39; 6 of 6"
+                + " times", "When the battery is below 47 %, then switch " + HEATER + " off without asking",
+                "the last 30 days", "Accept</button>", "class=\"confidence\"");
         long id = suggestions.all().get(0).id();
 
         JsonNode accepted = admin.post().uri("/api/v1/learning/suggestions/{id}/accept", id)
@@ -125,13 +125,13 @@ class LearningIntegrationTests {
         // Next time, in Away (every automated action waits for approval), the learned rule does not ask.
         Instant since = Instant.now();
         modes.switchTo("Away", "test", "away");
-        fact(Map.of("type", "device", "device", MINER, "online", true, "on", true, "power", 1500));
+        fact(Map.of("type", "device", "device", HEATER, "online", true, "on", true, "power", 1500));
         fact(Map.of("type", "battery", "soc", 45, "voltage", 51, "current", -5));
         String outcome = null;
         for (Instant deadline = Instant.now().plusSeconds(15); Instant.now().isBefore(deadline) && outcome == null;
              Thread.sleep(100)) {
             outcome = jdbc.sql("SELECT outcome FROM engine.decisions WHERE requested_by = :by AND decided_at >= :since")
-                    .param("by", "if-then / learned " + MINER + " off").param("since", Timestamp.from(since))
+                    .param("by", "if-then / learned " + HEATER + " off").param("since", Timestamp.from(since))
                     .query(String.class).optional().orElse(null);
         }
         assertThat(outcome).isEqualTo("ALLOWED");
@@ -162,7 +162,7 @@ class LearningIntegrationTests {
             @Override
             public IfThenPreview.Preview preview(IfThenRule rule, Duration window) {
                 return new IfThenPreview.Preview(window, 100, List.of(), List.of(
-                        "2026-12-01T18:00:00Z " + MINER + ": SOC_BELOW_CRITICAL_WITH_LOAD_ON"), List.of());
+                        "2026-12-01T18:00:00Z " + HEATER + ": SOC_BELOW_CRITICAL_WITH_LOAD_ON"), List.of());
             }
 
             @Override

@@ -9,4 +9,9 @@ import io.commandcenter.engine.Source;
  * 0 = a past command no longer held). {@code requestId} is null for a remembered command.
  */
 public record Proposal(String device, boolean on, Source source, int rank, long at, UUID requestId) {
+
+    /** Tells apart two proposals of the same rank and moment (rules/priority.drl): a remembered command sorts first. */
+    public String tieBreak() {
+        return requestId == null ? "" : requestId.toString();
+    }
 }
