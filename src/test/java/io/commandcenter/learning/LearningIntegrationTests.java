@@ -137,8 +137,30 @@ class LearningIntegrationTests {
         assertThat(outcome).isEqualTo("ALLOWED");
     }
 
+    /** Proves every rule safe without replaying: for what does not need the dry run itself. */
+    private LearningService withoutDryRun(List<String> violations) {
+        OwnersRules rules = new OwnersRules() {
+            @Override
+            public IfThenPreview.Preview preview(IfThenRule rule, Duration window) {
+                return new IfThenPreview.Preview(window, 100, List.of(), violations, List.of());
+            }
+
+            @Override
+            public List<String> gateRefusals(IfThenRule rule) {
+                return List.of();
+            }
+
+            @Override
+            public IfThenRule save(IfThenRule rule, String by) {
+                throw new AssertionError("not saved here");
+            }
+        };
+        return new LearningService(observations, suggestions, rules, flags, java.time.Clock.systemUTC());
+    }
+
     @Test
     void aDismissedSuggestionStaysDismissedUntilItsEvidenceDoubles() throws Exception {
+        LearningService learning = withoutDryRun(List.of());
         approvePauses(5, 0);
         learning.analyze();
         long id = suggestions.all().get(0).id();
@@ -158,24 +180,7 @@ class LearningIntegrationTests {
     @Test
     void aSuggestionWhoseDryRunBreaksASafetyRuleIsWithheld() throws Exception {
         approvePauses(6, 0);
-        OwnersRules unsafe = new OwnersRules() {
-            @Override
-            public IfThenPreview.Preview preview(IfThenRule rule, Duration window) {
-                return new IfThenPreview.Preview(window, 100, List.of(), List.of(
-                        "2026-12-01T18:00:00Z " + HEATER + ": SOC_BELOW_CRITICAL_WITH_LOAD_ON"), List.of());
-            }
-
-            @Override
-            public List<String> gateRefusals(IfThenRule rule) {
-                return List.of();
-            }
-
-            @Override
-            public IfThenRule save(IfThenRule rule, String by) {
-                throw new AssertionError("a withheld suggestion is never saved");
-            }
-        };
-        var withheld = new LearningService(observations, suggestions, unsafe, flags, java.time.Clock.systemUTC());
+        var withheld = withoutDryRun(List.of("2026-12-01T18:00:00Z " + HEATER + ": SOC_BELOW_CRITICAL_WITH_LOAD_ON"));
 
         assertThat(withheld.analyze()).isZero();
         Suggestion s = suggestions.all().get(0);
