@@ -43,6 +43,8 @@ public final class Learner {
     static final double MIN_CONFIDENCE = 0.4;
     /** Approvals spread wider than this over the charge say the charge did not matter (unless declines say it did). */
     static final double MAX_SOC_SPREAD = 25;
+    /** Percentage points a threshold keeps from the nearest rejection. */
+    static final double MARGIN = 2;
     private static final double Z = 1.96;
 
     private Learner() {
@@ -132,8 +134,11 @@ public final class Learner {
         for (double s : socs) {
             double threshold = on ? Math.floor(s) : Math.floor(s) + 1;
             Predicate<Observation> side = o -> o.soc() != null && (on ? o.soc() >= threshold : o.soc() < threshold);
+            // A no within two points of the split counts against it: answers a hair apart are no clear threshold.
+            Predicate<Observation> nearSide = o -> o.soc() != null
+                    && (on ? o.soc() >= threshold - MARGIN : o.soc() < threshold + MARGIN);
             List<Observation> yes = approved.stream().filter(side).toList();
-            List<Observation> no = rejected.stream().filter(side).toList();
+            List<Observation> no = rejected.stream().filter(nearSide).toList();
             double score = wilson(weight(yes, now), weight(yes, now) + weight(no, now)) * yes.size();
             if (score > bestScore + 1e-9) {
                 bestScore = score;
@@ -212,6 +217,9 @@ public final class Learner {
             Set<String> devices = new TreeSet<>();
             overrides.forEach(o -> devices.add(o.device()));
             double confidence = wilson(weight(overrides, now), weight(overrides, now)); // nothing contradicts them
+            if (confidence < MIN_CONFIDENCE) {
+                continue;
+            }
             String title = "You " + (resumed ? "resumed " : "paused ") + String.join(", ", devices) + " by hand "
                     + overrides.size() + " times within 30 minutes of automation " + (resumed ? "pausing" : "resuming")
                     + " at " + percent(low) + "–" + percent(high) + " — " + (resumed ? "lower the pause threshold to "

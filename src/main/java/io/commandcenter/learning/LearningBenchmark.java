@@ -49,9 +49,9 @@ public final class LearningBenchmark implements Callable<Integer> {
         }
         Instant end = Instant.parse("2026-06-30T00:00:00Z");
         int planted = 0, found = 0, offered = 0, correct = 0;
-        double[] bands = {0.4, 0.6, 0.8, 1.0001};
-        int[] inBand = new int[3];
-        int[] rightInBand = new int[3];
+        double[] bands = {0, 0.4, 0.6, 0.8, 1.0001};
+        int[] inBand = new int[4];
+        int[] rightInBand = new int[4];
         List<Long> nanos = new ArrayList<>();
         List<List<Learner.Candidate>> toGate = new ArrayList<>();
         for (int h = 0; h < histories; h++) {
@@ -70,7 +70,7 @@ public final class LearningBenchmark implements Callable<Integer> {
                 offered++;
                 boolean right = history.habits.stream().anyMatch(x -> x.key().equals(c.key()) && x.right().test(c));
                 correct += right ? 1 : 0;
-                for (int b = 0; b < 3; b++) {
+                for (int b = 0; b < 4; b++) {
                     if (c.confidence() >= bands[b] && c.confidence() < bands[b + 1]) {
                         inBand[b]++;
                         rightInBand[b] += right ? 1 : 0;
@@ -87,8 +87,8 @@ public final class LearningBenchmark implements Callable<Integer> {
                 100.0 * found / planted, found, planted);
         System.out.printf(Locale.ROOT, "precision: %.1f %% (%d of %d suggestions right)%n",
                 offered == 0 ? 0 : 100.0 * correct / offered, correct, offered);
-        String[] names = {"0.40-0.60", "0.60-0.80", "0.80-1.00"};
-        for (int b = 0; b < 3; b++) {
+        String[] names = {"0.00-0.40", "0.40-0.60", "0.60-0.80", "0.80-1.00"};
+        for (int b = 0; b < 4; b++) {
             System.out.printf(Locale.ROOT, "confidence %s: %d suggestions, %s right%n", names[b], inBand[b],
                     inBand[b] == 0 ? "-" : String.format(Locale.ROOT, "%.1f %%", 100.0 * rightInBand[b] / inBand[b]));
         }
