@@ -33,6 +33,8 @@ CREATE TABLE learning.suggestions (
     evidence         jsonb       NOT NULL,
     approvals_saved  integer     NOT NULL,
     dry_run          jsonb       NOT NULL,
+    -- a changed threshold: the new value, in %
+    setting_value    double precision,
     status           text        NOT NULL CHECK (status IN ('OFFERED', 'WITHHELD', 'ACCEPTED', 'DISMISSED')),
     why              text,
     -- how much evidence there was when it was dismissed: offered again only once that has doubled

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Service;
 
 /** The owner's preferences: stored, validated, and handed to the live sessions as the settings fact. */
 @Service
-class PreferencesService {
+class PreferencesService implements MinerThresholds {
 
     private final PreferencesRepository repository;
     private final PreferencesProperties defaults;
@@ -31,6 +31,16 @@ class PreferencesService {
         repository.save(preferences, by);
         engine.usePreferences(preferences);
         return preferences;
+    }
+
+    @Override
+    public void change(Double pauseBelow, Double resumeAbove, String by) {
+        Preferences p = current();
+        update(new Preferences(p.criticalSoc(), p.minSoc(), p.targetSoc(),
+                pauseBelow == null ? p.pauseMinersBelow() : pauseBelow,
+                resumeAbove == null ? p.resumeMinersAbove() : resumeAbove, p.maxGridDrawWatts(), p.solarPriorityFrom(),
+                p.solarPriorityUntil(), p.quietFrom(), p.quietUntil(), p.minerCooldownMinutes(), p.manualHoldMinutes(),
+                p.pauseConfirmMinutes(), p.batteryCapacityKwh(), p.autoPauseMiners()), by);
     }
 
     Preferences reset() {

@@ -9,14 +9,21 @@ import java.util.Objects;
 
 import io.commandcenter.engine.IfThenPreview;
 import io.commandcenter.engine.IfThenRule;
+import io.commandcenter.engine.MinerThresholds;
 import io.commandcenter.engine.OwnersRules;
+import io.commandcenter.engine.facts.ConfirmationMode;
 import io.commandcenter.features.Feature;
 import io.commandcenter.features.FeatureFlags;
 import io.commandcenter.learning.Suggestion.Kind;
 import io.commandcenter.learning.Suggestion.Status;
+import io.commandcenter.notify.Notice;
+import io.commandcenter.notify.NotificationSettings;
+import io.commandcenter.notify.NotificationSettingsService;
+import io.commandcenter.notify.Notifications;
 import io.commandcenter.validation.Rejected;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -41,9 +48,17 @@ public class LearningService {
     private final OwnersRules rules;
     private final FeatureFlags flags;
     private final Clock clock;
+    private final ObjectProvider<MinerThresholds> thresholds;
+    private final ObjectProvider<NotificationSettingsService> notificationSettings;
+    private final ObjectProvider<Notifications> notifications;
 
     LearningService(ObservationRepository observations, SuggestionRepository suggestions, OwnersRules rules,
-                    FeatureFlags flags, Clock clock) {
+                    FeatureFlags flags, Clock clock, ObjectProvider<MinerThresholds> thresholds,
+                    ObjectProvider<NotificationSettingsService> notificationSettings,
+                    ObjectProvider<Notifications> notifications) {
+        this.thresholds = thresholds;
+        this.notificationSettings = notificationSettings;
+        this.notifications = notifications;
         this.observations = observations;
         this.suggestions = suggestions;
         this.rules = rules;
@@ -79,10 +94,22 @@ public class LearningService {
             Suggestion s = prove(c, now);
             suggestions.offer(s);
             offered += s.status() == Status.OFFERED ? 1 : 0;
+            if (s.status() == Status.OFFERED) {
+                tell(s);
+            }
             log.info("Learning " + (s.status() == Status.OFFERED ? "offers" : "withholds") + ": " + s.title()
                     + (s.why() == null ? "" : " (" + s.why() + ")"));
         }
         return offered;
+    }
+
+    /** The owner hears of a new suggestion once, by their notification settings (never in quiet hours). */
+    private void tell(Suggestion s) {
+        Notifications n = notifications.getIfAvailable();
+        if (n != null) {
+            String text = s.title() + " See it on /automation, with its evidence and dry run.";
+            n.send(new Notice("learning-suggestion", Notice.Kind.INFO, "CommandCenter suggests a rule", text, text));
+        }
     }
 
     private int dismissedWith(String key) {
@@ -109,11 +136,13 @@ public class LearningService {
                 why = "it would break a safety rule: " + String.join("; ", refusals);
             }
         } else {
-            dryRun.add("A settings change: not replayed; change " + c.setting() + " on /settings"
-                    + (c.value() == null ? "" : " to " + c.value()) + " if you agree.");
+            dryRun.add(c.kind() == Kind.THRESHOLD ? "A settings change (" + c.setting() + " to " + c.value()
+                    + " %), not replayed: Accept changes it as the preferences page would; the battery floor is unchanged."
+                    : "A settings change, not replayed: Accept stops asking as it says; the battery floor and STOP still"
+                    + " apply to every action.");
         }
         return new Suggestion(0, c.kind(), c.key(), c.title(), c.rule(), c.confidence(), c.evidence(),
-                c.approvalsSaved(), dryRun, status, why, now, null, null);
+                c.approvalsSaved(), dryRun, status, why, now, null, null, c.value());
     }
 
     public List<Suggestion> all() {
@@ -134,8 +163,11 @@ public class LearningService {
         if (s.status() != Status.OFFERED) {
             throw new NotOffered(s);
         }
-        if (s.kind() != Kind.NEW_RULE || s.rule() == null) {
-            throw new NotOffered(s, "a settings change is made on /settings");
+        if (s.kind() == Kind.THRESHOLD) {
+            return acceptSetting(s, by);
+        }
+        if (s.kind() == Kind.CONFIRMATION) {
+            return acceptConfirmation(s, by);
         }
         IfThenRule r = s.rule();
         rules.save(new IfThenRule(r.name(), enabled, r.conditions(), r.sustainedMinutes(), r.cooldownMinutes(),
@@ -144,6 +176,35 @@ public class LearningService {
         log.info("Learning: " + by + " accepted \"" + s.title() + "\" as the rule " + r.name()
                 + (enabled ? "" : " (switched off)"));
         return find(id);
+    }
+
+    /** A changed miner threshold, as the preferences page would make it. */
+    private Suggestion acceptSetting(Suggestion s, String by) {
+        MinerThresholds t = thresholds.getIfAvailable();
+        Double value = s.value();
+        if (t == null || value == null) {
+            throw new NotOffered(s, "the preferences cannot be changed here");
+        }
+        boolean pause = s.key().endsWith("pauseMinersBelow");
+        t.change(pause ? value : null, pause ? null : value, by);
+        suggestions.decide(s.id(), Status.ACCEPTED, by, clock.instant());
+        log.info("Learning: " + by + " accepted \"" + s.title() + "\"");
+        return find(s.id());
+    }
+
+    /** Asking less: automated pauses of miners no longer wait (SOMETIMES), or nothing automated does (NEVER). */
+    private Suggestion acceptConfirmation(Suggestion s, String by) {
+        NotificationSettingsService settings = notificationSettings.getIfAvailable();
+        if (settings == null) {
+            throw new NotOffered(s, "the notification settings cannot be changed here");
+        }
+        NotificationSettings now = settings.current();
+        ConfirmationMode mode = s.title().contains("miners are paused") ? ConfirmationMode.SOMETIMES : ConfirmationMode.NEVER;
+        settings.save(new NotificationSettings(now.email(), now.phone(), now.criticalOnly(), now.quietStart(),
+                now.quietEnd(), mode), by);
+        suggestions.decide(s.id(), Status.ACCEPTED, by, clock.instant());
+        log.info("Learning: " + by + " accepted \"" + s.title() + "\": confirmation now " + mode);
+        return find(s.id());
     }
 
     Suggestion dismiss(long id, String by) {

@@ -15,10 +15,11 @@ import io.commandcenter.engine.IfThenRule;
  * @param evidence   the observations behind it
  * @param dryRun     what the rule would have done over the last 30 days, in words
  * @param status     OFFERED, WITHHELD (its dry run broke a safety rule), ACCEPTED or DISMISSED
+ * @param value      for a THRESHOLD: the new threshold, in %
  */
 public record Suggestion(long id, Kind kind, String key, String title, IfThenRule rule, double confidence,
                          List<Long> evidence, int approvalsSaved, List<String> dryRun, Status status, String why,
-                         Instant createdAt, Instant decidedAt, String decidedBy) {
+                         Instant createdAt, Instant decidedAt, String decidedBy, Double value) {
 
     public enum Kind { NEW_RULE, THRESHOLD, CONFIRMATION }
 

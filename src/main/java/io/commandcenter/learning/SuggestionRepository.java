@@ -53,19 +53,20 @@ class SuggestionRepository {
     void offer(Suggestion s) {
         jdbc.sql("""
                 INSERT INTO learning.suggestions (kind, key, title, rule, confidence, evidence, approvals_saved, dry_run,
-                    status, why, created_at)
+                    status, why, created_at, setting_value)
                 VALUES (:kind, :key, :title, CAST(:rule AS jsonb), :confidence, CAST(:evidence AS jsonb), :saved,
-                    CAST(:dryRun AS jsonb), :status, :why, :at)
+                    CAST(:dryRun AS jsonb), :status, :why, :at, :value)
                 ON CONFLICT (key) DO UPDATE SET kind = EXCLUDED.kind, title = EXCLUDED.title, rule = EXCLUDED.rule,
                     confidence = EXCLUDED.confidence, evidence = EXCLUDED.evidence,
                     approvals_saved = EXCLUDED.approvals_saved, dry_run = EXCLUDED.dry_run, status = EXCLUDED.status,
-                    why = EXCLUDED.why, created_at = EXCLUDED.created_at, decided_at = NULL, decided_by = NULL""")
+                    why = EXCLUDED.why, created_at = EXCLUDED.created_at, decided_at = NULL, decided_by = NULL,
+                    setting_value = EXCLUDED.setting_value""")
                 .param("kind", s.kind().name()).param("key", s.key()).param("title", s.title())
                 .param("rule", s.rule() == null ? null : json.writeValueAsString(s.rule()))
                 .param("confidence", s.confidence()).param("evidence", json.writeValueAsString(s.evidence()))
                 .param("saved", s.approvalsSaved()).param("dryRun", json.writeValueAsString(s.dryRun()))
                 .param("status", s.status().name()).param("why", s.why()).param("at", Timestamp.from(s.createdAt()))
-                .update();
+                .param("value", s.value()).update();
     }
 
     /** Accepted or dismissed by a person; only an offered suggestion can be. */
@@ -86,6 +87,11 @@ class SuggestionRepository {
                 rs.getDouble("confidence"), json.readValue(rs.getString("evidence"), IDS), rs.getInt("approvals_saved"),
                 json.readValue(rs.getString("dry_run"), LINES), Suggestion.Status.valueOf(rs.getString("status")),
                 rs.getString("why"), rs.getTimestamp("created_at").toInstant(),
-                decided == null ? null : decided.toInstant(), rs.getString("decided_by"));
+                decided == null ? null : decided.toInstant(), rs.getString("decided_by"), value(rs));
+    }
+
+    private static Double value(ResultSet rs) throws SQLException {
+        double v = rs.getDouble("setting_value");
+        return rs.wasNull() ? null : v;
     }
 }

@@ -57,6 +57,13 @@ class LearningIntegrationTests {
     SuggestionRepository suggestions;
     @Autowired
     SiteModeService modes;
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<io.commandcenter.engine.MinerThresholds> thresholds;
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<io.commandcenter.notify.NotificationSettingsService>
+            notificationSettings;
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<io.commandcenter.notify.Notifications> notifications;
 
     RestClient admin;
 
@@ -155,7 +162,32 @@ class LearningIntegrationTests {
                 throw new AssertionError("not saved here");
             }
         };
-        return new LearningService(observations, suggestions, rules, flags, java.time.Clock.systemUTC());
+        return new LearningService(observations, suggestions, rules, flags, java.time.Clock.systemUTC(), thresholds,
+                notificationSettings, notifications);
+    }
+
+    @Test
+    void minersResumedByHandSoonAfterAPauseSuggestALowerPauseThresholdThatAcceptChanges() {
+        JsonNode before = admin.get().uri("/api/v1/preferences").retrieve().body(JsonNode.class);
+        for (int i = 0; i < 7; i++) {
+            Instant at = Instant.now().minus(Duration.ofDays(1 + i));
+            observations.add(new Observation(0, Observation.Kind.OVERRIDE, "miner-1",
+                    io.commandcenter.device.DeviceType.MINER, true, "a person", UUID.randomUUID(), 49.0 + i * 0.1, 0.0,
+                    1000.0, 0.0, 600 + i * 30, 1 + i % 7, "Normal", null, at));
+        }
+        LearningService learning = withoutDryRun(List.of());
+        assertThat(learning.analyze()).isEqualTo(1);
+        Suggestion s = suggestions.all().get(0);
+        assertThat(s.title()).isEqualTo("You resumed miner-1 by hand 7 times within 30 minutes of automation pausing"
+                + " at 49 %–49.6 % — lower the pause threshold to 47 %?");
+
+        learning.accept(s.id(), true, "owner");
+
+        JsonNode after = admin.get().uri("/api/v1/preferences").retrieve().body(JsonNode.class);
+        assertThat(after.path("pauseMinersBelow").asDouble()).isEqualTo(47.0);
+        assertThat(after.path("resumeMinersAbove").asDouble()).isEqualTo(before.path("resumeMinersAbove").asDouble());
+        admin.put().uri("/api/v1/preferences").contentType(MediaType.APPLICATION_JSON).body(before).retrieve()
+                .toBodilessEntity();
     }
 
     @Test
