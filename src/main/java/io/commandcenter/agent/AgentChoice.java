@@ -15,8 +15,8 @@ public enum AgentChoice {
     SOLAR_CONTROLLER("solar-controller", "SolarController",
             Set.of("get_cerbo_battery_status", "get_solar_status", "get_device_power_usage")),
     ENERGY_ORCHESTRATOR("energy-orchestrator", "EnergyOrchestrator",
-            Set.of("analyze_power_trend", "explain_decision", "kb_search", "suggest_device_action",
-                    "simulate_preference_change"));
+            Set.of("analyze_power_trend", "explain_decision", "explain_suggestions", "kb_search",
+                    "suggest_device_action", "simulate_preference_change"));
 
     private final String id;
     private final String agent;

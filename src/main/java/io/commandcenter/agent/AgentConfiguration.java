@@ -12,6 +12,7 @@ import io.commandcenter.approval.ApprovalService;
 import io.commandcenter.device.Device;
 import io.commandcenter.device.DeviceRegistry;
 import io.commandcenter.engine.RulesEngine;
+import io.commandcenter.learning.LearningService;
 import io.commandcenter.testmode.LiveRules;
 import io.commandcenter.timeseries.TimeseriesQueries;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,7 +38,7 @@ class AgentConfiguration {
 
     static final String ENERGY_ORCHESTRATOR = """
             You are the Energy Orchestrator of an off-grid solar site. You explain the rules engine's decisions
-            (call explain_decision), analyse trends and plan loads. For "what would happen if" questions about the
+            (call explain_decision) and learning's suggestions (call explain_suggestions), analyse trends and plan loads. For "what would happen if" questions about the
             owner's preferences, call simulate_preference_change and report its figures; never estimate them yourself.
             You never switch devices or change preferences: to recommend a switch,
             call suggest_device_action, which creates a pending action a person must approve. Cite site documents
@@ -64,12 +65,15 @@ class AgentConfiguration {
     @Bean
     AgentTools agentTools(TimeseriesQueries queries, RulesEngine engine, KnowledgeBase knowledgeBase,
                           ObjectProvider<ApprovalService> approvals, ObjectProvider<LiveRules> liveRules,
-                          AgentProperties properties, Clock clock) {
+                          ObjectProvider<LearningService> learning, AgentProperties properties, Clock clock) {
         ApprovalService approval = approvals.getIfAvailable();
         ActionSuggestions suggestions = approval == null ? new ApprovalsUnavailable() : new ApprovalSuggestions(approval, clock);
         LiveRules live = liveRules.getIfAvailable();
         PreferenceDryRun dryRun = live == null ? null : new PreferenceDryRun(live, properties.dryRun().scenario());
-        return new AgentTools(queries, engine, knowledgeBase, suggestions, dryRun, clock);
+        return new AgentTools(queries, engine, knowledgeBase, suggestions, dryRun, clock, () -> {
+            LearningService l = learning.getIfAvailable();
+            return l == null ? "Learning is not available here." : l.explain();
+        });
     }
 
     @Bean

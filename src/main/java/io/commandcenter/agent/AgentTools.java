@@ -59,10 +59,16 @@ public class AgentTools {
     private final ActionSuggestions suggestions;
     private final PreferenceDryRun dryRun;
     private final Clock clock;
+    private final java.util.function.Supplier<String> learning;
 
-    /** @param dryRun test mode's dry runs; null when test mode is not available */
+    /**
+     * @param dryRun   test mode's dry runs; null when test mode is not available
+     * @param learning learning's offered suggestions in words
+     */
     public AgentTools(TimeseriesQueries queries, RulesEngine engine, KnowledgeBase knowledgeBase,
-                      ActionSuggestions suggestions, PreferenceDryRun dryRun, Clock clock) {
+                      ActionSuggestions suggestions, PreferenceDryRun dryRun, Clock clock,
+                      java.util.function.Supplier<String> learning) {
+        this.learning = learning;
         this.queries = queries;
         this.engine = engine;
         this.knowledgeBase = knowledgeBase;
@@ -189,6 +195,13 @@ public class AgentTools {
             out.append('\n');
         }
         return out.toString().strip();
+    }
+
+    @Tool(name = "explain_suggestions", value = "What learning mode suggests automating and why: each suggestion with its "
+            + "confidence, the approvals, manual commands or overrides behind it, and its 30-day dry run")
+    public String explainSuggestions() {
+        called("explain_suggestions", "", "Reading learning's suggestions…");
+        return learning.get();
     }
 
     @Tool(name = "kb_search", value = "Search the site documents (system overview, hardware, safety checklist, how the rules work); returns sections with their source")

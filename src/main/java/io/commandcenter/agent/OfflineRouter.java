@@ -57,6 +57,12 @@ public class OfflineRouter {
                         PreferenceDryRun.scenarioNamedIn(question));
             }
         }
+        if (has(q, " suggest", " learn", " automate", " habit")) {
+            if (!(device != null && has(q, " should ", " please ", " can you ", " could you ") && has(q, " turn ",
+                    " switch ", " pause ", " resume "))) {
+                return new Route("explain_suggestions", null, hours, false);
+            }
+        }
         boolean why = has(q, " why ", " explain", " what stopped", " reason", " which rule", " what rule");
         boolean switching = has(q, " turn ", " switch ", " start ", " stop ", " pause ", " resume ", " shut ");
         if (why && (device != null || has(q, "miner", "paused", "stopped", "blocked", "shed", "turned off", "stop", "pause"))) {
@@ -102,6 +108,7 @@ public class OfflineRouter {
             case "suggest_device_action" -> tools.suggestDeviceAction(route.device(), route.on(),
                     "asked in chat");
             case "simulate_preference_change" -> tools.simulatePreferenceChange(pairs(route.changes()), route.scenario());
+            case "explain_suggestions" -> tools.explainSuggestions();
             default -> tools.kbSearch(question);
         };
         return "Offline mode (no language model configured), answering with " + route.tool() + ":\n" + body;

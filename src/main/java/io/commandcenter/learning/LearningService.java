@@ -149,6 +149,30 @@ public class LearningService {
         return suggestions.all();
     }
 
+    /** The offered suggestions in words, each with its confidence, evidence and dry run (for the agents). */
+    public String explain() {
+        List<Suggestion> offered = suggestions.all().stream().filter(s -> s.status() == Status.OFFERED).toList();
+        if (offered.isEmpty()) {
+            return flags.isEnabled(Feature.LEARNING) ? "Learning has nothing to suggest right now."
+                    : "Learning is switched off (feature flag LEARNING): nothing is watched or suggested.";
+        }
+        StringBuilder out = new StringBuilder();
+        for (Suggestion s : offered) {
+            out.append("- ").append(s.title()).append(" Confidence ").append(Math.round(s.confidence() * 100))
+                    .append(" % (the lower bound of the Wilson interval over the answers, recent ones counting more).");
+            if (s.rule() != null) {
+                out.append(" As a rule: ").append(s.rule().inWords()).append('.');
+            }
+            List<Observation> evidence = observations.byIds(s.evidence());
+            out.append(" Evidence: ").append(String.join("; ", evidence.stream().limit(6).map(o ->
+                    o.at() + " " + o.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + o.device()
+                            + (o.on() ? " on" : " off") + (o.soc() == null ? "" : " at " + Math.round(o.soc()) + " %"))
+                    .toList())).append(evidence.size() > 6 ? " and " + (evidence.size() - 6) + " more." : ".");
+            out.append(" Dry run: ").append(String.join(" ", s.dryRun())).append('\n');
+        }
+        return out.toString().strip();
+    }
+
     Suggestion find(long id) {
         return suggestions.find(id).orElseThrow(() -> new Unknown(id));
     }

@@ -27,6 +27,8 @@ class OfflineRouterTests {
             what is the miner pause threshold?               | kb_search                | -            | 24
             what if I set the miner pause threshold to 60%?  | simulate_preference_change | -          | 24
             what would happen if min SOC were 40?            | simulate_preference_change | -          | 24
+            why do you suggest automating the miner pause?   | explain_suggestions      | -            | 24
+            what has learning found?                         | explain_suggestions      | -            | 24
             """)
     void routesCommonQuestionsToTheirTool(String question, String tool, String device, int hours) {
         OfflineRouter.Route route = router.route(question);

@@ -123,6 +123,12 @@ class LearningIntegrationTests {
                 + " times", "When the battery is below 47 %, then switch " + HEATER + " off without asking",
                 "the last 30 days", "Accept</button>", "class=\"confidence\"");
         long id = suggestions.all().get(0).id();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> explained = admin.post().uri("/api/v1/agents/chat").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("question", "Why do you suggest automating this?")).retrieve().body(Map.class);
+        assertThat(String.valueOf(explained.get("answer"))).as("the agents explain a suggestion")
+                .contains("explain_suggestions", "6 of 6 times", "Confidence", "approved " + HEATER + " off at 4",
+                        "Dry run:");
 
         JsonNode accepted = admin.post().uri("/api/v1/learning/suggestions/{id}/accept", id)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", true)).retrieve().body(JsonNode.class);
