@@ -10,11 +10,13 @@ import io.commandcenter.engine.Source;
  *
  * @param answer APPROVED, REJECTED or EXPIRED
  * @param by     who answered (null when it expired)
+ * @param askedAt when the person was asked
  */
 public record ApprovalSettled(UUID requestId, String device, boolean on, Source source, String requestedBy,
-                              String answer, String by, Instant at) {
+                              String answer, String by, Instant at, Instant askedAt) {
 
     static ApprovalSettled of(PendingAction a, String answer, String by, Instant at) {
-        return new ApprovalSettled(a.id(), a.device(), a.on(), a.source(), a.requestedBy(), answer, by, at);
+        return new ApprovalSettled(a.id(), a.device(), a.on(), a.source(), a.requestedBy(), answer, by, at,
+                a.createdAt());
     }
 }

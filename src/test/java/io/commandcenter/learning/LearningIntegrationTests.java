@@ -99,7 +99,7 @@ class LearningIntegrationTests {
             fact(Map.of("type", "battery", "soc", 44 + (i % 3), "voltage", 51, "current", -5));
             Thread.sleep(150); // the engine takes the reading on its own thread
             events.publishEvent(new ApprovalSettled(UUID.randomUUID(), HEATER, false, Source.AUTOMATION, "if-then / heat",
-                    "APPROVED", "owner", Instant.now()));
+                    "APPROVED", "owner", Instant.now(), Instant.now().minusSeconds(40)));
         }
         // Spread over the last two weeks and the hours of the day, as a real owner's answers would be.
         List<Long> ids = jdbc.sql("SELECT id FROM learning.observations ORDER BY id").query(Long.class).list();
