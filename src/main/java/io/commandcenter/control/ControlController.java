@@ -85,6 +85,13 @@ class ControlController {
         return emergencyStop.state();
     }
 
+    /** Every engage and release, newest first: STOP stays explainable after it was released. */
+    @GetMapping({"/emergency-stop/history", "/api/v1/emergency-stop/history"})
+    java.util.List<EmergencyStopState> stopHistory(@org.springframework.web.bind.annotation.RequestParam(
+            defaultValue = "50") int limit) {
+        return emergencyStop.history(limit);
+    }
+
     @PostMapping({"/emergency-stop", "/api/v1/emergency-stop"})
     EmergencyStopState engage(@jakarta.validation.Valid @RequestBody(required = false) StopBody body, Principal user) {
         String why = body == null ? null : body.why();

@@ -7,6 +7,8 @@ import io.commandcenter.validation.Text;
 
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -36,6 +38,13 @@ class EmergencyStopPageController {
 
     EmergencyStopPageController(EmergencyStopSwitch emergencyStop) {
         this.emergencyStop = emergencyStop;
+    }
+
+    /** The STOP history section of /health, loaded there by htmx (health belongs to ingest, which cannot see this). */
+    @GetMapping("/health/stop-history")
+    String history(Model model) {
+        model.addAttribute("stops", emergencyStop.history(20));
+        return "fragments/stop :: history";
     }
 
     @PostMapping("/stop")

@@ -25,6 +25,15 @@ class EmergencyStopRepository {
                 .optional();
     }
 
+    /** Every engage and release, newest first. */
+    java.util.List<EmergencyStopState> history(int limit) {
+        return jdbc.sql("SELECT engaged, who, why, at FROM control.emergency_stop ORDER BY id DESC LIMIT :limit")
+                .param("limit", limit)
+                .query((rs, n) -> new EmergencyStopState(rs.getBoolean("engaged"), rs.getString("who"),
+                        rs.getString("why"), rs.getTimestamp("at").toInstant()))
+                .list();
+    }
+
     void append(boolean engaged, String who, String why, Instant at) {
         jdbc.sql("""
                         INSERT INTO control.emergency_stop (at, engaged, who, why) VALUES (:at, :engaged, :who, :why)

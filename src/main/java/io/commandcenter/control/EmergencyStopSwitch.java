@@ -46,6 +46,11 @@ public class EmergencyStopSwitch {
         return state.get();
     }
 
+    /** Who engaged and released the stop, when and why, newest first (the record is append-only). */
+    public java.util.List<EmergencyStopState> history(int limit) {
+        return repository.history(Math.max(1, Math.min(limit, 500)));
+    }
+
     public boolean engaged() {
         return state.get().engaged();
     }

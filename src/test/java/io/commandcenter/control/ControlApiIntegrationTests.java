@@ -107,8 +107,16 @@ class ControlApiIntegrationTests {
         assertThat(http.get().uri("/emergency-stop").retrieve().body(Map.class)).containsEntry("engaged", true);
 
         http.post().uri("/emergency-stop/release").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("who", "dave")).retrieve().toBodilessEntity();
+                .body(Map.of("who", "dave", "why", "drill over")).retrieve().toBodilessEntity();
         assertThat(http.get().uri("/emergency-stop").retrieve().body(Map.class)).containsEntry("engaged", false);
+
+        java.util.List<Map<String, Object>> history = http.get().uri("/api/v1/emergency-stop/history?limit=2")
+                .retrieve().body(new ParameterizedTypeReference<>() { });
+        assertThat(history).as("released, the stop is still on record, newest first").hasSize(2);
+        assertThat(history.get(0)).containsEntry("engaged", false).containsEntry("why", "drill over");
+        assertThat(history.get(1)).containsEntry("engaged", true).containsEntry("why", "fire drill");
+        assertThat(http.get().uri("/health/stop-history").retrieve().body(String.class))
+                .contains("Emergency stop history", "fire drill", "drill over", "released");
     }
 
     @Test
