@@ -134,8 +134,8 @@ final class WorkflowValidator {
             case NOTIFY -> {
                 if (s.message() == null || s.message().isBlank()) {
                     problems.add(at + ".message", "is required");
-                } else if (s.message().length() > 300) {
-                    problems.add(at + ".message", "at most 300 characters");
+                } else {
+                    problems.text(at + ".message", s.message(), 300); // length, NUL and control characters
                 }
             }
         }

@@ -259,6 +259,9 @@ class WorkflowIntegrationTests {
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(bad.getBody().path("invalidParams").findValuesAsString("field")).contains("steps[0].device",
                 "steps[1].conditions[0].below", "steps[1].otherwise", "steps[2].minutes", "steps[3].mode");
+        ResponseEntity<JsonNode> nul = put(admin, "it bad", Map.of("steps", List.of(
+                step("tell", "NOTIFY", "message", "low\u0000battery"))));
+        assertThat(nul.getBody().path("invalidParams").findValuesAsString("field")).containsExactly("steps[0].message");
         ResponseEntity<JsonNode> empty = put(admin, "it bad", Map.of("steps", List.of()));
         assertThat(empty.getBody().path("invalidParams").findValuesAsString("field")).containsExactly("steps");
 
